@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+// swift-plssem: a PLS-SEM engine. Layout by pipeline stage; see README.md and
+// ../shared/docs/design.md. Dependencies point one way:
+//   plssem (CLI) -> PLSSEMReport -> PLSSEM (engine) -> LinearAlgebra -> CLAPACK (C)
+//   plssem (CLI) -> Survey -> LinearAlgebra, DelimitedText
+import PackageDescription
+
+let package = Package(
+  name: "swift-plssem",
+  products: [
+    .library(name: "PLSSEM", targets: ["PLSSEM"]),
+    .library(name: "Survey", targets: ["Survey"]),
+    .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    .library(name: "PLSSEMReport", targets: ["PLSSEMReport"]),
+    .executable(name: "plssem", targets: ["plssem"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // The only C surface: CBLAS and LAPACK from Debian's OpenBLAS (which carries LAPACK).
+    .systemLibrary(
+      name: "CLAPACK",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev", "liblapack-dev", "pkg-config"])]
+    ),
+    .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
+    // Tokenising delimited text (CSV/TSV) with row and column positions; no statistics.
+    .target(name: "DelimitedText"),
+    .target(name: "PLSSEM", dependencies: ["LinearAlgebra", "DelimitedText"]),
+    .target(
+      name: "Survey",
+      dependencies: ["LinearAlgebra", "DelimitedText", .product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "PLSSEMReport", dependencies: ["PLSSEM"]),
+    .executableTarget(
+      name: "plssem",
+      dependencies: [
+        "PLSSEM", "Survey", "PLSSEMReport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText"]),
+    .testTarget(name: "PLSSEMTests", dependencies: ["PLSSEM"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "SurveyTests", dependencies: ["Survey"]),
+    .testTarget(name: "ReportTests", dependencies: ["PLSSEMReport", "PLSSEM"]),
+    .testTarget(name: "CLITests", dependencies: []),
+  ],
+  swiftLanguageModes: [.v6]
+)
