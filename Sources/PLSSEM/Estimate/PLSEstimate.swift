@@ -1,0 +1,96 @@
+import LinearAlgebra
+
+/// The result of estimating a PLS path model: outer weights, loadings, construct scores and
+/// correlations, path coefficients, R², and effects. Produced by ``PLSEstimator``.
+///
+/// Indicators are indexed block after block (``indicatorNames``), constructs in declaration
+/// order (``constructNames``). Matrices are exposed with names through the accessor methods.
+public struct PLSEstimate: Sendable {
+  /// The model estimated.
+  public let model: PathModel
+  /// The settings used.
+  public let settings: PLSSettings
+  /// Number of observations used.
+  public let observations: Int
+  /// Whether the stop criterion was met within the iteration cap.
+  public let converged: Bool
+  /// Iterations performed (outer-weight updates).
+  public let iterations: Int
+  /// What missing-value treatment did.
+  public let dataSummary: DataPreparationSummary
+  /// Indicator names, block after block.
+  public let indicatorNames: [String]
+  /// Construct names, in declaration order.
+  public let constructNames: [String]
+  /// Outer weight of each indicator on its own construct (scores have unit variance).
+  public let weights: [Double]
+  /// Correlations of every indicator with every construct score (p × J): the loadings on the
+  /// own construct and the cross-loadings elsewhere.
+  public let crossLoadings: Matrix
+  /// Correlations between construct scores (J × J).
+  public let constructCorrelations: Matrix
+  /// Path coefficients, `pathCoefficients[from, to]` (J × J, zero where there is no path).
+  public let pathCoefficients: Matrix
+  /// R² of each construct (nil for exogenous constructs).
+  public let rSquared: [Double?]
+  /// Adjusted R² `1 − (1 − R²)(n − 1)/(n − k − 1)`, k predecessors (nil for exogenous).
+  public let adjustedRSquared: [Double?]
+  /// Total effects (J × J, `[from, to]`).
+  public let totalEffects: Matrix
+  /// Indirect effects, total minus direct (J × J, `[from, to]`).
+  public let indirectEffects: Matrix
+  /// The effect along every chain of two or more paths.
+  public let specificIndirectEffects: [SpecificIndirectEffect]
+  /// Standardised construct scores (n × J).
+  public let scores: Matrix
+  /// The indicator correlation matrix (p × p, indicator order).
+  public let indicatorCorrelations: Matrix
+
+  let layout: ModelLayout
+  let prepared: PreparedData
+
+  /// The index of a construct by name.
+  public func constructIndex(_ name: String) -> Int? { constructNames.firstIndex(of: name) }
+  /// The index of an indicator by name.
+  public func indicatorIndex(_ name: String) -> Int? { indicatorNames.firstIndex(of: name) }
+
+  /// The path coefficient `from → to`, nil when there is no such path.
+  public func path(from: String, to: String) -> Double? {
+    guard let f = constructIndex(from), let t = constructIndex(to), layout.isPath[f + t * layout.J] else {
+      return nil
+    }
+    return pathCoefficients[f, t]
+  }
+
+  /// The loading of an indicator on its own construct.
+  public func loading(_ indicator: String) -> Double? {
+    guard let i = indicatorIndex(indicator) else { return nil }
+    return crossLoadings[i, layout.blockOf[i]]
+  }
+
+  /// The outer weight of an indicator.
+  public func weight(_ indicator: String) -> Double? {
+    indicatorIndex(indicator).map { weights[$0] }
+  }
+
+  /// The loadings of every indicator on its own construct, in indicator order.
+  public var loadings: [Double] {
+    (0..<layout.p).map { crossLoadings[$0, layout.blockOf[$0]] }
+  }
+
+  /// R² of a construct by name (nil when exogenous or unknown).
+  public func rSquared(_ construct: String) -> Double? {
+    constructIndex(construct).flatMap { rSquared[$0] }
+  }
+
+  /// The construct an indicator belongs to.
+  public func construct(ofIndicator i: Int) -> String { constructNames[layout.blockOf[i]] }
+
+  /// The structural paths in model order with their coefficients.
+  public var pathList: [(from: String, to: String, estimate: Double)] {
+    model.paths.compactMap { path in
+      guard let f = constructIndex(path.from), let t = constructIndex(path.to) else { return nil }
+      return (path.from, path.to, pathCoefficients[f, t])
+    }
+  }
+}

@@ -1,0 +1,242 @@
+import LinearAlgebra
+
+/// The PLS algorithm of Lohmöller (1989) in its algebraic form on the indicator correlation
+/// matrix `S` (the form used by cSEM and matrixpls): every step needs only `S`, never the
+/// data, so one iteration costs O(p²) whatever the number of observations — which is what
+/// makes the bootstrap fast.
+///
+/// With block-diagonal weights `W` (p × J) scaled so that every construct score has unit
+/// variance (`wⱼᵀ Sⱼⱼ wⱼ = 1`):
+///
+/// - indicator–score correlations `C = S W`, construct correlations `R = Wᵀ S W`;
+/// - inner weights `E` from `R` by the chosen ``InnerWeightingScheme``;
+/// - outer update for block j: Mode A `w̃ⱼ = Cⱼ eⱼ` (covariances of the indicators with the
+///   inner proxy `Zⱼ = Σₖ eₖⱼ Yₖ`); Mode B `w̃ⱼ = Sⱼⱼ⁻¹ Cⱼ eⱼ` (regression of the proxy on the
+///   block); then `wⱼ = w̃ⱼ / √(w̃ⱼᵀ Sⱼⱼ w̃ⱼ)`;
+/// - starting weights all 1 (then scaled); stop when the ``StopCriterion`` of successive
+///   weights falls below the tolerance.
+///
+/// All buffers live in a ``PLSWorkspace`` made once and reused, so an estimation allocates
+/// nothing per iteration.
+struct PLSKernel: Sendable {
+  let layout: ModelLayout
+  let scheme: InnerWeightingScheme
+  let maxIterations: Int
+  let tolerance: Double
+  let stopCriterion: StopCriterion
+
+  init(layout: ModelLayout, settings: PLSSettings) {
+    self.layout = layout
+    self.scheme = settings.scheme
+    self.maxIterations = settings.maxIterations
+    self.tolerance = settings.tolerance
+    self.stopCriterion = settings.stopCriterion
+  }
+
+  /// The outcome of one run.
+  struct Outcome: Sendable, Equatable {
+    var iterations: Int
+    var converged: Bool
+  }
+
+  /// Runs the iteration on the p × p correlation matrix `s` (column-major), leaving the final
+  /// weights, `C` and `R` in `workspace`.
+  ///
+  /// Throws ``EstimationError/collinearBlock(construct:)`` for a singular Mode B block,
+  /// ``EstimationError/collinearPredecessors(construct:predecessors:)`` when the path scheme
+  /// meets collinear predecessors, and ``EstimationError/degenerateConstruct(construct:)`` when
+  /// a construct's weights collapse.
+  func run(correlation s: UnsafePointer<Double>, workspace ws: PLSWorkspace) throws(EstimationError) -> Outcome {
+    let p = layout.p
+    try factorModeBBlocks(s, ws)
+    for i in 0..<p { ws.weights[i] = 1 }
+    try normalize(s, ws.weights)
+    var iterations = 0
+    var converged = false
+    while iterations < maxIterations {
+      iterations += 1
+      updateScoreCorrelations(s, ws)
+      try innerWeights(ws)
+      // New outer weights into `previous`, then swap roles.
+      for i in 0..<p { ws.previous[i] = ws.weights[i] }
+      try outerUpdate(s, ws)
+      try normalize(s, ws.weights)
+      let change = stopCriterion.change(ws.weights, ws.previous, count: p)
+      if change < tolerance {
+        converged = true
+        break
+      }
+    }
+    updateScoreCorrelations(s, ws)
+    return Outcome(iterations: iterations, converged: converged)
+  }
+
+  /// Factorises `Sⱼⱼ` of every Mode B block into the workspace.
+  private func factorModeBBlocks(_ s: UnsafePointer<Double>, _ ws: PLSWorkspace) throws(EstimationError) {
+    let p = layout.p
+    for j in 0..<layout.J where layout.modes[j] == .b {
+      let range = layout.block(j)
+      let n = range.count
+      let f = ws.modeBFactors + ws.modeBOffset[j]
+      for (b, col) in range.enumerated() {
+        for (a, row) in range.enumerated() { f[a + b * n] = s[row + col * p] }
+      }
+      guard SmallSPDSolver.factorize(f, n: n, relativeTolerance: 1e-10) else {
+        throw .collinearBlock(construct: layout.constructNames[j])
+      }
+    }
+  }
+
+  /// Scales each block so its score has unit variance: `wⱼ ← wⱼ / √(wⱼᵀ Sⱼⱼ wⱼ)`.
+  func normalize(_ s: UnsafePointer<Double>, _ w: UnsafeMutablePointer<Double>) throws(EstimationError) {
+    let p = layout.p
+    for j in 0..<layout.J {
+      let range = layout.block(j)
+      var q = 0.0
+      for col in range {
+        var v = 0.0
+        for row in range { v += s[row + col * p] * w[row] }
+        q += v * w[col]
+      }
+      guard q > 0, q.isFinite else { throw .degenerateConstruct(construct: layout.constructNames[j]) }
+      let scale = 1 / q.squareRoot()
+      for i in range { w[i] *= scale }
+    }
+  }
+
+  /// `C = S W` (p × J) and `R = Wᵀ C` (J × J) from the current weights.
+  func updateScoreCorrelations(_ s: UnsafePointer<Double>, _ ws: PLSWorkspace) {
+    let p = layout.p
+    let J = layout.J
+    let w = ws.weights
+    let c = ws.c
+    for k in 0..<J {
+      let range = layout.block(k)
+      let ck = c + k * p
+      for i in 0..<p { ck[i] = 0 }
+      for l in range {
+        let wl = w[l]
+        let sl = s + l * p
+        for i in 0..<p { ck[i] += sl[i] * wl }
+      }
+    }
+    let r = ws.r
+    for k in 0..<J {
+      for j in 0..<J {
+        var v = 0.0
+        for i in layout.block(j) { v += w[i] * c[i + k * p] }
+        r[j + k * J] = v
+      }
+      r[k + k * J] = 1
+    }
+  }
+
+  /// Fills the inner weights `E` (`e[k + j·J]`: weight of Yₖ in the proxy of construct j).
+  private func innerWeights(_ ws: PLSWorkspace) throws(EstimationError) {
+    let J = layout.J
+    let r = ws.r
+    let e = ws.e
+    for k in 0..<(J * J) { e[k] = 0 }
+    for j in 0..<J {
+      switch scheme {
+      case .centroid, .factorial:
+        for k in layout.predecessors[j] + layout.successors[j] {
+          let v = r[k + j * J]
+          e[k + j * J] = scheme == .factorial ? v : (v > 0 ? 1 : (v < 0 ? -1 : 0))
+        }
+      case .path:
+        for k in layout.successors[j] { e[k + j * J] = r[k + j * J] }
+        let preds = layout.predecessors[j]
+        guard !preds.isEmpty else { continue }
+        let beta = try regression(of: j, on: preds, r: r, ws: ws)
+        for (a, k) in preds.enumerated() { e[k + j * J] = beta[a] }
+      }
+    }
+  }
+
+  /// Solves `R_PP β = R_Pj` for the predecessors P of construct j; the coefficients are left in
+  /// `ws.rhs[0..<P.count]`. Throws when `R_PP` is singular.
+  func regression(of j: Int, on preds: [Int], r: UnsafePointer<Double>, ws: PLSWorkspace) throws(EstimationError)
+    -> UnsafeMutablePointer<Double>
+  {
+    let J = layout.J
+    let m = preds.count
+    let a = ws.system
+    let b = ws.rhs
+    for (col, kc) in preds.enumerated() {
+      for (row, kr) in preds.enumerated() { a[row + col * m] = r[kr + kc * J] }
+      b[col] = r[kc + j * J]
+    }
+    guard SmallSPDSolver.factorize(a, n: m, relativeTolerance: 1e-10) else {
+      throw .collinearPredecessors(
+        construct: layout.constructNames[j], predecessors: preds.map { layout.constructNames[$0] })
+    }
+    SmallSPDSolver.solve(factor: a, n: m, b)
+    return b
+  }
+
+  /// The outer update `w̃ⱼ = Cⱼ eⱼ` (Mode A) or `Sⱼⱼ⁻¹ Cⱼ eⱼ` (Mode B) into `ws.weights`.
+  private func outerUpdate(_ s: UnsafePointer<Double>, _ ws: PLSWorkspace) throws(EstimationError) {
+    let p = layout.p
+    let J = layout.J
+    let c = ws.c
+    let e = ws.e
+    let w = ws.weights
+    for j in 0..<J {
+      let range = layout.block(j)
+      for i in range {
+        var v = 0.0
+        for k in 0..<J where e[k + j * J] != 0 { v += c[i + k * p] * e[k + j * J] }
+        w[i] = v
+      }
+      if layout.modes[j] == .b {
+        SmallSPDSolver.solve(factor: ws.modeBFactors + ws.modeBOffset[j], n: range.count, w + range.lowerBound)
+      }
+    }
+  }
+}
+
+/// The reusable buffers of ``PLSKernel``: allocate once per thread, reuse for every run.
+///
+/// A class so that the kernel can hand out stable pointers; not shared between threads.
+final class PLSWorkspace: @unchecked Sendable {
+  let weights: UnsafeMutablePointer<Double>
+  let previous: UnsafeMutablePointer<Double>
+  let c: UnsafeMutablePointer<Double>
+  let r: UnsafeMutablePointer<Double>
+  let e: UnsafeMutablePointer<Double>
+  let modeBFactors: UnsafeMutablePointer<Double>
+  let modeBOffset: [Int]
+  let system: UnsafeMutablePointer<Double>
+  let rhs: UnsafeMutablePointer<Double>
+  private let sizes: [Int]
+
+  init(layout: ModelLayout) {
+    let p = layout.p
+    let J = layout.J
+    var offsets = [Int](repeating: 0, count: J)
+    var total = 0
+    for j in 0..<J where layout.modes[j] == .b {
+      offsets[j] = total
+      total += layout.block(j).count * layout.block(j).count
+    }
+    let maxSystem = max(J, layout.blockStart.indices.dropLast().map { layout.block($0).count }.max() ?? 1)
+    modeBOffset = offsets
+    sizes = [p, p, p * J, J * J, J * J, max(total, 1), maxSystem * maxSystem, maxSystem]
+    weights = .allocate(capacity: sizes[0])
+    previous = .allocate(capacity: sizes[1])
+    c = .allocate(capacity: sizes[2])
+    r = .allocate(capacity: sizes[3])
+    e = .allocate(capacity: sizes[4])
+    modeBFactors = .allocate(capacity: sizes[5])
+    system = .allocate(capacity: sizes[6])
+    rhs = .allocate(capacity: sizes[7])
+    for (pointer, size) in zip([weights, previous, c, r, e, modeBFactors, system, rhs], sizes) {
+      pointer.initialize(repeating: 0, count: size)
+    }
+  }
+
+  deinit {
+    for pointer in [weights, previous, c, r, e, modeBFactors, system, rhs] { pointer.deallocate() }
+  }
+}

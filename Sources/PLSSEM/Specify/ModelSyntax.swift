@@ -1,0 +1,239 @@
+/// Parsing lavaan-style model text (the convention of lavaan, cSEM and semopy):
+///
+///     # comments start with '#'
+///     COMP =~ comp_1 + comp_2 + comp_3      # Mode A block
+///     QUAL <~ qual_1 + qual_2               # Mode B block
+///     CUSA ~ COMP + LIKE                    # paths COMP → CUSA, LIKE → CUSA
+///
+/// A statement ends at a line break or `;`, except after a trailing `+` or operator, where it
+/// continues on the next line. `A + B ~ C` gives the paths C → A and C → B. Names consist of
+/// letters, digits, `_` and `.`, and may be quoted with `"` or `` ` `` to hold other characters.
+/// Errors name the line and column.
+extension PathModel {
+  /// Parses model text and validates the model on its own (not yet against data).
+  ///
+  /// - Parameters:
+  ///   - syntax: the model text.
+  ///   - source: a name for the text in error messages, such as its file name.
+  /// - Throws: ``SpecificationError``.
+  public init(syntax: String, source: String = "<model>") throws(SpecificationError) {
+    var parser = ModelSyntaxParser(text: syntax, source: source)
+    self = try parser.parse().validated(source: source)
+  }
+}
+
+/// A token of model text.
+struct ModelToken: Equatable {
+  enum Kind: Equatable {
+    case name(String)
+    case reflective  // =~
+    case composite  // <~
+    case regression  // ~
+    case plus
+    case end  // ';' or line break
+  }
+  var kind: Kind
+  var location: SourceLocation
+}
+
+/// The lexer and parser behind ``PathModel/init(syntax:source:)``.
+struct ModelSyntaxParser {
+  let text: String
+  let source: String
+
+  init(text: String, source: String) {
+    self.text = text
+    self.source = source
+  }
+
+  private func error(_ message: String, _ location: SourceLocation) -> SpecificationError {
+    .syntax(message: message, location: location, source: source)
+  }
+
+  private static func isNameCharacter(_ c: Character) -> Bool {
+    c.isLetter || c.isNumber || c == "_" || c == "."
+  }
+
+  /// Splits the text into tokens, dropping comments.
+  func tokens() throws(SpecificationError) -> [ModelToken] {
+    var result: [ModelToken] = []
+    var line = 1
+    var column = 1
+    let characters = Array(text)
+    var i = 0
+    func here() -> SourceLocation { SourceLocation(line: line, column: column) }
+    while i < characters.count {
+      let c = characters[i]
+      let location = here()
+      switch c {
+      case "\n", "\r\n", "\r":
+        result.append(ModelToken(kind: .end, location: location))
+        line += 1
+        column = 1
+        i += 1
+        continue
+      case "#", "!":
+        while i < characters.count, !characters[i].isNewline {
+          i += 1
+          column += 1
+        }
+        continue
+      case ";":
+        result.append(ModelToken(kind: .end, location: location))
+      case "+":
+        result.append(ModelToken(kind: .plus, location: location))
+      case "=":
+        guard i + 1 < characters.count, characters[i + 1] == "~" else {
+          throw error("expected '=~' here; '=' alone is not an operator", location)
+        }
+        result.append(ModelToken(kind: .reflective, location: location))
+        i += 1
+        column += 1
+      case "<":
+        guard i + 1 < characters.count, characters[i + 1] == "~" else {
+          throw error("expected '<~' here; '<' alone is not an operator", location)
+        }
+        result.append(ModelToken(kind: .composite, location: location))
+        i += 1
+        column += 1
+      case "~":
+        if i + 1 < characters.count, characters[i + 1] == "~" {
+          throw error("covariances ('~~') are not part of a PLS path model", location)
+        }
+        result.append(ModelToken(kind: .regression, location: location))
+      case "\"", "`":
+        var name = ""
+        var j = i + 1
+        var closed = false
+        while j < characters.count, !characters[j].isNewline {
+          if characters[j] == c {
+            closed = true
+            break
+          }
+          name.append(characters[j])
+          j += 1
+        }
+        guard closed else { throw error("unterminated quoted name", location) }
+        guard !name.isEmpty else { throw error("empty quoted name", location) }
+        result.append(ModelToken(kind: .name(name), location: location))
+        column += j - i
+        i = j
+      case "*":
+        throw error("coefficient modifiers such as '0.5*x' or 'label*x' are not supported", location)
+      default:
+        if c.isWhitespace {
+          break
+        }
+        guard Self.isNameCharacter(c) else {
+          throw error("unexpected character '\(c)'", location)
+        }
+        var name = String(c)
+        while i + 1 < characters.count, Self.isNameCharacter(characters[i + 1]) {
+          i += 1
+          column += 1
+          name.append(characters[i])
+        }
+        result.append(ModelToken(kind: .name(name), location: location))
+      }
+      i += 1
+      column += 1
+    }
+    result.append(ModelToken(kind: .end, location: here()))
+    return result
+  }
+
+  /// One statement: left-hand names, operator, right-hand names.
+  struct Statement {
+    var left: [(name: String, location: SourceLocation)]
+    var op: ModelToken.Kind
+    var opLocation: SourceLocation
+    var right: [(name: String, location: SourceLocation)]
+  }
+
+  /// Groups tokens into statements, joining lines after a trailing '+' or operator.
+  func statements() throws(SpecificationError) -> [Statement] {
+    let tokens = try tokens()
+    var statements: [Statement] = []
+    var index = 0
+    func skipEnds() {
+      while index < tokens.count, tokens[index].kind == .end { index += 1 }
+    }
+    // Reads `name (+ name)*`, allowing line breaks after '+'.
+    func names(after context: String, at fallback: SourceLocation) throws(SpecificationError) -> [(
+      name: String, location: SourceLocation
+    )] {
+      var list: [(name: String, location: SourceLocation)] = []
+      while true {
+        guard index < tokens.count else { throw error("expected a name \(context)", fallback) }
+        let token = tokens[index]
+        guard case .name(let name) = token.kind else {
+          let what: String
+          switch token.kind {
+          case .end: what = "end of statement"
+          case .plus: what = "'+'"
+          case .reflective: what = "'=~'"
+          case .composite: what = "'<~'"
+          case .regression: what = "'~'"
+          case .name: what = "name"
+          }
+          throw error("expected a name \(context), found \(what)", token.location)
+        }
+        list.append((name, token.location))
+        index += 1
+        guard index < tokens.count, tokens[index].kind == .plus else { return list }
+        index += 1
+        skipEnds()  // continuation after a trailing '+'
+      }
+    }
+    skipEnds()
+    while index < tokens.count {
+      let start = tokens[index].location
+      let left = try names(after: "at the start of a statement", at: start)
+      guard index < tokens.count else { break }
+      let opToken = tokens[index]
+      switch opToken.kind {
+      case .reflective, .composite, .regression:
+        break
+      default:
+        let last = left.last?.name ?? ""
+        throw error("expected '=~', '<~' or '~' after '\(last)'", opToken.location)
+      }
+      index += 1
+      skipEnds()  // continuation after a trailing operator
+      let opName = opToken.kind == .reflective ? "'=~'" : opToken.kind == .composite ? "'<~'" : "'~'"
+      let right = try names(after: "after \(opName)", at: opToken.location)
+      if index < tokens.count, tokens[index].kind != .end {
+        throw error("expected '+', ';' or the end of the line", tokens[index].location)
+      }
+      if opToken.kind != .regression, left.count > 1 {
+        throw error("a measurement statement defines one construct; found \(left.count) names before \(opName)", left[1].location)
+      }
+      statements.append(Statement(left: left, op: opToken.kind, opLocation: opToken.location, right: right))
+      skipEnds()
+    }
+    return statements
+  }
+
+  /// Parses the text into an unvalidated model.
+  mutating func parse() throws(SpecificationError) -> PathModel {
+    var constructs: [PathModel.Construct] = []
+    var paths: [PathModel.Path] = []
+    for statement in try statements() {
+      switch statement.op {
+      case .reflective, .composite:
+        let head = statement.left[0]
+        constructs.append(
+          PathModel.Construct(
+            name: head.name, mode: statement.op == .reflective ? .a : .b,
+            indicators: statement.right.map(\.name), location: head.location))
+      default:
+        for target in statement.left {
+          for predictor in statement.right {
+            paths.append(PathModel.Path(from: predictor.name, to: target.name, location: predictor.location))
+          }
+        }
+      }
+    }
+    return PathModel(constructs: constructs, paths: paths)
+  }
+}

@@ -1,0 +1,100 @@
+/// Structural checks of a model on its own, and of a model against the columns of a data set.
+extension PathModel {
+  /// Checks the model on its own and returns it unchanged.
+  ///
+  /// Throws ``SpecificationError`` for: no constructs, a construct without indicators, a
+  /// measurement block declared twice, an indicator in two blocks, a path to or from a construct
+  /// without a measurement block, a self-loop, a duplicate path, a construct in no path (when
+  /// there are several constructs), and a cycle (only recursive models are supported).
+  public func validated(source: String = "<model>") throws(SpecificationError) -> PathModel {
+    guard !constructs.isEmpty else { throw .emptyModel(source: source) }
+    var owner: [String: String] = [:]
+    var declared: [String: Construct] = [:]
+    for construct in constructs {
+      if declared[construct.name] != nil {
+        throw .duplicateConstruct(construct: construct.name, location: construct.location)
+      }
+      declared[construct.name] = construct
+      guard !construct.indicators.isEmpty else {
+        throw .constructWithoutIndicators(construct: construct.name, location: construct.location)
+      }
+      for indicator in construct.indicators {
+        if let first = owner[indicator] {
+          throw .indicatorInTwoBlocks(
+            indicator: indicator, first: first, second: construct.name, location: construct.location)
+        }
+        owner[indicator] = construct.name
+      }
+    }
+    var seen = Set<Path>()
+    for path in paths {
+      for end in [path.from, path.to] where declared[end] == nil {
+        throw .unmeasuredConstruct(construct: end, location: path.location)
+      }
+      if path.from == path.to { throw .selfLoop(construct: path.from, location: path.location) }
+      if !seen.insert(path).inserted {
+        throw .duplicatePath(from: path.from, to: path.to, location: path.location)
+      }
+    }
+    if constructs.count > 1 {
+      for construct in constructs where !paths.contains(where: { $0.from == construct.name || $0.to == construct.name }) {
+        throw .constructWithoutPaths(construct: construct.name, location: construct.location)
+      }
+    }
+    if let cycle = findCycle() { throw .cycle(constructs: cycle) }
+    return self
+  }
+
+  /// Checks that every indicator is one of `columns`; throws
+  /// ``SpecificationError/unknownIndicator(indicator:construct:location:available:)`` otherwise.
+  public func validated(againstColumns columns: [String]) throws(SpecificationError) -> PathModel {
+    let available = Set(columns)
+    for construct in constructs {
+      for indicator in construct.indicators where !available.contains(indicator) {
+        throw .unknownIndicator(
+          indicator: indicator, construct: construct.name, location: construct.location, available: columns)
+      }
+    }
+    return self
+  }
+
+  /// The constructs in an order where every path goes forwards (a topological order, stable
+  /// with respect to declaration order), or nil when the structural model has a cycle.
+  public var structuralOrder: [String]? {
+    var indegree = Dictionary(uniqueKeysWithValues: constructs.map { ($0.name, 0) })
+    for path in paths { indegree[path.to, default: 0] += 1 }
+    var order: [String] = []
+    var remaining = constructNames
+    while !remaining.isEmpty {
+      guard let next = remaining.firstIndex(where: { indegree[$0] == 0 }) else { return nil }
+      let name = remaining.remove(at: next)
+      order.append(name)
+      for path in paths where path.from == name { indegree[path.to, default: 0] -= 1 }
+    }
+    return order
+  }
+
+  /// The constructs on one cycle, in path order, or nil for a recursive model.
+  func findCycle() -> [String]? {
+    guard structuralOrder == nil else { return nil }
+    var state: [String: Int] = [:]  // 1 = on stack, 2 = done
+    var stack: [String] = []
+    func visit(_ node: String) -> [String]? {
+      state[node] = 1
+      stack.append(node)
+      for path in paths where path.from == node {
+        if state[path.to] == 1, let start = stack.firstIndex(of: path.to) {
+          return Array(stack[start...])
+        }
+        if state[path.to] == nil, let found = visit(path.to) { return found }
+      }
+      stack.removeLast()
+      state[node] = 2
+      return nil
+    }
+    for name in constructNames where state[name] == nil {
+      if let found = visit(name) { return found }
+    }
+    return nil
+  }
+}

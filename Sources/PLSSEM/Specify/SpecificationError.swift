@@ -1,0 +1,62 @@
+/// Problems with a model, found while parsing its text or validating it.
+/// Each case names the construct, indicator and, for parsed models, the line and column.
+public enum SpecificationError: Error, CustomStringConvertible, Equatable, Sendable {
+  /// Model text that does not follow the syntax.
+  case syntax(message: String, location: SourceLocation, source: String)
+  /// The model has no constructs.
+  case emptyModel(source: String)
+  /// A construct declared with no indicators.
+  case constructWithoutIndicators(construct: String, location: SourceLocation?)
+  /// A construct used in a structural path but never given a measurement block.
+  case unmeasuredConstruct(construct: String, location: SourceLocation?)
+  /// A construct that appears in no structural path (in a model with more than one construct).
+  case constructWithoutPaths(construct: String, location: SourceLocation?)
+  /// The same indicator in two blocks (or twice in one).
+  case indicatorInTwoBlocks(indicator: String, first: String, second: String, location: SourceLocation?)
+  /// A construct's measurement block declared twice.
+  case duplicateConstruct(construct: String, location: SourceLocation?)
+  /// The same structural path written twice.
+  case duplicatePath(from: String, to: String, location: SourceLocation?)
+  /// A construct with a path to itself.
+  case selfLoop(construct: String, location: SourceLocation?)
+  /// A cycle among the structural paths; only recursive models are supported.
+  case cycle(constructs: [String])
+  /// An indicator that is not a column of the data.
+  case unknownIndicator(indicator: String, construct: String, location: SourceLocation?, available: [String])
+
+  private static func at(_ location: SourceLocation?) -> String {
+    location.map { " (\($0))" } ?? ""
+  }
+
+  public var description: String {
+    switch self {
+    case .syntax(let message, let location, let source):
+      return "\(source):\(location.line):\(location.column): \(message)"
+    case .emptyModel(let source):
+      return "\(source): the model declares no constructs"
+    case .constructWithoutIndicators(let c, let l):
+      return "construct '\(c)' has no indicators\(Self.at(l))"
+    case .unmeasuredConstruct(let c, let l):
+      return
+        "construct '\(c)' is used in a structural path but has no measurement block (write '\(c) =~ …' or '\(c) <~ …')\(Self.at(l))"
+    case .constructWithoutPaths(let c, let l):
+      return "construct '\(c)' appears in no structural path\(Self.at(l))"
+    case .indicatorInTwoBlocks(let i, let first, let second, let l):
+      return first == second
+        ? "indicator '\(i)' appears twice in the block of '\(first)'\(Self.at(l))"
+        : "indicator '\(i)' appears in the blocks of both '\(first)' and '\(second)'\(Self.at(l))"
+    case .duplicateConstruct(let c, let l):
+      return "construct '\(c)' has its measurement block declared twice\(Self.at(l))"
+    case .duplicatePath(let f, let t, let l):
+      return "the path \(f) → \(t) is written twice\(Self.at(l))"
+    case .selfLoop(let c, let l):
+      return "construct '\(c)' has a path to itself\(Self.at(l))"
+    case .cycle(let cs):
+      return
+        "the structural model has a cycle (\((cs + [cs.first ?? ""]).joined(separator: " → "))); only recursive models are supported"
+    case .unknownIndicator(let i, let c, let l, let available):
+      let hint = available.count <= 60 ? "; the data has: \(available.joined(separator: ", "))" : ""
+      return "indicator '\(i)' of construct '\(c)' is not a column of the data\(Self.at(l))\(hint)"
+    }
+  }
+}
