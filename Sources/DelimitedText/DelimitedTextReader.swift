@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads delimited text (CSV, semicolon-separated exports, TSV) into records of string fields.
+///
+/// The reader holds the whole input as bytes and tokenises it on demand with
+/// ``forEachRecord(_:)`` or ``records()``. It follows RFC 4180 with the relaxations that real
+/// exports need:
+///
+/// - the delimiter may be comma, semicolon or tab, and is detected when not given
+///   (see ``detectDelimiter(in:)``);
+/// - a UTF-8 byte-order mark at the start is skipped;
+/// - records end at CRLF, LF or a lone CR; a line break, delimiter or doubled quote (`""`) inside
+///   a quoted field belongs to the field;
+/// - a quote inside an *unquoted* field is kept as a literal character (`5" screen`);
+/// - line breaks at the very end of the input do not make records; an empty line elsewhere is a
+///   record with one empty field, so that callers can report or skip it.
+///
+/// Fields are returned exactly as written: no trimming, no type conversion. Checking that records
+/// have as many fields as the header is the caller's job (it knows whether ragged rows are an
+/// error); ``DelimitedTextError`` has kinds for those reports.
+///
+/// Every failure is a ``DelimitedTextError`` naming the source, the 1-based physical line and,
+/// where it applies, the 1-based field index. No input crashes or hangs the reader: the work is a
+/// single linear pass over the bytes.
+public struct DelimitedTextReader: Sendable {
+  /// The field separator: the one given to the initializer, or the detected one.
+  public let delimiter: Delimiter
+  /// The file path, or the name given to ``init(bytes:delimiter:source:)``; used in errors.
+  public let source: String
+
+  /// The input as read, byte-order mark included.
+  let bytes: [UInt8]
+  /// The offset of the first byte after the byte-order mark, if any.
+  let contentStart: Int
+
+  /// A reader over `bytes`.
+  ///
+  /// Strips a UTF-8 BOM; detects the delimiter from the first record when `delimiter` is nil
+  /// (count comma/semicolon/tab outside quotes; tie → comma).
+  ///
+  /// - Throws: ``DelimitedTextError/Kind/empty`` when the input holds nothing but a BOM and line
+  ///   breaks; ``DelimitedTextError/Kind/unsupportedEncoding(_:)`` for a UTF-16 or UTF-32 BOM.
+  public init(bytes: [UInt8], delimiter: Delimiter? = nil, source: String = "<input>")
+    throws(DelimitedTextError)
+  {
+    self.source = source
+    self.bytes = bytes
+    if let encoding = Self.foreignEncoding(of: bytes) {
+      throw DelimitedTextError(.unsupportedEncoding(encoding), source: source, line: 1)
+    }
+    let start = Self.hasUTF8ByteOrderMark(bytes) ? 3 : 0
+    self.contentStart = start
+    let isEmpty = bytes[start...].allSatisfy { $0 == Self.lineFeed || $0 == Self.carriageReturn }
+    if isEmpty { throw DelimitedTextError(.empty, source: source, line: 1) }
+    self.delimiter = delimiter ?? Self.detectDelimiter(in: bytes[start...])
+  }
+
+  /// A reader over the file at `path`; ``source`` is the path.
+  ///
+  /// - Throws: ``DelimitedTextError/Kind/fileNotFound`` or
+  ///   ``DelimitedTextError/Kind/unreadableFile(_:)`` (a directory, no permission, an I/O error),
+  ///   and everything ``init(bytes:delimiter:source:)`` throws.
+  public init(contentsOfFile path: String, delimiter: Delimiter? = nil) throws(DelimitedTextError) {
+    let bytes = try Self.readFile(path)
+    try self.init(bytes: bytes, delimiter: delimiter, source: path)
+  }
+
+  static let lineFeed: UInt8 = 10
+  static let carriageReturn: UInt8 = 13
+  static let quote: UInt8 = 34
+
+  static func hasUTF8ByteOrderMark(_ bytes: [UInt8]) -> Bool {
+    bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+  }
+
+  /// The name of the encoding announced by a UTF-16/UTF-32 byte-order mark, if there is one.
+  static func foreignEncoding(of bytes: [UInt8]) -> String? {
+    if bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xFE, bytes[2] == 0, bytes[3] == 0 {
+      return "UTF-32 little-endian"
+    }
+    if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF {
+      return "UTF-32 big-endian"
+    }
+    if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return "UTF-16 little-endian" }
+    if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return "UTF-16 big-endian" }
+    return nil
+  }
+
+  /// The whole file at `path`, read with POSIX calls so that each failure has its own kind.
+  static func readFile(_ path: String) throws(DelimitedTextError) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY)
+    if descriptor < 0 {
+      let code = errno
+      if code == ENOENT || code == ENOTDIR || path.isEmpty {
+        throw DelimitedTextError(.fileNotFound, source: path, line: 1)
+      }
+      throw DelimitedTextError(.unreadableFile(Self.reason(code)), source: path, line: 1)
+    }
+    defer { _ = close(descriptor) }
+    var info = stat()
+    if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+      throw DelimitedTextError(.unreadableFile("it is a directory"), source: path, line: 1)
+    }
+    var result: [UInt8] = []
+    if info.st_size > 0 { result.reserveCapacity(Int(info.st_size)) }
+    let chunkSize = 1 << 20
+    var chunk = [UInt8](repeating: 0, count: chunkSize)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
+      if count < 0 {
+        let code = errno
+        if code == EINTR { continue }
+        throw DelimitedTextError(.unreadableFile(Self.reason(code)), source: path, line: 1)
+      }
+      if count == 0 { break }
+      result.append(contentsOf: chunk[0..<count])
+    }
+    return result
+  }
+
+  static func reason(_ code: Int32) -> String {
+    guard let text = strerror(code) else { return "error \(code)" }
+    return String(cString: text)
+  }
+}
