@@ -1,0 +1,111 @@
+import DelimitedText
+
+extension DataTable {
+  /// Reads a numeric table from delimited text: a header row of column names, then one row
+  /// per observation.
+  ///
+  /// Empty cells, `NA`, `N/A`, `NaN`-free missing spellings (`.`, `-`) are missing. Cells equal to one of
+  /// `missingCodes` (compared numerically, so `-99` matches `-99.0`) are missing. A cell that
+  /// is not a number throws ``DataError/nonNumeric(source:row:column:value:)`` naming the row (as
+  /// a spreadsheet numbers it, header = row 1) and the column; `Inf`, `NaN` and numbers too large
+  /// for a `Double` throw ``DataError/nonFinite(source:row:column:value:)``.
+  ///
+  /// - Parameters:
+  ///   - bytes: the file's contents.
+  ///   - delimiter: the field separator; detected from the header when nil.
+  ///   - missingCodes: numeric codes meaning "missing", such as `-99`.
+  ///   - source: the file name for messages.
+  public init(csvBytes bytes: [UInt8], delimiter: Delimiter? = .comma, missingCodes: [Double] = [], source: String)
+    throws(DataError)
+  {
+    let reader: DelimitedTextReader
+    do {
+      reader = try DelimitedTextReader(bytes: bytes, delimiter: delimiter, source: source)
+    } catch {
+      throw Self.translate(error)
+    }
+    var names: [String] = []
+    var columns: [[Double]] = []
+    var sawRows = false
+    do {
+      try reader.forEachRecord { index, line, fields in
+        if index == 0 {
+          names = fields.map { $0.trimmingSpaces }
+          for (j, name) in names.enumerated() where name.isEmpty {
+            // A trailing empty header field from a trailing delimiter is still an error: say where.
+            throw DataError.emptyColumnName(source: source, column: j + 1)
+          }
+          var seen = Set<String>()
+          for name in names where !seen.insert(name).inserted {
+            throw DataError.duplicateColumn(name: name, source: source)
+          }
+          columns = Array(repeating: [], count: names.count)
+          return
+        }
+        sawRows = true
+        let row = index + 1
+        guard fields.count == names.count else {
+          // A blank line inside the data is a row with one empty field.
+          if fields.count == 1, fields[0].isEmpty { return }
+          throw DataError.wrongFieldCount(source: source, row: row, found: fields.count, expected: names.count)
+        }
+        for (j, field) in fields.enumerated() {
+          columns[j].append(try Self.parseCell(field, row: row, column: names[j], missingCodes: missingCodes, source: source))
+        }
+      }
+    } catch let error as DataError {
+      throw error
+    } catch let error as DelimitedTextError {
+      throw Self.translate(error)
+    } catch {
+      throw .unreadable(source: source, reason: String(describing: error))
+    }
+    guard !names.isEmpty else { throw .empty(source: source) }
+    guard sawRows, (columns.first?.count ?? 0) > 0 else { throw .noRows(source: source) }
+    try self.init(columnNames: names, columns: columns, source: source)
+  }
+
+  /// Reads a numeric table from a delimited text file; see ``init(csvBytes:delimiter:missingCodes:source:)``.
+  public init(csvFile path: String, delimiter: Delimiter? = .comma, missingCodes: [Double] = []) throws(DataError) {
+    guard let bytes = FileBytes.read(path) else {
+      throw .unreadable(source: path, reason: "no such file, or not readable")
+    }
+    try self.init(csvBytes: bytes, delimiter: delimiter, missingCodes: missingCodes, source: path)
+  }
+
+  /// Spellings of a missing cell besides the empty string (compared case-insensitively).
+  static let missingSpellings: Set<String> = ["na", "n/a", "#n/a", ".", "-", "null", "missing"]
+
+  /// One cell: a number, or NaN when missing.
+  static func parseCell(_ raw: String, row: Int, column: String, missingCodes: [Double], source: String) throws(DataError)
+    -> Double
+  {
+    let field = raw.trimmingSpaces
+    if field.isEmpty || missingSpellings.contains(field.lowercased()) { return .nan }
+    guard let value = Double(field) else {
+      throw .nonNumeric(source: source, row: row, column: column, value: String(field.prefix(40)))
+    }
+    guard value.isFinite else {
+      throw .nonFinite(source: source, row: row, column: column, value: String(field.prefix(40)))
+    }
+    if missingCodes.contains(value) { return .nan }
+    return value
+  }
+
+  static func translate(_ error: DelimitedTextError) -> DataError {
+    switch error.kind {
+    case .empty: return .empty(source: error.source)
+    default: return .malformed(source: error.source, line: error.line, column: error.column, reason: error.message)
+    }
+  }
+}
+
+extension String {
+  /// The string without leading and trailing spaces and tabs.
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+    while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,65 @@
+import LinearAlgebra
+import PLSSEM
+
+/// Everything a report shows about one analysis, gathered from the engine's results; the
+/// renderers (JSON, table, CSV, Markdown, HTML) only format it. Computes no statistics.
+public struct EstimationReport: Sendable {
+  /// The estimate.
+  public let estimate: PLSEstimate
+  /// The quality criteria, when assessed.
+  public let assessment: PLSAssessment?
+  /// Bootstrap inference, when bootstrapped.
+  public let bootstrap: BootstrapResult?
+  /// The data file, for the report header.
+  public let dataSource: String
+  /// The model file, for the report header.
+  public let modelSource: String
+
+  public init(
+    estimate: PLSEstimate, assessment: PLSAssessment? = nil, bootstrap: BootstrapResult? = nil,
+    dataSource: String, modelSource: String
+  ) {
+    self.estimate = estimate
+    self.assessment = assessment
+    self.bootstrap = bootstrap
+    self.dataSource = dataSource
+    self.modelSource = modelSource
+  }
+
+  /// Bootstrap inference for a statistic, when there is any.
+  public func inference(_ key: StatisticKey) -> StatisticInference? {
+    bootstrap?.statistics[key]
+  }
+
+  /// Loadings in indicator order with their constructs.
+  var loadingRows: [(construct: String, indicator: String, estimate: Double)] {
+    estimate.indicatorNames.enumerated().map { i, name in
+      (estimate.construct(ofIndicator: i), name, estimate.loadings[i])
+    }
+  }
+
+  /// Weights in indicator order with their constructs.
+  var weightRows: [(construct: String, indicator: String, estimate: Double)] {
+    estimate.indicatorNames.enumerated().map { i, name in
+      (estimate.construct(ofIndicator: i), name, estimate.weights[i])
+    }
+  }
+
+  /// Total and indirect effects for every ordered pair with a nonzero total effect, in
+  /// structural order of the source.
+  var effectPairs: [(from: String, to: String, total: Double, indirect: Double)] {
+    var rows: [(String, String, Double, Double)] = []
+    let names = estimate.constructNames
+    for (f, from) in names.enumerated() {
+      for (t, to) in names.enumerated() where estimate.totalEffects[f, t] != 0 {
+        rows.append((from, to, estimate.totalEffects[f, t], estimate.indirectEffects[f, t]))
+      }
+    }
+    return rows
+  }
+
+  /// The reliability row of a construct.
+  func reliability(_ construct: String) -> ConstructReliability? {
+    assessment?.reliability.first { $0.construct == construct }
+  }
+}
