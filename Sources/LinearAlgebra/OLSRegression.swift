@@ -46,6 +46,9 @@ public struct OLSRegression: Sendable, Equatable {
     let k = x.columns + (intercept ? 1 : 0)
     guard n > k else { throw .insufficientData(operation: "OLS", required: k + 1, available: n) }
     for (i, v) in y.enumerated() where !v.isFinite { throw .nonFinite(operation: "OLS response", row: i, column: 0) }
+    // Checked here, not left to QRDecomposition: in the design matrix the intercept shifts
+    // every regressor one column to the right, and the error must name the caller's column.
+    try x.checkFinite("OLS regressors")
     var design = Matrix(rows: n, columns: k)
     if intercept {
       for i in 0..<n { design[i, 0] = 1 }
