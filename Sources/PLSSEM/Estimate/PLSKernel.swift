@@ -14,7 +14,7 @@ import LinearAlgebra
 ///   inner proxy `Zⱼ = Σₖ eₖⱼ Yₖ`); Mode B `w̃ⱼ = Sⱼⱼ⁻¹ Cⱼ eⱼ` (regression of the proxy on the
 ///   block); then `wⱼ = w̃ⱼ / √(w̃ⱼᵀ Sⱼⱼ w̃ⱼ)`;
 /// - starting weights all 1 (then scaled); stop when the ``StopCriterion`` of successive
-///   weights falls below the tolerance.
+///   weights falls below the tolerance, within passes 0 … maxIterations.
 ///
 /// All buffers live in a ``PLSWorkspace`` made once and reused, so an estimation allocates
 /// nothing per iteration.
@@ -35,6 +35,8 @@ struct PLSKernel: Sendable {
 
   /// The outcome of one run.
   struct Outcome: Sendable, Equatable {
+    /// The index of the final pass (the first update from the starting weights is pass 0),
+    /// the count seminr and SmartPLS report; at most the iteration cap.
     var iterations: Int
     var converged: Bool
   }
@@ -51,14 +53,15 @@ struct PLSKernel: Sendable {
     try factorModeBBlocks(s, ws)
     for i in 0..<p { ws.weights[i] = 1 }
     try normalize(s, ws.weights)
-    var iterations = 0
+    // Passes are numbered from 0, the first update from the starting weights; the first pass
+    // is compared with the unscaled starting weights (all 1), as seminr does, so that the
+    // same pass meets the stop criterion and results agree beyond the tolerance.
+    var pass = 0
     var converged = false
-    while iterations < maxIterations {
-      iterations += 1
+    while pass <= maxIterations {
       updateScoreCorrelations(s, ws)
       try innerWeights(ws)
-      // New outer weights into `previous`, then swap roles.
-      for i in 0..<p { ws.previous[i] = ws.weights[i] }
+      for i in 0..<p { ws.previous[i] = pass == 0 ? 1 : ws.weights[i] }
       try outerUpdate(s, ws)
       try normalize(s, ws.weights)
       let change = stopCriterion.change(ws.weights, ws.previous, count: p)
@@ -66,9 +69,10 @@ struct PLSKernel: Sendable {
         converged = true
         break
       }
+      pass += 1
     }
     updateScoreCorrelations(s, ws)
-    return Outcome(iterations: iterations, converged: converged)
+    return Outcome(iterations: min(pass, maxIterations), converged: converged)
   }
 
   /// Factorises `Sⱼⱼ` of every Mode B block into the workspace.

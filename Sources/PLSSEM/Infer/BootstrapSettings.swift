@@ -1,0 +1,77 @@
+/// The confidence-interval method of a bootstrap.
+public enum ConfidenceIntervalMethod: String, Sendable, Codable, Equatable, CaseIterable {
+  /// Percentile interval: the α/2 and 1 − α/2 quantiles of the bootstrap distribution
+  /// (Efron & Tibshirani 1993, §13.3).
+  case percentile
+  /// Bias-corrected and accelerated interval (Efron 1987; Efron & Tibshirani 1993, §14.3):
+  /// percentiles `Φ(z₀ + (z₀ + z_α)/(1 − a(z₀ + z_α)))`, with bias correction
+  /// `z₀ = Φ⁻¹(#{θ*_b < θ̂}/B)` (ties counted half) and acceleration from the jackknife,
+  /// `a = Σ(θ̄ − θ₍ᵢ₎)³ / (6 [Σ(θ̄ − θ₍ᵢ₎)²]^{3/2})`.
+  case bca
+}
+
+/// The reference distribution of bootstrap p-values.
+public enum PValueDistribution: String, Sendable, Codable, Equatable, CaseIterable {
+  /// Two-sided p from Student's t with B − 1 degrees of freedom for `t = θ̂ / SE` (SmartPLS,
+  /// seminr). The default.
+  case studentT = "t"
+  /// Two-sided p from the standard normal for `t = θ̂ / SE`. For B in the thousands the two
+  /// differ only in the far tail.
+  case normal
+}
+
+/// Settings of a bootstrap run.
+public struct BootstrapSettings: Sendable, Codable, Equatable {
+  /// Number of resamples B.
+  public var resamples: Int
+  /// Seed of every random draw; resample b draws from the Philox stream keyed by (seed, b).
+  public var seed: UInt64
+  /// Worker threads; nil for all cores. Never changes the results.
+  public var threads: Int?
+  /// The confidence-interval method.
+  public var confidenceInterval: ConfidenceIntervalMethod
+  /// The confidence level, in (0, 1).
+  public var level: Double
+  /// Sign-change option.
+  public var signChange: SignChange
+  /// Reference distribution of p-values.
+  public var pValues: PValueDistribution
+  /// The largest share of failed resamples tolerated before the run fails.
+  public var maximumFailureShare: Double
+
+  public init(
+    resamples: Int, seed: UInt64 = 1, threads: Int? = nil, confidenceInterval: ConfidenceIntervalMethod = .percentile,
+    level: Double = 0.95, signChange: SignChange = .none, pValues: PValueDistribution = .studentT,
+    maximumFailureShare: Double = 0.05
+  ) {
+    self.resamples = resamples
+    self.seed = seed
+    self.threads = threads
+    self.confidenceInterval = confidenceInterval
+    self.level = level
+    self.signChange = signChange
+    self.pValues = pValues
+    self.maximumFailureShare = maximumFailureShare
+  }
+}
+
+/// Problems of a bootstrap run.
+public enum BootstrapError: Error, CustomStringConvertible, Equatable, Sendable {
+  case invalidSetting(String)
+  case tooManyFailures(failed: Int, attempted: Int, maximumShare: Double)
+  case incompatibleShards(String)
+  case malformedShard(source: String, reason: String)
+  case cancelled
+
+  public var description: String {
+    switch self {
+    case .invalidSetting(let message): return message
+    case .tooManyFailures(let failed, let attempted, let share):
+      return
+        "\(failed) of \(attempted) bootstrap resamples failed (singular or not converged), more than the allowed share \(share); check the model for near-collinear blocks or raise --max-failure-share"
+    case .incompatibleShards(let message): return "cannot merge shards: \(message)"
+    case .malformedShard(let source, let reason): return "\(source): not a plssem bootstrap shard (\(reason))"
+    case .cancelled: return "the bootstrap was cancelled"
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/// A fixed-memory summary of each statistic's bootstrap distribution, from which percentile
+/// and BCa limits are read: a histogram of 8,192 equal bins per statistic, plus the exact
+/// minimum, maximum, and counts below and equal to the original estimate.
+///
+/// **Why and how accurate.** Keeping every draw costs memory proportional to B; the sketch's
+/// memory is independent of B, and its counts are integers, so merging sketches from threads
+/// or shards is exact and order-free. The bin range of each statistic is fixed from the pilot
+/// (the first chunk of resamples, b = 0 ..< 1,024, which every shard computes identically):
+/// the pilot mean ± 8 pilot SDs, widened to cover the pilot's range by half its span again.
+/// A quantile is interpolated linearly within its bin, so its error is below one bin width,
+/// `≥ 16 SD / 8192 ≈ 0.002 SD` — some 15× smaller than the Monte Carlo error of a 2.5 % quantile
+/// at B = 10⁶ (≈ 0.03 SD at B = 10⁴). A quantile that falls among draws outside the range
+/// (never seen in the tests; it needs > 2.5 % of draws beyond 8 pilot SDs) is reported as the
+/// exact minimum or maximum.
+struct DistributionSketch: Sendable, Codable, Equatable {
+  static let binCount = 8192
+
+  var lower: [Double]
+  var width: [Double]
+  /// `counts[k * binCount + bin]`.
+  var counts: [UInt32]
+  var under: [Int]
+  var over: [Int]
+  var minimum: [Double]
+  var maximum: [Double]
+  /// Draws strictly below / equal to the original estimate (for BCa's bias correction).
+  var below: [Int]
+  var equal: [Int]
+
+  /// A sketch whose ranges come from `pilot` (rows of m statistics, failures excluded).
+  init(pilot: [[Double]], statistics m: Int) {
+    lower = Array(repeating: 0, count: m)
+    width = Array(repeating: 0, count: m)
+    for k in 0..<m {
+      let values = pilot.map { $0[k] }
+      let n = Double(max(values.count, 1))
+      let mean = values.reduce(0, +) / n
+      let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / max(n - 1, 1)).squareRoot()
+      let low = values.min() ?? mean
+      let high = values.max() ?? mean
+      let span = high - low
+      var lo = min(mean - 8 * sd, low - span / 2)
+      var hi = max(mean + 8 * sd, high + span / 2)
+      if !(hi - lo > 1e-12 * max(1, abs(mean))) {
+        lo = mean - 1e-9 * max(1, abs(mean))
+        hi = mean + 1e-9 * max(1, abs(mean))
+      }
+      lower[k] = lo
+      width[k] = (hi - lo) / Double(Self.binCount)
+    }
+    counts = Array(repeating: 0, count: m * Self.binCount)
+    under = Array(repeating: 0, count: m)
+    over = Array(repeating: 0, count: m)
+    minimum = Array(repeating: .infinity, count: m)
+    maximum = Array(repeating: -.infinity, count: m)
+    below = Array(repeating: 0, count: m)
+    equal = Array(repeating: 0, count: m)
+  }
+
+  /// An empty sketch with the same ranges.
+  func emptyCopy() -> DistributionSketch {
+    var copy = self
+    for k in copy.counts.indices { copy.counts[k] = 0 }
+    for k in lower.indices {
+      copy.under[k] = 0
+      copy.over[k] = 0
+      copy.minimum[k] = .infinity
+      copy.maximum[k] = -.infinity
+      copy.below[k] = 0
+      copy.equal[k] = 0
+    }
+    return copy
+  }
+
+  /// Adds one draw of all statistics.
+  mutating func add(_ x: UnsafePointer<Double>, original: [Double]) {
+    for k in lower.indices {
+      let v = x[k]
+      let position = (v - lower[k]) / width[k]
+      if position < 0 {
+        under[k] += 1
+      } else if position >= Double(Self.binCount) {
+        over[k] += 1
+      } else {
+        counts[k * Self.binCount + Int(position)] += 1
+      }
+      if v < minimum[k] { minimum[k] = v }
+      if v > maximum[k] { maximum[k] = v }
+      if v < original[k] { below[k] += 1 } else if v == original[k] { equal[k] += 1 }
+    }
+  }
+
+  /// Adds the counts of `other` (same ranges).
+  mutating func merge(_ other: DistributionSketch) {
+    for k in counts.indices { counts[k] += other.counts[k] }
+    for k in lower.indices {
+      under[k] += other.under[k]
+      over[k] += other.over[k]
+      minimum[k] = min(minimum[k], other.minimum[k])
+      maximum[k] = max(maximum[k], other.maximum[k])
+      below[k] += other.below[k]
+      equal[k] += other.equal[k]
+    }
+  }
+
+  /// The q-quantile of statistic k among `total` draws, interpolated within its bin.
+  func quantile(_ k: Int, _ q: Double, total: Int) -> Double {
+    let target = q * Double(total)
+    var cumulative = Double(under[k])
+    if target <= cumulative { return minimum[k] }
+    let base = k * Self.binCount
+    for bin in 0..<Self.binCount {
+      let c = Double(counts[base + bin])
+      if c > 0, target <= cumulative + c {
+        let value = lower[k] + (Double(bin) + (target - cumulative) / c) * width[k]
+        return min(max(value, minimum[k]), maximum[k])
+      }
+      cumulative += c
+    }
+    return maximum[k]
+  }
+}

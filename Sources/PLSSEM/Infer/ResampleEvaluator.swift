@@ -1,0 +1,134 @@
+import LinearAlgebra
+
+/// Computes the statistics of one bootstrap resample: draw n row indices from the resample's
+/// own random stream, gather those rows, form their correlation matrix, run the PLS kernel on
+/// it, align signs, and read the statistics. One evaluator per worker thread; it owns all its
+/// buffers, so evaluating allocates nothing.
+final class ResampleEvaluator: @unchecked Sendable {
+  let data: Matrix  // n × p, missing-treated, original units
+  let kernel: PLSKernel
+  let catalog: StatisticCatalog
+  let signChange: SignChange
+  let originalWeights: [Double]
+  let originalLoadings: [Double]
+  let seed: UInt64
+  private let workspace: PLSWorkspace
+  private let scratch: StatisticScratch
+  private let gathered: UnsafeMutablePointer<Double>
+  private let correlation: UnsafeMutablePointer<Double>
+  private var indices: [Int]
+
+  init(
+    data: Matrix, kernel: PLSKernel, catalog: StatisticCatalog, signChange: SignChange, originalWeights: [Double],
+    originalLoadings: [Double], seed: UInt64
+  ) {
+    self.data = data
+    self.kernel = kernel
+    self.catalog = catalog
+    self.signChange = signChange
+    self.originalWeights = originalWeights
+    self.originalLoadings = originalLoadings
+    self.seed = seed
+    let layout = kernel.layout
+    workspace = PLSWorkspace(layout: layout)
+    scratch = StatisticScratch(constructs: layout.J)
+    gathered = .allocate(capacity: max(data.rows * data.columns, 1))
+    correlation = .allocate(capacity: max(layout.p * layout.p, 1))
+    indices = Array(repeating: 0, count: data.rows)
+  }
+
+  deinit {
+    gathered.deallocate()
+    correlation.deallocate()
+  }
+
+  /// Draws resample `b` and writes its statistics to `out`. Returns false when the resample
+  /// fails (a constant indicator, a singular block or regression, non-convergence).
+  func evaluate(resample b: UInt64, into out: UnsafeMutablePointer<Double>) -> Bool {
+    let n = data.rows
+    let p = data.columns
+    var stream = ResampleStream(seed: seed, resample: b)
+    for k in 0..<n { indices[k] = stream.nextIndex(below: n) }
+    data.storage.withUnsafeBufferPointer { source in
+      guard let base = source.baseAddress else { return }
+      for j in 0..<p {
+        let from = base + j * n
+        let to = gathered + j * n
+        for k in 0..<n { to[k] = from[indices[k]] }
+      }
+    }
+    return evaluate(gatheredRows: n, into: out)
+  }
+
+  /// Evaluates the data currently in the gather buffer (`rows × p`): shared by resamples and
+  /// jackknife samples.
+  func evaluate(gatheredRows rows: Int, into out: UnsafeMutablePointer<Double>) -> Bool {
+    let p = data.columns
+    guard InPlaceCorrelation.compute(data: gathered, rows: rows, columns: p, into: correlation) == nil else {
+      return false
+    }
+    do {
+      let outcome = try kernel.run(correlation: correlation, workspace: workspace)
+      guard outcome.converged else { return false }
+      try alignSigns()
+      try catalog.extract(kernel: kernel, correlation: correlation, workspace: workspace, scratch: scratch, into: out)
+    } catch {
+      return false
+    }
+    for k in 0..<catalog.count where !out[k].isFinite { return false }
+    return true
+  }
+
+  /// Copies the original rows except `omitted` into the gather buffer and evaluates them
+  /// (a jackknife sample).
+  func evaluate(omitting omitted: Int, into out: UnsafeMutablePointer<Double>) -> Bool {
+    let n = data.rows
+    let p = data.columns
+    data.storage.withUnsafeBufferPointer { source in
+      guard let base = source.baseAddress else { return }
+      for j in 0..<p {
+        var k = 0
+        for i in 0..<n where i != omitted {
+          gathered[k + j * (n - 1)] = base[i + j * n]
+          k += 1
+        }
+      }
+    }
+    return evaluate(gatheredRows: n - 1, into: out)
+  }
+
+  private func alignSigns() throws(EstimationError) {
+    let layout = kernel.layout
+    let w = workspace.weights
+    let p = layout.p
+    switch signChange {
+    case .none:
+      return
+    case .individual:
+      var changed = false
+      for i in 0..<p where (w[i] < 0) != (originalWeights[i] < 0) {
+        w[i] = -w[i]
+        changed = true
+      }
+      guard changed else { return }
+      try kernel.normalize(correlation, w)
+    case .construct:
+      var changed = false
+      for j in 0..<layout.J {
+        var same = 0.0
+        var flipped = 0.0
+        for i in layout.block(j) {
+          let loading = workspace.c[i + j * p]
+          same += abs(originalLoadings[i] - loading)
+          flipped += abs(originalLoadings[i] + loading)
+        }
+        if same > flipped {
+          for i in layout.block(j) { w[i] = -w[i] }
+          changed = true
+        }
+      }
+      guard changed else { return }
+    }
+    kernel.updateScoreCorrelations(correlation, workspace)
+  }
+}
