@@ -77,7 +77,7 @@ public indirect enum JSONValue: Equatable, Sendable {
   }
 
   /// The shortest round-tripping decimal text of `d`, in JSON's number syntax.
-  static func format(_ d: Double) -> String {
+  public static func format(_ d: Double) -> String {
     if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
     var text = "\(d)"  // Swift prints the shortest round-trip representation
     if text.hasPrefix(".") { text = "0" + text }

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import PLSSEM
+import PLSSEMReport
+
+/// What a shard file holds: the inputs needed to re-estimate, and the shard's bootstrap state.
+struct ShardFile: Codable {
+  var format = "plssem.bootstrap-shard/1"
+  var shard: ShardSpec
+  var data: String
+  var model: String
+  var missingCodes: [Double]
+  var settings: PLSSettings
+  var state: BootstrapState
+}
+
+/// `plssem bootstrap`: a bootstrap run, or one shard of one for `plssem merge`.
+struct BootstrapCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bootstrap",
+    abstract: "Bootstrap a model, whole or as shard k of N to be merged with `plssem merge`.",
+    discussion: """
+      Shards split the resamples into N parts that run anywhere (for example as a Slurm job
+      array) and merge into exactly the result of a single run with the same seed.
+
+      Examples:
+        plssem bootstrap --data mobi.csv --model mobi.model --bootstrap 100000 --seed 7
+        plssem bootstrap --data mobi.csv --model mobi.model --bootstrap 1000000 --seed 7 --shard 2/4 --output shard-2.json
+        plssem merge shard-1.json shard-2.json shard-3.json shard-4.json --format json
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var algorithm: AlgorithmOptions
+  @OptionGroup var bootstrap: BootstrapOptions
+  @OptionGroup var output: OutputOptions
+
+  @Option(name: .long, help: "Run shard k of N (written k/N); writes a shard file to --output.")
+  var shard: String?
+
+  func run() throws {
+    try runReportingErrors {
+      guard bootstrap.bootstrap >= 2 else {
+        throw InputError(description: "--bootstrap must be at least 2 for `plssem bootstrap` (got \(bootstrap.bootstrap))")
+      }
+      let estimate = try loadAndEstimate(input, algorithm)
+      let settings = bootstrap.settings(resamples: bootstrap.bootstrap)
+      let progress = ProgressBar.forStandardError(label: shard.map { "shard \($0)" } ?? "bootstrap")
+      if let shardText = shard {
+        guard let destination = output.output else {
+          throw InputError(description: "--shard needs --output FILE for the shard file")
+        }
+        let spec = try parseShard(shardText)
+        let state = try Bootstrapper(settings: settings).run(estimate, shard: spec, progress: progress?.update)
+        progress?.finish()
+        var pls = algorithm.settings
+        pls.missing = input.missing
+        let file = ShardFile(
+          shard: spec, data: input.data, model: input.model, missingCodes: input.missingCodes, settings: pls, state: state)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try OutputFile.write(try encoder.encode(file), to: destination)
+        return
+      }
+      let sink = try bootstrap.keepDraws.map { try DrawWriter(path: $0, keys: Bootstrapper.keys(for: estimate)) }
+      let result = try Bootstrapper(settings: settings).result(estimate, progress: progress?.update, draws: sink?.write)
+      progress?.finish()
+      try sink?.close()
+      let report = EstimationReport(
+        estimate: estimate, assessment: try PLSAssessment(estimate: estimate), bootstrap: result, dataSource: input.data,
+        modelSource: input.model)
+      try emit(render(report, format: output.format), to: output.output)
+    }
+  }
+
+  private func parseShard(_ text: String) throws -> ShardSpec {
+    let parts = text.split(separator: "/")
+    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
+      throw InputError(description: "--shard takes k/N, e.g. 2/4 (got '\(text)')")
+    }
+    return try ShardSpec(index: k, count: n)
+  }
+}
+
+/// `plssem merge`: combine shard files into the result of the whole run.
+struct MergeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "merge",
+    abstract: "Merge bootstrap shard files into the single-run result.",
+    discussion: """
+      The shards must come from the same data, model, settings, seed and resample count, and
+      cover every k of N exactly once. The data and model files are read again (from the paths
+      recorded in the shards) to re-estimate the model.
+
+      Example:
+        plssem merge shard-*.json --format json --output result.json
+      """)
+
+  @Argument(help: "The shard files written by `plssem bootstrap --shard k/N --output FILE`.")
+  var shards: [String]
+
+  @OptionGroup var output: OutputOptions
+
+  func run() throws {
+    try runReportingErrors {
+      guard !shards.isEmpty else { throw InputError(description: "give the shard files to merge") }
+      let files = try shards.map { path -> ShardFile in
+        guard let data = FileManager.default.contents(atPath: path) else {
+          throw InputError(description: "\(path): cannot read the shard file")
+        }
+        do {
+          return try JSONDecoder().decode(ShardFile.self, from: data)
+        } catch {
+          throw BootstrapError.malformedShard(source: path, reason: "\(error)")
+        }
+      }
+      guard let first = files.first else { return }
+      for file in files where file.data != first.data || file.model != first.model || file.settings != first.settings
+        || file.missingCodes != first.missingCodes
+      {
+        throw BootstrapError.incompatibleShards("shard \(file.shard.index)/\(file.shard.count) was made from other inputs or settings")
+      }
+      let modelText = try readText(first.model, what: "model")
+      let model = try PathModel(syntax: modelText, source: first.model)
+      let table = try DataTable(csvFile: first.data, missingCodes: first.missingCodes)
+      let estimate = try PLSEstimator(settings: first.settings).estimate(model, data: table)
+      let state = try Bootstrapper.merge(files.map(\.state))
+      guard state.fingerprint == Bootstrapper.fingerprint(estimate) else {
+        throw BootstrapError.incompatibleShards("the data or model files changed since the shards were made")
+      }
+      let result = try BootstrapResult(state: state, keys: Bootstrapper.keys(for: estimate))
+      let report = EstimationReport(
+        estimate: estimate, assessment: try PLSAssessment(estimate: estimate), bootstrap: result, dataSource: first.data,
+        modelSource: first.model)
+      try emit(render(report, format: output.format), to: output.output)
+    }
+  }
+}

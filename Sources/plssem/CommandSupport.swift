@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import LinearAlgebra
+import PLSSEM
+import PLSSEMReport
+
+/// A problem with the command line's inputs found by the CLI itself.
+struct InputError: Error, CustomStringConvertible {
+  let description: String
+}
+
+/// Runs a command body and maps errors to the exit codes of the contract: 1 for bad input
+/// (the message names the place), 2 for internal errors.
+func runReportingErrors(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let error as ExitCode {
+    throw error
+  } catch let error as SpecificationError {
+    fail(error.description, code: 1)
+  } catch let error as DataError {
+    fail(error.description, code: 1)
+  } catch let error as EstimationError {
+    fail(error.description, code: 1)
+  } catch let error as BootstrapError {
+    fail(error.description, code: 1)
+  } catch let error as InputError {
+    fail(error.description, code: 1)
+  } catch let error as OutputFile.WriteError {
+    fail(error.description, code: 1)
+  } catch let error as LinearAlgebraError {
+    fail(error.description, code: 1)
+  } catch {
+    fail("internal error: \(error)", code: 2)
+  }
+}
+
+private func fail(_ message: String, code: Int32) -> Never {
+  FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+  exit(code)
+}
+
+/// Writes to standard error.
+func warn(_ message: String) {
+  FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+}
+
+/// Reads a text file or throws a message naming it.
+func readText(_ path: String, what: String) throws -> String {
+  guard let data = FileManager.default.contents(atPath: path) else {
+    throw InputError(description: "\(path): cannot read the \(what) file (no such file, or not readable)")
+  }
+  guard let text = String(data: data, encoding: .utf8) else {
+    throw InputError(description: "\(path): the \(what) file is not UTF-8 text")
+  }
+  return text
+}
+
+/// Loads data and model and estimates.
+func loadAndEstimate(_ input: InputOptions, _ algorithm: AlgorithmOptions) throws -> PLSEstimate {
+  let modelText = try readText(input.model, what: "model")
+  let model = try PathModel(syntax: modelText, source: input.model)
+  let data = try DataTable(csvFile: input.data, missingCodes: input.missingCodes)
+  var settings = algorithm.settings
+  settings.missing = input.missing
+  let estimate = try PLSEstimator(settings: settings).estimate(model, data: data)
+  if !estimate.converged {
+    warn("the PLS algorithm did not converge within \(settings.maxIterations) iterations; results are provisional")
+  }
+  return estimate
+}
+
+/// Writes the rendered output to the chosen destination.
+func emit(_ text: String, to output: String?) throws {
+  if let output {
+    try OutputFile.write(text, to: output)
+  } else {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+}
+
+/// Renders a report in the chosen format.
+func render(_ report: EstimationReport, format: OutputFormat) -> String {
+  switch format {
+  case .json: return report.json().rendered()
+  case .table: return TableRenderer.render(report)
+  }
+}

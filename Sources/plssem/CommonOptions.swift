@@ -1,0 +1,97 @@
+import ArgumentParser
+import PLSSEM
+
+extension InnerWeightingScheme: ExpressibleByArgument {}
+extension MissingValueTreatment: ExpressibleByArgument {}
+extension StopCriterion: ExpressibleByArgument {}
+extension ConfidenceIntervalMethod: ExpressibleByArgument {}
+extension SignChange: ExpressibleByArgument {}
+extension PValueDistribution: ExpressibleByArgument {}
+
+/// The output formats.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, json
+}
+
+/// Where the data and model come from, and how missing values are handled.
+struct InputOptions: ParsableArguments {
+  @Option(name: .long, help: "The data: a CSV file with a header row of column names.")
+  var data: String
+
+  @Option(name: .long, help: "The model: a lavaan-style text file (=~ Mode A, <~ Mode B, ~ paths).")
+  var model: String
+
+  @Option(
+    name: .customLong("missing-code"), parsing: .unconditionalSingleValue,
+    help: ArgumentHelp("A cell value that means missing, e.g. -99 (repeatable). Empty cells and NA are always missing.", valueName: "value"))
+  var missingCodes: [Double] = []
+
+  @Option(name: .long, help: "Missing-value treatment: mean (replace by the indicator mean) or casewise (drop incomplete rows).")
+  var missing: MissingValueTreatment = .meanReplacement
+}
+
+/// Settings of the PLS algorithm.
+struct AlgorithmOptions: ParsableArguments {
+  @Option(name: .long, help: "Inner weighting scheme: path, centroid or factorial.")
+  var scheme: InnerWeightingScheme = .path
+
+  @Option(name: .customLong("max-iterations"), help: "Iteration cap of the PLS algorithm.")
+  var maxIterations: Int = 300
+
+  @Option(name: .long, help: "Stop when the weight change falls below this.")
+  var tolerance: Double = 1e-7
+
+  @Option(
+    name: .customLong("stop-criterion"),
+    help: "Form of the weight change: sum-absolute (seminr), max-absolute (SmartPLS), sum-squared, max-relative.")
+  var stopCriterion: StopCriterion = .sumAbsoluteChange
+
+  var settings: PLSSettings {
+    PLSSettings(scheme: scheme, maxIterations: maxIterations, tolerance: tolerance, stopCriterion: stopCriterion)
+  }
+}
+
+/// Settings of the bootstrap.
+struct BootstrapOptions: ParsableArguments {
+  @Option(name: .long, help: "Bootstrap resamples (0 = no bootstrap).")
+  var bootstrap: Int = 0
+
+  @Option(name: .long, help: "Seed of every random draw; the same seed gives the same results on any number of threads.")
+  var seed: UInt64 = 1
+
+  @Option(name: .long, help: "Worker threads (default: all cores). Never changes the results.")
+  var threads: Int?
+
+  @Option(name: .long, help: "Confidence intervals: percentile or bca.")
+  var ci: ConfidenceIntervalMethod = .percentile
+
+  @Option(name: .long, help: "Confidence level.")
+  var level: Double = 0.95
+
+  @Option(name: .customLong("sign-change"), help: "Sign alignment of resample weights: none, individual or construct.")
+  var signChange: SignChange = .none
+
+  @Option(name: .customLong("p-values"), help: "Reference distribution of p-values: t (Student t, B-1 df) or normal.")
+  var pValues: PValueDistribution = .studentT
+
+  @Option(name: .customLong("max-failure-share"), help: "Largest share of failed resamples tolerated.")
+  var maxFailureShare: Double = 0.05
+
+  @Option(name: .customLong("keep-draws"), help: "Write every resample's estimates to this CSV file.")
+  var keepDraws: String?
+
+  func settings(resamples: Int) -> BootstrapSettings {
+    BootstrapSettings(
+      resamples: resamples, seed: seed, threads: threads, confidenceInterval: ci, level: level, signChange: signChange,
+      pValues: pValues, maximumFailureShare: maxFailureShare)
+  }
+}
+
+/// Output format and destination.
+struct OutputOptions: ParsableArguments {
+  @Option(name: .long, help: "Output format: table or json.")
+  var format: OutputFormat = .table
+
+  @Option(name: .long, help: "Write the output to this file (whole or not at all) instead of standard output.")
+  var output: String?
+}

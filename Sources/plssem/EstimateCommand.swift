@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import PLSSEM
+import PLSSEMReport
+
+/// `plssem estimate`: fit, assess and (optionally) bootstrap a model.
+struct EstimateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "estimate",
+    abstract: "Estimate a PLS path model, assess it, and optionally bootstrap it.",
+    discussion: """
+      Examples:
+        plssem estimate --data corp_rep.csv --model simple.model --missing-code -99
+        plssem estimate --data corp_rep.csv --model simple.model --missing-code -99 --bootstrap 10000 --seed 7
+        plssem estimate --data mobi.csv --model mobi.model --scheme factorial --format json --output mobi.json
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var algorithm: AlgorithmOptions
+  @OptionGroup var bootstrap: BootstrapOptions
+  @OptionGroup var output: OutputOptions
+
+  func run() throws {
+    try runReportingErrors {
+      let estimate = try loadAndEstimate(input, algorithm)
+      let assessment = try PLSAssessment(estimate: estimate)
+      var result: BootstrapResult?
+      if bootstrap.bootstrap > 0 {
+        let progress = ProgressBar.forStandardError(label: "bootstrap")
+        let sink = try bootstrap.keepDraws.map { try DrawWriter(path: $0, keys: Bootstrapper.keys(for: estimate)) }
+        result = try Bootstrapper(settings: bootstrap.settings(resamples: bootstrap.bootstrap))
+          .result(estimate, progress: progress?.update, draws: sink?.write)
+        progress?.finish()
+        try sink?.close()
+      }
+      let report = EstimationReport(
+        estimate: estimate, assessment: assessment, bootstrap: result, dataSource: input.data, modelSource: input.model)
+      try emit(render(report, format: output.format), to: output.output)
+    }
+  }
+}
