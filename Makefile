@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: run test build release system-packages benchmarks format
+.PHONY: run test build release system-packages benchmarks benchmarks-vs-numpy format
 
 system-packages:
 	@bash scripts/install-system-packages.sh
@@ -22,8 +22,13 @@ run: release
 test: system-packages
 	$(SWIFT) test
 
+# The benchmark suite (its own package in Benchmarks/, release build); see Benchmarks/README.md.
 benchmarks: system-packages
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
+# LinearAlgebra benchmarks side by side with the numpy peer, in one run.
+benchmarks-vs-numpy: system-packages
+	bash Benchmarks/run-linear-algebra.sh
+
 format:
-	$(SWIFT) format --in-place --recursive Sources Tests Benchmarks/Sources Benchmarks/Package.swift Package.swift
+	$(SWIFT) format --in-place --recursive Sources Tests Benchmarks/Benchmarks Benchmarks/Package.swift Package.swift
