@@ -1,41 +1,50 @@
 internal import CLAPACK
 
-/// The correlation matrix of raw column-major data in caller-owned buffers, without
-/// allocating: the inner step of every bootstrap resample.
+/// The correlation matrix of column-major data in caller-owned buffers, without allocating:
+/// the inner step of every bootstrap resample.
 ///
-/// Each column is centred in place (two-pass mean), the cross-product `XᶜᵀXᶜ` is formed by
-/// BLAS dgemm (faster than dsyrk for these shapes with OpenBLAS's AVX-512 kernels, see
-/// swift-notes), and scaled to `rᵢⱼ = cᵢⱼ / √(cᵢᵢ cⱼⱼ)` with an exact unit diagonal.
+/// The data carry an extra final column of ones, so that one BLAS dgemm of the augmented
+/// matrix gives both the cross-products `XᵀX` and the column sums `Xᵀ1`; then
+/// `cᵢⱼ = (XᵀX)ᵢⱼ − sᵢsⱼ/n` and `rᵢⱼ = cᵢⱼ / √(cᵢᵢ cⱼⱼ)`, with an exact unit diagonal. Forming
+/// `XᵀX − n x̄x̄ᵀ` loses precision when the column means are large against the spread, so
+/// callers pass data already centred and scaled by the full sample's means and standard
+/// deviations (correlations do not change under such shifts and scalings of whole columns);
+/// a resample's means are then of order 1/√n and nothing is lost.
 public enum InPlaceCorrelation {
-  /// Computes the `p × p` correlation matrix of the `n × p` data at `data` into `result`.
+  /// Computes the `p × p` correlation matrix of the first `p` columns of the `n × (p + 1)`
+  /// column-major data at `data`, whose last column must be all ones, into `result`.
+  /// `workspace` holds `(p + 1)²` doubles.
   ///
-  /// `data` is overwritten with the centred data. Returns the index of the first constant
-  /// column (or the first with a non-finite value) instead of a result, nil on success.
+  /// Returns the index of the first column with (numerically) zero variance or a non-finite
+  /// variance instead of a result, nil on success. A column counts as constant when its sum of
+  /// squared deviations is below `1e-10 · n` (the data are standardised, so a real column has
+  /// about `n`).
   public static func compute(
-    data: UnsafeMutablePointer<Double>, rows n: Int, columns p: Int, into result: UnsafeMutablePointer<Double>
+    augmentedData data: UnsafePointer<Double>, rows n: Int, columns p: Int,
+    workspace g: UnsafeMutablePointer<Double>, into result: UnsafeMutablePointer<Double>
   ) -> Int? {
     BLASRuntime.ensureConfigured()
-    for j in 0..<p {
-      let column = data + j * n
-      var sum = 0.0
-      for i in 0..<n { sum += column[i] }
-      var mean = sum / Double(n)
-      var correction = 0.0
-      for i in 0..<n { correction += column[i] - mean }
-      mean += correction / Double(n)
-      for i in 0..<n { column[i] -= mean }
-    }
+    let q = p + 1
     cblas_dgemm(
-      CblasColMajor, CblasTrans, CblasNoTrans, Int32(p), Int32(p), Int32(n), 1.0, data, Int32(n), data, Int32(n), 0.0,
-      result, Int32(p))
+      CblasColMajor, CblasTrans, CblasNoTrans, Int32(q), Int32(q), Int32(n), 1.0, data, Int32(n), data, Int32(n), 0.0,
+      g, Int32(q))
+    let inverseN = 1 / Double(n)
+    let sums = g + p * q  // column p of G: Xᵀ1 (G is symmetric)
+    let threshold = 1e-10 * Double(n)
     for j in 0..<p {
-      let d = result[j + j * p]
-      guard d > 0, d.isFinite else { return j }
+      let d = g[j + j * q] - sums[j] * sums[j] * inverseN
+      guard d > threshold, d.isFinite else { return j }
+      result[j + j * p] = 1 / d.squareRoot()  // temporarily the inverse standard deviation
     }
     for j in 0..<p {
+      let sj = sums[j] * inverseN
       let dj = result[j + j * p]
-      for i in 0..<p where i != j {
-        result[i + j * p] /= (result[i + i * p] * dj).squareRoot()
+      let gj = g + j * q
+      let rj = result + j * p
+      for i in 0..<j {
+        let r = (gj[i] - sums[i] * sj) * result[i + i * p] * dj
+        rj[i] = r
+        result[j + i * p] = r
       }
     }
     for j in 0..<p { result[j + j * p] = 1 }

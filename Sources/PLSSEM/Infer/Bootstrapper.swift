@@ -69,7 +69,7 @@ public struct Bootstrapper: Sendable {
     let threads = max(1, settings.threads ?? ProcessInfo.processInfo.activeProcessorCount)
     let makeEvaluator = {
       ResampleEvaluator(
-        data: estimate.prepared.raw, kernel: kernel, catalog: catalog, signChange: self.settings.signChange,
+        data: estimate.prepared.standardized, kernel: kernel, catalog: catalog, signChange: self.settings.signChange,
         originalWeights: estimate.weights, originalLoadings: estimate.loadings, seed: self.settings.seed)
     }
     let evaluators = (0..<threads).map { _ in makeEvaluator() }

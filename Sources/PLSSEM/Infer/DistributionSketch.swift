@@ -72,21 +72,47 @@ struct DistributionSketch: Sendable, Codable, Equatable {
     return copy
   }
 
-  /// Adds one draw of all statistics.
+  /// Adds one draw of all statistics. (Runs once per resample: written over raw buffers to
+  /// avoid per-element uniqueness checks.)
   mutating func add(_ x: UnsafePointer<Double>, original: [Double]) {
-    for k in lower.indices {
-      let v = x[k]
-      let position = (v - lower[k]) / width[k]
-      if position < 0 {
-        under[k] += 1
-      } else if position >= Double(Self.binCount) {
-        over[k] += 1
-      } else {
-        counts[k * Self.binCount + Int(position)] += 1
+    let bins = Self.binCount
+    let m = lower.count
+    lower.withUnsafeBufferPointer { lower in
+      width.withUnsafeBufferPointer { width in
+        counts.withUnsafeMutableBufferPointer { counts in
+          under.withUnsafeMutableBufferPointer { under in
+            over.withUnsafeMutableBufferPointer { over in
+              for k in 0..<m {
+                let position = (x[k] - lower[k]) / width[k]
+                if position < 0 {
+                  under[k] += 1
+                } else if position >= Double(bins) {
+                  over[k] += 1
+                } else {
+                  counts[k * bins + Int(position)] &+= 1
+                }
+              }
+            }
+          }
+        }
       }
-      if v < minimum[k] { minimum[k] = v }
-      if v > maximum[k] { maximum[k] = v }
-      if v < original[k] { below[k] += 1 } else if v == original[k] { equal[k] += 1 }
+    }
+    minimum.withUnsafeMutableBufferPointer { minimum in
+      maximum.withUnsafeMutableBufferPointer { maximum in
+        for k in 0..<m {
+          if x[k] < minimum[k] { minimum[k] = x[k] }
+          if x[k] > maximum[k] { maximum[k] = x[k] }
+        }
+      }
+    }
+    original.withUnsafeBufferPointer { original in
+      below.withUnsafeMutableBufferPointer { below in
+        equal.withUnsafeMutableBufferPointer { equal in
+          for k in 0..<m {
+            if x[k] < original[k] { below[k] += 1 } else if x[k] == original[k] { equal[k] += 1 }
+          }
+        }
+      }
     }
   }
 

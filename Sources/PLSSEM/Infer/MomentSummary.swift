@@ -17,11 +17,15 @@ struct MomentSummary: Sendable, Codable, Equatable {
   /// Adds one draw (Welford).
   mutating func add(_ x: UnsafePointer<Double>) {
     count += 1
-    let n = Double(count)
-    for k in mean.indices {
-      let delta = x[k] - mean[k]
-      mean[k] += delta / n
-      m2[k] += delta * (x[k] - mean[k])
+    let inverse = 1 / Double(count)
+    mean.withUnsafeMutableBufferPointer { mean in
+      m2.withUnsafeMutableBufferPointer { m2 in
+        for k in 0..<mean.count {
+          let delta = x[k] - mean[k]
+          mean[k] += delta * inverse
+          m2[k] += delta * (x[k] - mean[k])
+        }
+      }
     }
   }
 

@@ -5,7 +5,9 @@ import LinearAlgebra
 /// it, align signs, and read the statistics. One evaluator per worker thread; it owns all its
 /// buffers, so evaluating allocates nothing.
 final class ResampleEvaluator: @unchecked Sendable {
-  let data: Matrix  // n × p, missing-treated, original units
+  /// n × p, missing-treated and standardised with the full sample's means and SDs (see
+  /// ``InPlaceCorrelation``).
+  let data: Matrix
   let kernel: PLSKernel
   let catalog: StatisticCatalog
   let signChange: SignChange
@@ -14,7 +16,9 @@ final class ResampleEvaluator: @unchecked Sendable {
   let seed: UInt64
   private let workspace: PLSWorkspace
   private let scratch: StatisticScratch
+  /// The gathered rows, n × (p + 1), last column all ones.
   private let gathered: UnsafeMutablePointer<Double>
+  private let crossProducts: UnsafeMutablePointer<Double>
   private let correlation: UnsafeMutablePointer<Double>
   private var indices: [Int]
 
@@ -32,13 +36,16 @@ final class ResampleEvaluator: @unchecked Sendable {
     let layout = kernel.layout
     workspace = PLSWorkspace(layout: layout)
     scratch = StatisticScratch(constructs: layout.J)
-    gathered = .allocate(capacity: max(data.rows * data.columns, 1))
+    gathered = .allocate(capacity: data.rows * (data.columns + 1))
+    gathered.initialize(repeating: 1, count: data.rows * (data.columns + 1))
+    crossProducts = .allocate(capacity: (layout.p + 1) * (layout.p + 1))
     correlation = .allocate(capacity: max(layout.p * layout.p, 1))
     indices = Array(repeating: 0, count: data.rows)
   }
 
   deinit {
     gathered.deallocate()
+    crossProducts.deallocate()
     correlation.deallocate()
   }
 
@@ -60,11 +67,14 @@ final class ResampleEvaluator: @unchecked Sendable {
     return evaluate(gatheredRows: n, into: out)
   }
 
-  /// Evaluates the data currently in the gather buffer (`rows × p`): shared by resamples and
-  /// jackknife samples.
+  /// Evaluates the data currently in the gather buffer (`rows × (p + 1)`, ones last): shared
+  /// by resamples and jackknife samples.
   func evaluate(gatheredRows rows: Int, into out: UnsafeMutablePointer<Double>) -> Bool {
     let p = data.columns
-    guard InPlaceCorrelation.compute(data: gathered, rows: rows, columns: p, into: correlation) == nil else {
+    guard
+      InPlaceCorrelation.compute(
+        augmentedData: gathered, rows: rows, columns: p, workspace: crossProducts, into: correlation) == nil
+    else {
       return false
     }
     do {
@@ -93,8 +103,11 @@ final class ResampleEvaluator: @unchecked Sendable {
           k += 1
         }
       }
+      for k in 0..<(n - 1) { gathered[k + p * (n - 1)] = 1 }
     }
-    return evaluate(gatheredRows: n - 1, into: out)
+    let ok = evaluate(gatheredRows: n - 1, into: out)
+    for k in 0..<n { gathered[k + p * n] = 1 }  // restore the ones column for resamples
+    return ok
   }
 
   private func alignSigns() throws(EstimationError) {
