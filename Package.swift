@@ -44,7 +44,7 @@ let package = Package(
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], resources: [.copy("Fixtures")]),
     .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText"]),
     .testTarget(name: "PLSSEMTests", dependencies: ["PLSSEM"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "SurveyTests", dependencies: ["Survey"]),
+    .testTarget(name: "SurveyTests", dependencies: ["Survey"], resources: [.copy("Fixtures")]),
     .testTarget(name: "ReportTests", dependencies: ["PLSSEMReport", "PLSSEM"]),
     .testTarget(name: "CLITests", dependencies: []),
   ],

@@ -1,0 +1,49 @@
+extension Codebook {
+  /// A lavaan-style model file for this instrument: a measurement statement per construct that
+  /// the structural model mentions (`X1 =~ item + item …`, `<~` for Mode B constructs, items in
+  /// codebook order), then the structural equations.
+  ///
+  /// ```text
+  /// # LED-SENTRA: direct model
+  /// X1 =~ X1_BL1 + X1_BL2 + X1_BL3 + X1_FL1 + X1_FL2 + X1_FL3
+  /// …
+  /// Y ~ X1 + X2 + X3
+  /// ```
+  ///
+  /// - Parameters:
+  ///   - structural: the equations; every construct they name must be in the codebook.
+  ///   - title: a first comment line.
+  ///   - source: the codebook's name, for errors.
+  /// - Throws: ``CodebookError/unknownModelConstruct(source:construct:)``.
+  public func modelSyntax(
+    structural: [StructuralEquation], title: String? = nil, source: String = "<codebook>"
+  )
+    throws(CodebookError) -> String
+  {
+    var used: Set<String> = []
+    for equation in structural {
+      for name in [equation.outcome] + equation.predictors {
+        guard construct(name) != nil else {
+          throw .unknownModelConstruct(source: source, construct: name)
+        }
+        used.insert(name)
+      }
+    }
+    var lines: [String] = []
+    if let title { lines.append("# \(title)") }
+    lines.append("# Generated from the codebook of instrument \(instrument.name).")
+    lines.append("")
+    lines.append("# Measurement model")
+    for construct in constructs where used.contains(construct.id) {
+      let names = languages.compactMap { construct.name[$0] }
+      if !names.isEmpty { lines.append("# \(construct.id): \(names.joined(separator: " / "))") }
+      let indicators = items(ofConstruct: construct.id).map(\.id)
+      lines.append(
+        "\(construct.id) \(construct.mode.modelOperator) \(indicators.joined(separator: " + "))")
+    }
+    lines.append("")
+    lines.append("# Structural model")
+    lines += structural.map(\.modelLine)
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,41 @@
+import DelimitedText
+
+/// Why a response file could not be turned into ``SurveyResponses``.
+public enum SurveyError: Error, CustomStringConvertible, Equatable, Sendable {
+  /// The file could not be read or tokenised (missing, not UTF-8, an unterminated quote, …).
+  case text(DelimitedTextError)
+  /// The codebook is unusable.
+  case codebook(CodebookError)
+  /// No column of the file matches a codebook item.
+  case noItemColumns(source: String, header: [String])
+  /// The file has a header but no records of answers.
+  case noRespondents(source: String)
+  /// A strict read found problems; each names its row, column and item.
+  case invalidResponses(source: String, problems: [ResponseIssue])
+  /// Columns of different lengths were given to ``SurveyResponses/init(codebook:itemIDs:columns:source:)``,
+  /// or an id that is not a codebook item.
+  case invalidTable(source: String, message: String)
+
+  /// A message naming the file and, for problems, each row and column (at most 20 are listed).
+  public var description: String {
+    switch self {
+    case .text(let error): return error.description
+    case .codebook(let error): return error.description
+    case .noItemColumns(let source, let header):
+      let shown = header.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
+      return
+        "\(source):1: no column matches a codebook item by id or question text (header: \(shown)\(header.count > 8 ? ", …" : ""))"
+    case .noRespondents(let source): return "\(source): the file has a header but no responses"
+    case .invalidResponses(let source, let problems):
+      var lines = [
+        "\(source): \(problems.count) problem\(problems.count == 1 ? "" : "s") in the responses:"
+      ]
+      lines += problems.prefix(20).map { "  \($0.description)" }
+      if problems.count > 20 {
+        lines.append("  … and \(problems.count - 20) more (read leniently to list them all)")
+      }
+      return lines.joined(separator: "\n")
+    case .invalidTable(let source, let message): return "\(source): \(message)"
+    }
+  }
+}
