@@ -25,21 +25,23 @@ let package = Package(
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev", "liblapack-dev", "pkg-config"])]
     ),
-    .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
+    .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
     // Tokenising delimited text (CSV/TSV) with row and column positions; no statistics.
-    .target(name: "DelimitedText"),
-    .target(name: "PLSSEM", dependencies: ["LinearAlgebra", "DelimitedText"]),
+    .target(name: "DelimitedText", exclude: ["README.md"]),
+    .target(name: "PLSSEM", dependencies: ["LinearAlgebra", "DelimitedText"], exclude: ["README.md"]),
     .target(
       name: "Survey",
-      dependencies: ["LinearAlgebra", "DelimitedText", .product(name: "Yams", package: "Yams")]
+      dependencies: ["LinearAlgebra", "DelimitedText", .product(name: "Yams", package: "Yams")],
+      exclude: ["README.md"]
     ),
-    .target(name: "PLSSEMReport", dependencies: ["PLSSEM"]),
+    .target(name: "PLSSEMReport", dependencies: ["PLSSEM"], exclude: ["README.md"]),
     .executableTarget(
       name: "plssem",
       dependencies: [
         "PLSSEM", "Survey", "PLSSEMReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      exclude: ["README.md"]
     ),
     .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], resources: [.copy("Fixtures")]),
     .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText"]),

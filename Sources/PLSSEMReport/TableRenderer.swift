@@ -112,7 +112,7 @@ public enum TableRenderer {
   }
 
   /// Left- or right-aligned columns separated by two spaces, with a rule under the header.
-  static func layout(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
+  public static func layout(header: [String], rows: [[String]], rightAligned: Set<Int>) -> String {
     let columns = header.count
     var widths = header.map(\.count)
     for row in rows {

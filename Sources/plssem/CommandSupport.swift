@@ -3,6 +3,7 @@ import Foundation
 import LinearAlgebra
 import PLSSEM
 import PLSSEMReport
+import Survey
 
 /// A problem with the command line's inputs found by the CLI itself.
 struct InputError: Error, CustomStringConvertible {
@@ -29,6 +30,12 @@ func runReportingErrors(_ body: () throws -> Void) throws {
   } catch let error as OutputFile.WriteError {
     fail(error.description, code: 1)
   } catch let error as LinearAlgebraError {
+    fail(error.description, code: 1)
+  } catch let error as SurveyError {
+    fail(error.description, code: 1)
+  } catch let error as CodebookError {
+    fail(error.description, code: 1)
+  } catch let error as SimulationError {
     fail(error.description, code: 1)
   } catch {
     fail("internal error: \(error)", code: 2)
@@ -60,7 +67,7 @@ func readText(_ path: String, what: String) throws -> String {
 func loadAndEstimate(_ input: InputOptions, _ algorithm: AlgorithmOptions) throws -> PLSEstimate {
   let modelText = try readText(input.model, what: "model")
   let model = try PathModel(syntax: modelText, source: input.model)
-  let data = try DataTable(csvFile: input.data, missingCodes: input.missingCodes)
+  let data = try loadData(input)
   var settings = algorithm.settings
   settings.missing = input.missing
   let estimate = try PLSEstimator(settings: settings).estimate(model, data: data)
@@ -68,6 +75,31 @@ func loadAndEstimate(_ input: InputOptions, _ algorithm: AlgorithmOptions) throw
     warn("the PLS algorithm did not converge within \(settings.maxIterations) iterations; results are provisional")
   }
   return estimate
+}
+
+/// Reads the data: a plain numeric CSV, or survey responses read through a codebook.
+func loadData(_ input: InputOptions) throws -> DataTable {
+  guard let codebookPath = input.codebook else {
+    return try DataTable(csvFile: input.data, missingCodes: input.missingCodes)
+  }
+  let responses = try readResponses(
+    data: input.data, codebook: codebookPath, missingCodes: input.missingCodes, lenient: input.lenient)
+  let table = responses.numericTable()
+  return try DataTable(columnNames: table.columnNames, columns: table.values, source: input.data)
+}
+
+/// Reads a response file through a codebook, printing its notes and (lenient) problems.
+func readResponses(data: String, codebook codebookPath: String, missingCodes: [Double], lenient: Bool) throws
+  -> SurveyResponses
+{
+  let codebook = try Codebook(contentsOfFile: codebookPath)
+  let options = ResponseReadOptions(strictness: lenient ? .lenient : .strict, additionalMissingCodes: missingCodes)
+  let responses = try ResponseReader(codebook: codebook, options: options).read(contentsOfFile: data)
+  for issue in responses.issues {
+    let prefix = issue.severity == .note ? "note" : "warning"
+    FileHandle.standardError.write(Data("\(prefix): \(issue.description)\n".utf8))
+  }
+  return responses
 }
 
 /// Writes the rendered output to the chosen destination.

@@ -28,6 +28,14 @@ struct InputOptions: ParsableArguments {
 
   @Option(name: .long, help: "Missing-value treatment: mean (replace by the indicator mean) or casewise (drop incomplete rows).")
   var missing: MissingValueTreatment = .meanReplacement
+
+  @Option(
+    name: .long,
+    help: "A questionnaire codebook (YAML): read --data as survey responses, applying its labels, reverse coding and missing codes.")
+  var codebook: String?
+
+  @Flag(name: .long, help: "With --codebook: mark bad cells missing and report them instead of failing.")
+  var lenient = false
 }
 
 /// Settings of the PLS algorithm.

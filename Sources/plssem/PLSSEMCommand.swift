@@ -21,6 +21,8 @@ struct PLSSEMCommand: ParsableCommand {
       column or construct); 2 internal error; 64 invalid option.
       """,
     version: version,
-    subcommands: [EstimateCommand.self, BootstrapCommand.self, MergeCommand.self]
+    subcommands: [
+      EstimateCommand.self, BootstrapCommand.self, MergeCommand.self, DescribeCommand.self, SimulateCommand.self,
+    ]
   )
 }
