@@ -57,6 +57,52 @@ struct DistributionSketch: Sendable, Codable, Equatable {
     equal = Array(repeating: 0, count: m)
   }
 
+  private enum CodingKeys: String, CodingKey {
+    case lower, width, counts, under, over, minimum, maximum, below, equal
+  }
+
+  /// Encodes the histogram sparsely, as `[flat index, count]` pairs of its nonzero bins: most
+  /// of the 8,192 bins per statistic are empty, and shard files stay small.
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(lower, forKey: .lower)
+    try container.encode(width, forKey: .width)
+    var sparse: [[UInt64]] = []
+    for (index, count) in counts.enumerated() where count > 0 { sparse.append([UInt64(index), UInt64(count)]) }
+    try container.encode(sparse, forKey: .counts)
+    try container.encode(under, forKey: .under)
+    try container.encode(over, forKey: .over)
+    try container.encode(minimum, forKey: .minimum)
+    try container.encode(maximum, forKey: .maximum)
+    try container.encode(below, forKey: .below)
+    try container.encode(equal, forKey: .equal)
+  }
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    lower = try container.decode([Double].self, forKey: .lower)
+    width = try container.decode([Double].self, forKey: .width)
+    under = try container.decode([Int].self, forKey: .under)
+    over = try container.decode([Int].self, forKey: .over)
+    minimum = try container.decode([Double].self, forKey: .minimum)
+    maximum = try container.decode([Double].self, forKey: .maximum)
+    below = try container.decode([Int].self, forKey: .below)
+    equal = try container.decode([Int].self, forKey: .equal)
+    let m = lower.count
+    guard width.count == m, under.count == m, over.count == m, minimum.count == m, maximum.count == m,
+      below.count == m, equal.count == m
+    else {
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "statistic counts differ"))
+    }
+    counts = Array(repeating: 0, count: m * Self.binCount)
+    for pair in try container.decode([[UInt64]].self, forKey: .counts) {
+      guard pair.count == 2, pair[0] < UInt64(counts.count), pair[1] <= UInt64(UInt32.max) else {
+        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad histogram bin"))
+      }
+      counts[Int(pair[0])] = UInt32(pair[1])
+    }
+  }
+
   /// An empty sketch with the same ranges.
   func emptyCopy() -> DistributionSketch {
     var copy = self

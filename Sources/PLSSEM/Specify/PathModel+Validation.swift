@@ -3,7 +3,8 @@ extension PathModel {
   /// Checks the model on its own and returns it unchanged.
   ///
   /// Throws ``SpecificationError`` for: no constructs, a construct without indicators, a
-  /// measurement block declared twice, an indicator in two blocks, a path to or from a construct
+  /// measurement block declared twice, an indicator in two blocks, an indicator named like
+  /// another construct (a construct may share its name with its own indicator, `Age =~ Age`), a path to or from a construct
   /// without a measurement block, a self-loop, a duplicate path, a construct in no path (when
   /// there are several constructs), and a cycle (only recursive models are supported).
   public func validated(source: String = "<model>") throws(SpecificationError) -> PathModel {
@@ -24,6 +25,11 @@ extension PathModel {
             indicator: indicator, first: first, second: construct.name, location: construct.location)
         }
         owner[indicator] = construct.name
+      }
+    }
+    for construct in constructs {
+      for indicator in construct.indicators where indicator != construct.name && declared[indicator] != nil {
+        throw .constructAsIndicator(name: indicator, construct: construct.name, location: construct.location)
       }
     }
     var seen = Set<Path>()

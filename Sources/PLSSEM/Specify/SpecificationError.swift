@@ -21,6 +21,8 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   case selfLoop(construct: String, location: SourceLocation?)
   /// A cycle among the structural paths; only recursive models are supported.
   case cycle(constructs: [String])
+  /// An indicator named like another construct: higher-order constructs are not supported.
+  case constructAsIndicator(name: String, construct: String, location: SourceLocation?)
   /// An indicator that is not a column of the data.
   case unknownIndicator(indicator: String, construct: String, location: SourceLocation?, available: [String])
 
@@ -54,6 +56,9 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
     case .cycle(let cs):
       return
         "the structural model has a cycle (\((cs + [cs.first ?? ""]).joined(separator: " → "))); only recursive models are supported"
+    case .constructAsIndicator(let name, let c, let l):
+      return
+        "'\(name)' is listed as an indicator of '\(c)' but is itself a construct; higher-order constructs are not supported (use the construct scores as data instead)\(Self.at(l))"
     case .unknownIndicator(let i, let c, let l, let available):
       let hint = available.count <= 60 ? "; the data has: \(available.joined(separator: ", "))" : ""
       return "indicator '\(i)' of construct '\(c)' is not a column of the data\(Self.at(l))\(hint)"
