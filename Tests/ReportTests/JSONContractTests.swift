@@ -1,0 +1,88 @@
+import Foundation
+import PLSSEM
+import Testing
+
+@testable import PLSSEMReport
+
+/// The JSON of `plssem estimate --format json` against the contract (cli-contract.md): keys,
+/// nulls instead of omissions, and published values surviving the round trip through text.
+@Suite struct JSONContractTests {
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  static func corpRepReport(bootstrap: Int = 0) throws -> [String: Any] {
+    let folder = repository.appendingPathComponent("examples/corporate-reputation")
+    let data = try DataTable(csvFile: folder.appendingPathComponent("corp_rep.csv").path, missingCodes: [-99])
+    let text = try String(contentsOf: folder.appendingPathComponent("simple.model"), encoding: .utf8)
+    let estimate = try PLSEstimator().estimate(try PathModel(syntax: text), data: data)
+    let boot = bootstrap > 0 ? try Bootstrapper(settings: .init(resamples: bootstrap, seed: 3, threads: 1)).result(estimate) : nil
+    let report = EstimationReport(
+      estimate: estimate, assessment: try PLSAssessment(estimate: estimate), bootstrap: boot, dataSource: "corp_rep.csv",
+      modelSource: "simple.model")
+    let json = report.json().rendered()
+    #expect(!json.contains("NaN") && !json.contains("inf"))
+    let object = try JSONSerialization.jsonObject(with: Data(json.utf8))
+    return try #require(object as? [String: Any])
+  }
+
+  @Test func topLevelKeysAndSchema() throws {
+    let json = try Self.corpRepReport()
+    #expect(json["schema"] as? String == "plssem.estimate/1")
+    #expect(json["observations"] as? Int == 344)
+    #expect(json["converged"] as? Bool == true)
+    for key in ["iterations", "settings", "constructs", "paths", "loadings", "weights", "htmt", "effects"] {
+      #expect(json[key] != nil, "missing key \(key)")
+    }
+    let settings = try #require(json["settings"] as? [String: Any])
+    #expect(settings["scheme"] as? String == "path")
+    #expect(settings["bootstrap"] as? Int == 0)
+    #expect(settings["seed"] is NSNull)
+  }
+
+  /// Published full-precision path coefficient (Hair et al., PLS-SEM Using R, 2021; seminr).
+  @Test func publishedPathSurvivesTheTextRoundTrip() throws {
+    let json = try Self.corpRepReport()
+    let paths = try #require(json["paths"] as? [[String: Any]])
+    let comp = try #require(paths.first { $0["from"] as? String == "COMP" && $0["to"] as? String == "CUSA" })
+    let estimate = try #require(comp["estimate"] as? Double)
+    #expect(abs(estimate - 0.162051224909051) < 1e-9)
+    for key in ["se", "t", "p", "ciLower", "ciUpper"] { #expect(comp[key] is NSNull, "\(key) should be null") }
+  }
+
+  @Test func constructsCarryReliabilityAndNullR2ForExogenous() throws {
+    let json = try Self.corpRepReport()
+    let constructs = try #require(json["constructs"] as? [[String: Any]])
+    let comp = try #require(constructs.first { $0["name"] as? String == "COMP" })
+    #expect(comp["r2"] is NSNull)
+    // Published: COMP alpha 0.776, rho_C 0.865, rho_A 0.832, AVE 0.681 (PLS-SEM Using R, ch. 4).
+    #expect(abs((comp["alpha"] as? Double ?? 0) - 0.776) < 5e-4)
+    #expect(abs((comp["rhoC"] as? Double ?? 0) - 0.865) < 5e-4)
+    #expect(abs((comp["rhoA"] as? Double ?? 0) - 0.832) < 5e-4)
+    #expect(abs((comp["ave"] as? Double ?? 0) - 0.681) < 5e-4)
+    let cusa = try #require(constructs.first { $0["name"] as? String == "CUSA" })
+    #expect(abs((cusa["r2"] as? Double ?? 0) - 0.295) < 5e-4)
+  }
+
+  @Test func bootstrapFillsInferenceFields() throws {
+    let json = try Self.corpRepReport(bootstrap: 200)
+    let paths = try #require(json["paths"] as? [[String: Any]])
+    for path in paths {
+      for key in ["se", "t", "p", "ciLower", "ciUpper"] { #expect(path[key] is Double, "\(key) missing") }
+    }
+    let boot = try #require(json["bootstrap"] as? [String: Any])
+    #expect(boot["resamples"] as? Int == 200)
+    #expect(boot["seed"] as? Int == 3)
+    #expect(boot["ci"] as? String == "percentile")
+    #expect(boot["level"] as? Double == 0.95)
+  }
+
+  @Test func jsonValueEscapesAndWritesNonFiniteAsNull() {
+    let value = JSONValue.object([
+      ("text", .string("a\"b\\c\n\u{1}")), ("nan", .number(.nan)), ("inf", .number(.infinity)),
+      ("third", .number(1.0 / 3.0)), ("whole", .number(2)),
+    ])
+    #expect(
+      value.rendered(pretty: false)
+        == #"{"text":"a\"b\\c\n\u0001","nan":null,"inf":null,"third":0.3333333333333333,"whole":2}"#)
+  }
+}
