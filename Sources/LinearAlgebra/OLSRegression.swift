@@ -8,7 +8,7 @@
 ///   adjusted `R̄² = 1 − (1 − R²)(n − 1)/(n − k − 1)` (Theil 1961; with an intercept).
 /// - VIF of regressor j: `1 / (1 − R²ⱼ)`, R²ⱼ from regressing xⱼ on the other regressors with an
 ///   intercept, computed as the diagonal of the inverse correlation matrix of the regressors
-///   (Marquardt 1970); without an intercept, the uncentred VIF `[(XᵀX)⁻¹]ⱼⱼ (XᵀX)ⱼⱼ` (Belsley 1991).
+///   (Marquardt 1970), with or without an intercept in the fit.
 public struct OLSRegression: Sendable, Equatable {
   /// Coefficients; the intercept first when fitted, then one per regressor column.
   public let coefficients: [Double]
@@ -83,13 +83,10 @@ public struct OLSRegression: Sendable, Equatable {
     let p1 = Double(x.columns)
     let adjusted = 1 - (1 - r2) * Double(n - (intercept ? 1 : 0)) / (Double(n) - p1 - (intercept ? 1 : 0))
     var vif = [Double](repeating: 1, count: x.columns)
-    if x.columns > 1 && intercept {
+    if x.columns > 1 {
+      // Centred VIFs whether or not an intercept is fitted; a constant regressor (possible
+      // without an intercept) has no centred VIF and throws as a constant column.
       vif = try x.correlation().inverseSPD().diagonal
-    } else if x.columns > 1 {
-      // Without an intercept, the uncentred VIF (Belsley 1991, §3.1): [(XᵀX)⁻¹]ⱼⱼ · (XᵀX)ⱼⱼ.
-      let crossProduct = x.crossProduct()
-      let inverse = try crossProduct.inverseSPD()
-      vif = (0..<x.columns).map { inverse[$0, $0] * crossProduct[$0, $0] }
     }
     self.coefficients = b
     self.standardErrors = se
