@@ -15,7 +15,8 @@ struct PreparedData: Sendable {
   /// Selects the model's indicators from `data`, treats missing values and standardises.
   ///
   /// Throws ``DataError/allMissing(source:column:)``, ``DataError/tooFewCompleteRows(source:complete:required:)``,
-  /// ``EstimationError/tooFewObservations(required:available:)`` and
+  /// ``EstimationError/tooFewObservations(required:available:)``,
+  /// ``EstimationError/nonFiniteData(indicator:row:)`` and
   /// ``EstimationError/constantIndicator(indicator:construct:)``.
   init(data: DataTable, layout: ModelLayout, missing: MissingValueTreatment) throws {
     let p = layout.p
@@ -28,6 +29,13 @@ struct PreparedData: Sendable {
           available: data.columnNames)
       }
       columns.append(column)
+    }
+    // NaN is a missing cell; an infinity is not a measurement (a CSV never yields one, but a
+    // table built in code may). Name the indicator and the observation (1-based).
+    for (j, column) in columns.enumerated() {
+      if let i = column.firstIndex(where: { $0.isInfinite }) {
+        throw EstimationError.nonFiniteData(indicator: layout.indicatorNames[j], row: i + 1)
+      }
     }
     var replaced = 0
     var dropped = 0
@@ -53,7 +61,9 @@ struct PreparedData: Sendable {
       let n = data.rowCount
       let keep = (0..<n).filter { i in !columns.contains { $0[i].isNaN } }
       dropped = n - keep.count
-      let required = 2
+      // As many rows as estimation needs (see PLSEstimator): at least 3, and k + 2 for the
+      // largest regression on k predecessors.
+      let required = max(3, (layout.predecessors.map(\.count).max() ?? 0) + 2)
       guard keep.count >= required else {
         throw DataError.tooFewCompleteRows(source: data.source, complete: keep.count, required: required)
       }

@@ -12,7 +12,7 @@ public enum EstimationError: Error, CustomStringConvertible, Equatable, Sendable
   case degenerateConstruct(construct: String)
   /// A settings value outside its domain.
   case invalidSetting(String)
-  /// A non-finite value in the data handed to the algorithm.
+  /// An infinite value in the data handed to the algorithm (`row`: the 1-based observation).
   case nonFiniteData(indicator: String, row: Int)
 
   public var description: String {

@@ -55,11 +55,25 @@ extension PathModel {
     self = try PathModel(constructs: constructs, paths: paths).validated(source: "<builder>")
   }
 
-  /// The model as lavaan-style text that ``init(syntax:source:)`` reads back.
+  /// The model as lavaan-style text that ``init(syntax:source:)`` reads back to an equal model:
+  /// one line per construct, then one `target ~ a + b` line per run of consecutive paths into
+  /// the same target (so the paths keep their order). Names that are not plain (letters,
+  /// digits, `_`, `.`) are quoted.
   public var syntax: String {
-    var lines = constructs.map { "\($0.name) \($0.mode == .a ? "=~" : "<~") \($0.indicators.joined(separator: " + "))" }
-    for target in endogenousConstructs {
-      lines.append("\(target) ~ \(predecessors(of: target).joined(separator: " + "))")
+    func quoted(_ name: String) -> String {
+      if !name.isEmpty, name.allSatisfy(ModelSyntaxParser.isNameCharacter) { return name }
+      return name.contains("\"") ? "`\(name)`" : "\"\(name)\""
+    }
+    var lines = constructs.map {
+      "\(quoted($0.name)) \($0.mode == .a ? "=~" : "<~") \($0.indicators.map(quoted).joined(separator: " + "))"
+    }
+    var start = 0
+    while start < paths.count {
+      var end = start + 1
+      while end < paths.count, paths[end].to == paths[start].to { end += 1 }
+      let predictors = paths[start..<end].map { quoted($0.from) }
+      lines.append("\(quoted(paths[start].to)) ~ \(predictors.joined(separator: " + "))")
+      start = end
     }
     return lines.joined(separator: "\n") + "\n"
   }

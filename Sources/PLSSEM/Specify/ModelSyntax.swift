@@ -5,9 +5,10 @@
 ///     QUAL <~ qual_1 + qual_2               # Mode B block
 ///     CUSA ~ COMP + LIKE                    # paths COMP → CUSA, LIKE → CUSA
 ///
-/// A statement ends at a line break or `;`, except after a trailing `+` or operator, where it
-/// continues on the next line. `A + B ~ C` gives the paths C → A and C → B. Names consist of
-/// letters, digits, `_` and `.`, and may be quoted with `"` or `` ` `` to hold other characters.
+/// A statement ends at a line break or `;`. After a trailing `+` or operator it continues on the
+/// next line (a line break there is not an end), but a `;` always ends it. `A + B ~ C` gives the
+/// paths C → A and C → B. Names consist of letters, digits, `_` and `.`, and may be quoted with
+/// `"` or `` ` `` to hold other characters.
 /// Errors name the line and column.
 extension PathModel {
   /// Parses model text and validates the model on its own (not yet against data).
@@ -30,7 +31,8 @@ struct ModelToken: Equatable {
     case composite  // <~
     case regression  // ~
     case plus
-    case end  // ';' or line break
+    case end  // line break (or the end of the text)
+    case separator  // ';'
   }
   var kind: Kind
   var location: SourceLocation
@@ -50,7 +52,7 @@ struct ModelSyntaxParser {
     .syntax(message: message, location: location, source: source)
   }
 
-  private static func isNameCharacter(_ c: Character) -> Bool {
+  static func isNameCharacter(_ c: Character) -> Bool {
     c.isLetter || c.isNumber || c == "_" || c == "."
   }
 
@@ -79,7 +81,7 @@ struct ModelSyntaxParser {
         }
         continue
       case ";":
-        result.append(ModelToken(kind: .end, location: location))
+        result.append(ModelToken(kind: .separator, location: location))
       case "+":
         result.append(ModelToken(kind: .plus, location: location))
       case "=":
@@ -155,7 +157,12 @@ struct ModelSyntaxParser {
     let tokens = try tokens()
     var statements: [Statement] = []
     var index = 0
+    // Between statements: line breaks and ';'.
     func skipEnds() {
+      while index < tokens.count, tokens[index].kind == .end || tokens[index].kind == .separator { index += 1 }
+    }
+    // Inside a statement, after a trailing '+' or operator: line breaks only.
+    func skipLineBreaks() {
       while index < tokens.count, tokens[index].kind == .end { index += 1 }
     }
     // Reads `name (+ name)*`, allowing line breaks after '+'.
@@ -163,13 +170,18 @@ struct ModelSyntaxParser {
       name: String, location: SourceLocation
     )] {
       var list: [(name: String, location: SourceLocation)] = []
+      var context = context
+      var fallback = fallback
       while true {
-        guard index < tokens.count else { throw error("expected a name \(context)", fallback) }
+        guard index < tokens.count else {
+          throw error("expected a name \(context), found the end of the text", fallback)
+        }
         let token = tokens[index]
         guard case .name(let name) = token.kind else {
           let what: String
           switch token.kind {
           case .end: what = "end of statement"
+          case .separator: what = "';'"
           case .plus: what = "'+'"
           case .reflective: what = "'=~'"
           case .composite: what = "'<~'"
@@ -181,8 +193,10 @@ struct ModelSyntaxParser {
         list.append((name, token.location))
         index += 1
         guard index < tokens.count, tokens[index].kind == .plus else { return list }
+        context = "after '+'"
+        fallback = tokens[index].location
         index += 1
-        skipEnds()  // continuation after a trailing '+'
+        skipLineBreaks()  // continuation after a trailing '+'
       }
     }
     skipEnds()
@@ -199,10 +213,10 @@ struct ModelSyntaxParser {
         throw error("expected '=~', '<~' or '~' after '\(last)'", opToken.location)
       }
       index += 1
-      skipEnds()  // continuation after a trailing operator
+      skipLineBreaks()  // continuation after a trailing operator
       let opName = opToken.kind == .reflective ? "'=~'" : opToken.kind == .composite ? "'<~'" : "'~'"
       let right = try names(after: "after \(opName)", at: opToken.location)
-      if index < tokens.count, tokens[index].kind != .end {
+      if index < tokens.count, tokens[index].kind != .end, tokens[index].kind != .separator {
         throw error("expected '+', ';' or the end of the line", tokens[index].location)
       }
       if opToken.kind != .regression, left.count > 1 {
