@@ -153,16 +153,17 @@ struct ModelValidationTests {
   func cycle() {
     let error = Self.specificationError(
       "A =~ a1\nB =~ b1\nC =~ c1\nD =~ d1\nB ~ A\nC ~ B\nA ~ C\nD ~ A")
-    #expect(error == .cycle(constructs: ["A", "B", "C"]))
+    #expect(error == .cycle(constructs: ["A", "B", "C"], location: PLSSEM.SourceLocation(line: 7, column: 5)))
     let text = error?.description ?? ""
     #expect(text.contains("A → B → C → A"), "\(text)")
+    #expect(text.contains("line 7"), "\(text)")
     #expect(text.contains("recursive"), "\(text)")
   }
 
   @Test("a two-construct cycle")
   func shortCycle() {
     let error = Self.specificationError("A =~ a1\nB =~ b1\nB ~ A\nA ~ B")
-    #expect(error == .cycle(constructs: ["A", "B"]))
+    #expect(error == .cycle(constructs: ["A", "B"], location: PLSSEM.SourceLocation(line: 4, column: 5)))
     #expect(error?.description.contains("A → B → A") == true)
   }
 

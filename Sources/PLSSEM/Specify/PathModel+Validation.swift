@@ -47,7 +47,10 @@ extension PathModel {
         throw .constructWithoutPaths(construct: construct.name, location: construct.location)
       }
     }
-    if let cycle = findCycle() { throw .cycle(constructs: cycle) }
+    if let cycle = findCycle(), let first = cycle.first, let last = cycle.last {
+      let closing = paths.first { $0.from == last && $0.to == first }
+      throw .cycle(constructs: cycle, location: closing?.location)
+    }
     return self
   }
 

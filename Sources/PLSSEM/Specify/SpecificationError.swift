@@ -19,8 +19,9 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   case duplicatePath(from: String, to: String, location: SourceLocation?)
   /// A construct with a path to itself.
   case selfLoop(construct: String, location: SourceLocation?)
-  /// A cycle among the structural paths; only recursive models are supported.
-  case cycle(constructs: [String])
+  /// A cycle among the structural paths; only recursive models are supported. The location is
+  /// that of the path closing the cycle (from the last construct listed back to the first).
+  case cycle(constructs: [String], location: SourceLocation?)
   /// An indicator named like another construct: higher-order constructs are not supported.
   case constructAsIndicator(name: String, construct: String, location: SourceLocation?)
   /// An indicator that is not a column of the data.
@@ -53,9 +54,9 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
       return "the path \(f) → \(t) is written twice\(Self.at(l))"
     case .selfLoop(let c, let l):
       return "construct '\(c)' has a path to itself\(Self.at(l))"
-    case .cycle(let cs):
+    case .cycle(let cs, let l):
       return
-        "the structural model has a cycle (\((cs + [cs.first ?? ""]).joined(separator: " → "))); only recursive models are supported"
+        "the structural model has a cycle (\((cs + [cs.first ?? ""]).joined(separator: " → "))); only recursive models are supported\(Self.at(l))"
     case .constructAsIndicator(let name, let c, let l):
       return
         "'\(name)' is listed as an indicator of '\(c)' but is itself a construct; higher-order constructs are not supported (use the construct scores as data instead)\(Self.at(l))"
