@@ -51,7 +51,7 @@ private struct DistributionFixture: Decodable {
 /// survival where cdf > ½), where relative error is demanding; the larger side is checked too.
 private let tolerance = 1e-12
 
-private func relativeError(_ value: Double, _ reference: Double) -> Double {
+private func pureRelativeError(_ value: Double, _ reference: Double) -> Double {
   if reference == 0 { return value == 0 ? 0 : abs(value) }
   return abs(value - reference) / abs(reference)
 }
@@ -74,8 +74,8 @@ struct DistributionTests {
       let ourSurvival = StandardNormal.survival(x)
       let (small, large) =
         x <= 0
-        ? (relativeError(ourCDF, cdf), relativeError(ourSurvival, survival))
-        : (relativeError(ourSurvival, survival), relativeError(ourCDF, cdf))
+        ? (pureRelativeError(ourCDF, cdf), pureRelativeError(ourSurvival, survival))
+        : (pureRelativeError(ourSurvival, survival), pureRelativeError(ourCDF, cdf))
       #expect(
         small <= tolerance,
         "x = \(x): cdf \(ourCDF) vs \(cdf), survival \(ourSurvival) vs \(survival)")
@@ -96,7 +96,7 @@ struct DistributionTests {
     for row in fixture.normalQuantile {
       let (p, reference) = (row[0], row[1])
       let value = try StandardNormal.quantile(p)
-      let error = relativeError(value, reference)
+      let error = pureRelativeError(value, reference)
       #expect(error <= tolerance, "p = \(p): \(value) vs \(reference)")
       worst = max(worst, error)
     }
@@ -117,8 +117,8 @@ struct DistributionTests {
       let ourSurvival = StudentT.survival(t, degreesOfFreedom: nu)
       let (small, large) =
         t <= 0
-        ? (relativeError(ourCDF, cdf), relativeError(ourSurvival, survival))
-        : (relativeError(ourSurvival, survival), relativeError(ourCDF, cdf))
+        ? (pureRelativeError(ourCDF, cdf), pureRelativeError(ourSurvival, survival))
+        : (pureRelativeError(ourSurvival, survival), pureRelativeError(ourCDF, cdf))
       #expect(
         small <= tolerance,
         "t = \(t), ν = \(nu): cdf \(ourCDF) vs \(cdf), survival \(ourSurvival) vs \(survival)")
@@ -139,7 +139,7 @@ struct DistributionTests {
     for row in fixture.tQuantile {
       let (p, nu, reference) = (row[0], row[1], row[2])
       let value = try StudentT.quantile(p, degreesOfFreedom: nu)
-      let error = relativeError(value, reference)
+      let error = pureRelativeError(value, reference)
       #expect(error <= tolerance, "p = \(p), ν = \(nu): \(value) vs \(reference)")
       worst = max(worst, error)
     }
@@ -173,7 +173,7 @@ struct DistributionTests {
         continue
       }
       #expect(
-        relativeError(value, point.scipy) <= tolerance,
+        pureRelativeError(value, point.scipy) <= tolerance,
         "\(point.function): \(value) vs SciPy \(point.scipy)")
     }
   }
@@ -273,7 +273,7 @@ struct DistributionTests {
           StudentT.cdf(-t, degreesOfFreedom: nu) == StudentT.survival(t, degreesOfFreedom: nu))
         for p in [1e-12, 0.01, 0.2, 0.45] {
           let q = try StudentT.quantile(p, degreesOfFreedom: nu)
-          #expect(relativeError(StudentT.cdf(q, degreesOfFreedom: nu), p) <= tolerance)
+          #expect(pureRelativeError(StudentT.cdf(q, degreesOfFreedom: nu), p) <= tolerance)
         }
         // For these p, 1 − p is exact, so the two quantiles must mirror exactly.
         for p in [0x1p-40, 0.0078125, 0.25, 0.375, 0.46875] {
@@ -287,9 +287,9 @@ struct DistributionTests {
       #expect(StandardNormal.cdf(-x) == StandardNormal.survival(x))
     }
     // Student t at ν = 1e12 is within O(z⁴/ν) of the normal.
-    #expect(relativeError(StudentT.cdf(-3, degreesOfFreedom: 1e12), StandardNormal.cdf(-3)) < 1e-10)
+    #expect(pureRelativeError(StudentT.cdf(-3, degreesOfFreedom: 1e12), StandardNormal.cdf(-3)) < 1e-10)
     #expect(
-      relativeError(try StudentT.quantile(0.025, degreesOfFreedom: 1e12), -1.959963984540054)
+      pureRelativeError(try StudentT.quantile(0.025, degreesOfFreedom: 1e12), -1.959963984540054)
         < 1e-10)
   }
 }
