@@ -88,3 +88,31 @@ extension AssessExtrasFixture {
       sourceLocation: sourceLocation)
   }
 }
+
+extension AssessExtrasFixture {
+  /// `table` with column `name` multiplied by −1 (a reverse-coded indicator).
+  static func negating(_ table: DataTable, column name: String) throws -> DataTable {
+    let columns = table.columnNames.map { $0 == name ? (table.column(named: $0) ?? []).map { -$0 } : (table.column(named: $0) ?? []) }
+    return try DataTable(columnNames: table.columnNames, columns: columns, source: table.source)
+  }
+
+  /// `table` with a copy of column `name` appended as `copy`.
+  static func duplicating(_ table: DataTable, column name: String, as copy: String) throws -> DataTable {
+    try DataTable(
+      columnNames: table.columnNames + [copy], columns: table.columns + [table.column(named: name) ?? []], source: table.source)
+  }
+
+  /// Standard normal draws from the project's Philox stream (Box–Muller), deterministic.
+  static func normals(count: Int, seed: UInt64) -> [Double] {
+    var stream = ResampleStream(seed: seed, resample: 0)
+    var out: [Double] = []
+    while out.count < count {
+      let u1 = max(stream.nextUniform(), 1e-300)
+      let u2 = stream.nextUniform()
+      let radius = (-2 * log(u1)).squareRoot()
+      out.append(radius * cos(2 * Double.pi * u2))
+      out.append(radius * sin(2 * Double.pi * u2))
+    }
+    return Array(out.prefix(count))
+  }
+}
