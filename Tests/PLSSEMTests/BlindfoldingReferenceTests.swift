@@ -18,7 +18,8 @@ private typealias Fx = AssessExtrasFixture
 @Suite("Blindfolding Q²")
 struct BlindfoldingReferenceTests {
   static let cases = [
-    "blindfolding_corprep_simple_d7", "blindfolding_corprep_simple_d5", "blindfolding_corprep_extended_d7",
+    "blindfolding_corprep_simple_d7", "blindfolding_corprep_simple_d5",
+    "blindfolding_corprep_extended_d7",
     "blindfolding_mobi_d7", "blindfolding_satisfaction_plsc_d7",
   ]
 
@@ -31,13 +32,16 @@ struct BlindfoldingReferenceTests {
     let result = try Blindfolding(estimate: estimate, omissionDistance: d)
     #expect(result.omissionDistance == d)
     let expectedConstructs = try Fx.rows(fixture, "constructs")
-    #expect(result.constructs.map(\.construct) == expectedConstructs.compactMap { $0["construct"] as? String })
+    #expect(
+      result.constructs.map(\.construct)
+        == expectedConstructs.compactMap { $0["construct"] as? String })
     for (row, actual) in zip(expectedConstructs, result.constructs) {
       check(actual, row, "\(name) \(actual.construct)")
       #expect(actual.indicator == nil)
     }
     let expectedIndicators = try Fx.rows(fixture, "indicators")
-    #expect(result.indicators.map(\.indicator) == expectedIndicators.map { $0["indicator"] as? String })
+    #expect(
+      result.indicators.map(\.indicator) == expectedIndicators.map { $0["indicator"] as? String })
     for (row, actual) in zip(expectedIndicators, result.indicators) {
       check(actual, row, "\(name) \(actual.indicator ?? "?")")
     }
@@ -45,7 +49,8 @@ struct BlindfoldingReferenceTests {
 
   private func check(_ actual: PredictiveRelevance, _ row: [String: Any], _ what: String) {
     for (key, value) in [
-      ("sso", actual.sso), ("sseRedundancy", actual.sseRedundancy), ("sseCommunality", actual.sseCommunality),
+      ("sso", actual.sso), ("sseRedundancy", actual.sseRedundancy),
+      ("sseCommunality", actual.sseCommunality),
       ("q2Redundancy", actual.q2Redundancy), ("q2Communality", actual.q2Communality),
     ] {
       guard let expected = row[key] as? Double else {
@@ -61,7 +66,8 @@ struct BlindfoldingReferenceTests {
     let fixture = try Fx.json("blindfolding/\(name).json")
     let consistent = fixture["consistent"] as? Bool ?? false
     let estimate = try Fx.estimate(fixture, settings: PLSSettings(consistent: consistent))
-    let result = try Blindfolding(estimate: estimate, omissionDistance: Int(try Fx.number(fixture, "omissionDistance")))
+    let result = try Blindfolding(
+      estimate: estimate, omissionDistance: Int(try Fx.number(fixture, "omissionDistance")))
     let n = Double(estimate.observations)
     #expect(result.constructs.count == estimate.layout.endogenous.count)
     for row in result.constructs {
@@ -74,7 +80,9 @@ struct BlindfoldingReferenceTests {
       #expect(row.q2Redundancy < r2, "\(name) \(row.construct): Q² \(row.q2Redundancy) ≥ R² \(r2)")
       #expect(row.q2Redundancy > 0, "\(name) \(row.construct): Q² \(row.q2Redundancy)")
       if k == 1 { #expect(abs(row.q2Communality) < 0.05) }
-      for value in [row.sso, row.sseRedundancy, row.sseCommunality, row.q2Redundancy, row.q2Communality] {
+      for value in [
+        row.sso, row.sseRedundancy, row.sseCommunality, row.q2Redundancy, row.q2Communality,
+      ] {
         #expect(value.isFinite)
       }
     }
@@ -85,7 +93,9 @@ struct BlindfoldingReferenceTests {
     let fixture = try Fx.json("blindfolding/blindfolding_corprep_simple_d7.json")
     let estimate = try Fx.estimate(fixture, settings: PLSSettings())
     // n = 344 = 8 · 43.
-    #expect(throws: AssessmentError.omissionDistanceDividesObservations(distance: 8, observations: 344)) {
+    #expect(
+      throws: AssessmentError.omissionDistanceDividesObservations(distance: 8, observations: 344)
+    ) {
       try Blindfolding(estimate: estimate, omissionDistance: 8)
     }
     #expect(throws: AssessmentError.invalidOmissionDistance(distance: 1, observations: 344)) {
@@ -94,7 +104,9 @@ struct BlindfoldingReferenceTests {
     #expect(throws: AssessmentError.invalidOmissionDistance(distance: 344, observations: 344)) {
       try Blindfolding(estimate: estimate, omissionDistance: 344)
     }
-    let message = AssessmentError.omissionDistanceDividesObservations(distance: 8, observations: 344).description
+    let message = AssessmentError.omissionDistanceDividesObservations(
+      distance: 8, observations: 344
+    ).description
     #expect(message.contains("344") && message.contains("9"))
   }
 }

@@ -23,10 +23,12 @@ private typealias Fx = AssessExtrasFixture
 @Suite("Model fit: SRMR, d_ULS, d_G")
 struct ModelFitReferenceTests {
   static let cases = [
-    "fit_threecommonfactors_plsc", "fit_satisfaction_plsc", "fit_corprep_simple", "fit_corprep_extended", "fit_mobi",
+    "fit_threecommonfactors_plsc", "fit_satisfaction_plsc", "fit_corprep_simple",
+    "fit_corprep_extended", "fit_mobi",
   ]
 
-  @Test("saturated and estimated fit equal the numpy reference (cSEM's definitions)", arguments: cases)
+  @Test(
+    "saturated and estimated fit equal the numpy reference (cSEM's definitions)", arguments: cases)
   func reference(_ name: String) throws {
     let fixture = try Fx.json("fit/\(name).json")
     let consistent = fixture["consistent"] as? Bool ?? false
@@ -34,16 +36,22 @@ struct ModelFitReferenceTests {
     let fit = try ModelFit(estimate: estimate)
     for (kind, measures) in [("saturated", fit.saturated), ("estimated", fit.estimated)] {
       let expected = try Fx.object(fixture, kind)
-      Fx.expectClose(measures.srmr, try Fx.number(expected, "srmr"), tolerance: 1e-9, "\(name) \(kind) SRMR")
-      Fx.expectClose(measures.dULS, try Fx.number(expected, "dULS"), tolerance: 1e-8, "\(name) \(kind) d_ULS")
-      Fx.expectClose(measures.dG, try Fx.number(expected, "dG"), tolerance: 1e-9, "\(name) \(kind) d_G")
+      Fx.expectClose(
+        measures.srmr, try Fx.number(expected, "srmr"), tolerance: 1e-9, "\(name) \(kind) SRMR")
+      Fx.expectClose(
+        measures.dULS, try Fx.number(expected, "dULS"), tolerance: 1e-8, "\(name) \(kind) d_ULS")
+      Fx.expectClose(
+        measures.dG, try Fx.number(expected, "dG"), tolerance: 1e-9, "\(name) \(kind) d_G")
       let phi = try ModelFit.impliedConstructCorrelations(estimate, saturated: kind == "saturated")
       for row in try Fx.rows(expected, "impliedConstructCorrelations") {
         let a = try #require(estimate.constructIndex(try Fx.string(row, "row")))
         let b = try #require(estimate.constructIndex(try Fx.string(row, "column")))
-        Fx.expectClose(phi[a, b], try Fx.number(row, "estimate"), tolerance: 1e-9, "\(name) \(kind) Φ[\(a), \(b)]")
+        Fx.expectClose(
+          phi[a, b], try Fx.number(row, "estimate"), tolerance: 1e-9,
+          "\(name) \(kind) Φ[\(a), \(b)]")
       }
-      let sigma = try ModelFit.impliedIndicatorCorrelations(estimate, saturated: kind == "saturated")
+      let sigma = try ModelFit.impliedIndicatorCorrelations(
+        estimate, saturated: kind == "saturated")
       var largest = 0.0
       for row in try Fx.rows(expected, "impliedIndicatorCorrelations") {
         let a = try #require(estimate.indicatorIndex(try Fx.string(row, "row")))
@@ -54,14 +62,19 @@ struct ModelFitReferenceTests {
     }
   }
 
-  @Test("cSEM's printed fit values are reproduced with cSEM's stop rule", arguments: ["fit_threecommonfactors_plsc", "fit_satisfaction_plsc"])
+  @Test(
+    "cSEM's printed fit values are reproduced with cSEM's stop rule",
+    arguments: ["fit_threecommonfactors_plsc", "fit_satisfaction_plsc"])
   func publishedCSEM(_ name: String) throws {
     let fixture = try Fx.json("fit/\(name).json")
     let published = try Fx.object(try Fx.object(fixture, "published"), "values")
-    let settings = PLSSettings(maxIterations: 100, tolerance: 1e-5, stopCriterion: .maxAbsoluteChange, consistent: true)
+    let settings = PLSSettings(
+      maxIterations: 100, tolerance: 1e-5, stopCriterion: .maxAbsoluteChange, consistent: true)
     let fit = try ModelFit(estimate: try Fx.estimate(fixture, settings: settings))
     // cSEM prints 7 significant digits; allow 1e-6 relative for rounding and its stop rule.
-    for (key, value) in [("srmr", fit.estimated.srmr), ("dULS", fit.estimated.dULS), ("dG", fit.estimated.dG)] {
+    for (key, value) in [
+      ("srmr", fit.estimated.srmr), ("dULS", fit.estimated.dULS), ("dG", fit.estimated.dG),
+    ] {
       let expected = try Fx.number(published, key)
       Fx.expectClose(value, expected, tolerance: 1e-6 * abs(expected), "\(name) published \(key)")
     }
@@ -72,7 +85,8 @@ struct ModelFitReferenceTests {
     for name in ["fit_threecommonfactors_plsc", "fit_corprep_simple"] {
       let fixture = try Fx.json("fit/\(name).json")
       let consistent = fixture["consistent"] as? Bool ?? false
-      let fit = try ModelFit(estimate: try Fx.estimate(fixture, settings: PLSSettings(consistent: consistent)))
+      let fit = try ModelFit(
+        estimate: try Fx.estimate(fixture, settings: PLSSettings(consistent: consistent)))
       Fx.expectClose(fit.estimated.srmr, fit.saturated.srmr, tolerance: 1e-12, "\(name) SRMR")
       Fx.expectClose(fit.estimated.dULS, fit.saturated.dULS, tolerance: 1e-12, "\(name) d_ULS")
       Fx.expectClose(fit.estimated.dG, fit.saturated.dG ?? .nan, tolerance: 1e-12, "\(name) d_G")
@@ -82,9 +96,11 @@ struct ModelFitReferenceTests {
   @Test("d_G uses base-10 logarithms: the natural-log value is (ln 10)² times larger")
   func logBase() throws {
     let fixture = try Fx.json("fit/fit_threecommonfactors_plsc.json")
-    let fit = try ModelFit(estimate: try Fx.estimate(fixture, settings: PLSSettings(consistent: true)))
+    let fit = try ModelFit(
+      estimate: try Fx.estimate(fixture, settings: PLSSettings(consistent: true)))
     let naturalLog = try Fx.number(try Fx.object(fixture, "estimated"), "dGNaturalLog")
-    Fx.expectClose(fit.estimated.dG.map { $0 * pow(log(10), 2) }, naturalLog, tolerance: 1e-9, "d_G × (ln 10)²")
+    Fx.expectClose(
+      fit.estimated.dG.map { $0 * pow(log(10), 2) }, naturalLog, tolerance: 1e-9, "d_G × (ln 10)²")
   }
 
   @Test("a non-positive-definite implied matrix leaves d_G undefined (nil), SRMR and d_ULS finite")

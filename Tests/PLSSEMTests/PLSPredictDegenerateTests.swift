@@ -16,7 +16,8 @@ struct PLSPredictDegenerateTests {
     let model = try PathModel(syntax: Fx.text(Self.corp + "simple.model"))
     let estimator = PLSEstimator(settings: PLSSettings(tolerance: 1e-14))
     let original = try PLSPredict(estimate: estimator.estimate(model, data: data))
-    let flipped = try PLSPredict(estimate: estimator.estimate(model, data: Fx.negating(data, column: "cusl_2")))
+    let flipped = try PLSPredict(
+      estimate: estimator.estimate(model, data: Fx.negating(data, column: "cusl_2")))
     for (a, b) in zip(original.indicators, flipped.indicators) {
       Fx.expectClose(b.plsRMSE, a.plsRMSE, tolerance: 1e-9, "\(a.indicator) RMSE")
       Fx.expectClose(b.q2Predict, a.q2Predict, tolerance: 1e-9, "\(a.indicator) Q²_predict")
@@ -24,7 +25,8 @@ struct PLSPredictDegenerateTests {
     }
     let t = try #require(original.indicators.firstIndex { $0.indicator == "cusl_2" })
     for i in 0..<original.plsPredictions.rows {
-      Fx.expectClose(flipped.plsPredictions[i, t], -original.plsPredictions[i, t], tolerance: 1e-9, "row \(i)")
+      Fx.expectClose(
+        flipped.plsPredictions[i, t], -original.plsPredictions[i, t], tolerance: 1e-9, "row \(i)")
     }
   }
 
@@ -35,7 +37,8 @@ struct PLSPredictDegenerateTests {
     let result = try PLSPredict(estimate: PLSEstimator().estimate(model, data: data))
     #expect(Set(result.indicators.map(\.construct)) == ["COMP", "LIKE", "CUSA", "CUSL"])
     for row in result.indicators {
-      for value in [row.plsRMSE, row.plsMAE, row.q2Predict, row.lmRMSE, row.lmMAE, row.lmQ2Predict] {
+      for value in [row.plsRMSE, row.plsMAE, row.q2Predict, row.lmRMSE, row.lmMAE, row.lmQ2Predict]
+      {
         #expect(value.isFinite)
       }
       #expect(row.plsMAE <= row.plsRMSE && row.lmMAE <= row.lmRMSE)
@@ -47,9 +50,11 @@ struct PLSPredictDegenerateTests {
     // A Mode A block may hold two identical indicators (PLS does not invert it), but the LM
     // benchmark's design then has two identical columns.
     let data = try Fx.duplicating(
-      Fx.table(Self.corp + "corp_rep.csv", missingCodes: [-99]), column: "comp_1", as: "comp_1_copy")
+      Fx.table(Self.corp + "corp_rep.csv", missingCodes: [-99]), column: "comp_1", as: "comp_1_copy"
+    )
     let text = try Fx.text(Self.corp + "simple.model").replacingOccurrences(
-      of: "COMP =~ comp_1 + comp_2 + comp_3", with: "COMP =~ comp_1 + comp_2 + comp_3 + comp_1_copy")
+      of: "COMP =~ comp_1 + comp_2 + comp_3", with: "COMP =~ comp_1 + comp_2 + comp_3 + comp_1_copy"
+    )
     let estimate = try PLSEstimator().estimate(PathModel(syntax: text), data: data)
     do {
       _ = try PLSPredict(estimate: estimate)
@@ -66,16 +71,22 @@ struct PLSPredictDegenerateTests {
   @Test("PLSAssessment runs blindfolding and PLSpredict only when asked, with the same results")
   func assessmentOptions() throws {
     let data = try Fx.table(Self.corp + "corp_rep.csv", missingCodes: [-99])
-    let estimate = try PLSEstimator().estimate(PathModel(syntax: Fx.text(Self.corp + "simple.model")), data: data)
+    let estimate = try PLSEstimator().estimate(
+      PathModel(syntax: Fx.text(Self.corp + "simple.model")), data: data)
     let fast = try PLSAssessment(estimate: estimate)
     #expect(fast.q2 == nil && fast.plsPredict == nil && fast.options == .fast)
     #expect(fast.fit == (try ModelFit(estimate: estimate)))
     let complete = try PLSAssessment(estimate: estimate, options: .complete(seed: 9))
     #expect(complete.q2 == (try Blindfolding(estimate: estimate, omissionDistance: 7)))
-    #expect(complete.plsPredict == (try PLSPredict(estimate: estimate, settings: PLSPredictSettings(seed: 9))))
+    #expect(
+      complete.plsPredict
+        == (try PLSPredict(estimate: estimate, settings: PLSPredictSettings(seed: 9))))
     #expect(complete.fSquare == fast.fSquare && complete.reliability == fast.reliability)
-    #expect(throws: AssessmentError.omissionDistanceDividesObservations(distance: 8, observations: 344)) {
-      try PLSAssessment(estimate: estimate, options: AssessmentOptions(blindfoldingOmissionDistance: 8))
+    #expect(
+      throws: AssessmentError.omissionDistanceDividesObservations(distance: 8, observations: 344)
+    ) {
+      try PLSAssessment(
+        estimate: estimate, options: AssessmentOptions(blindfoldingOmissionDistance: 8))
     }
   }
 }

@@ -19,7 +19,8 @@ private typealias Fx = AssessExtrasFixture
 @Suite("PLSpredict")
 struct PLSPredictReferenceTests {
   static let cases = [
-    "predict_corprep_simple_ea_k10", "predict_corprep_simple_da_k10", "predict_corprep_extended_da_k10",
+    "predict_corprep_simple_ea_k10", "predict_corprep_simple_da_k10",
+    "predict_corprep_extended_da_k10",
     "predict_mobi_ea_k7", "predict_satisfaction_plsc_ea_k10", "predict_corprep_simple_da_loocv",
   ]
 
@@ -35,10 +36,13 @@ struct PLSPredictReferenceTests {
     let expectedFolds = try #require(fixture["foldOfObservation"] as? [Int])
     if k < n {
       // The Philox shuffle and the cut are ours; the fixture's come from the Python re-implementation.
-      #expect(PLSPredict.shuffledOrder(observations: n, seed: seed) == (fixture["shuffledOrder"] as? [Int]))
+      #expect(
+        PLSPredict.shuffledOrder(observations: n, seed: seed)
+          == (fixture["shuffledOrder"] as? [Int]))
       #expect(try PLSPredict.foldAssignment(observations: n, folds: k, seed: seed) == expectedFolds)
     }
-    let result = try PLSPredict(estimate: estimate, settings: PLSPredictSettings(folds: k, seed: seed, technique: technique))
+    let result = try PLSPredict(
+      estimate: estimate, settings: PLSPredictSettings(folds: k, seed: seed, technique: technique))
     #expect(result.folds == k && result.technique == technique)
     if k < n { #expect(result.foldOfObservation == expectedFolds) }
     let rows = try Fx.rows(fixture, "indicators")
@@ -46,13 +50,17 @@ struct PLSPredictReferenceTests {
     for (row, actual) in zip(rows, result.indicators) {
       #expect(actual.construct == (row["construct"] as? String))
       for (key, value) in [
-        ("plsRMSE", actual.plsRMSE), ("plsMAE", actual.plsMAE), ("q2Predict", actual.q2Predict), ("lmRMSE", actual.lmRMSE),
+        ("plsRMSE", actual.plsRMSE), ("plsMAE", actual.plsMAE), ("q2Predict", actual.q2Predict),
+        ("lmRMSE", actual.lmRMSE),
         ("lmMAE", actual.lmMAE), ("lmQ2Predict", actual.lmQ2Predict),
       ] {
-        Fx.expectClose(value, try Fx.number(row, key), tolerance: 1e-10, "\(name) \(actual.indicator) \(key)")
+        Fx.expectClose(
+          value, try Fx.number(row, key), tolerance: 1e-10, "\(name) \(actual.indicator) \(key)")
       }
     }
-    for (key, matrix) in [("plsPredictions", result.plsPredictions), ("lmPredictions", result.lmPredictions)] {
+    for (key, matrix) in [
+      ("plsPredictions", result.plsPredictions), ("lmPredictions", result.lmPredictions),
+    ] {
       let table = try Fx.object(fixture, key)
       let values = try #require(table["rows"] as? [[Double]])
       var largest = 0.0
@@ -69,13 +77,16 @@ struct PLSPredictReferenceTests {
     let fixture = try Fx.json("predict/predict_corprep_simple_ea_k10.json")
     let estimate = try Fx.estimate(fixture, settings: PLSSettings())
     let folds = try #require(fixture["foldOfObservation"] as? [Int])
-    let seeded = try PLSPredict(estimate: estimate, settings: PLSPredictSettings(folds: 10, seed: 1))
+    let seeded = try PLSPredict(
+      estimate: estimate, settings: PLSPredictSettings(folds: 10, seed: 1))
     let explicit = try PLSPredict(
       estimate: estimate, settings: PLSPredictSettings(folds: 10, seed: 999, foldAssignment: folds))
     #expect(seeded == explicit)
   }
 
-  @Test("the fold assignment is a deterministic function of the seed; folds differ in size by at most one")
+  @Test(
+    "the fold assignment is a deterministic function of the seed; folds differ in size by at most one"
+  )
   func foldProperties() throws {
     for (n, k) in [(344, 10), (250, 7), (11, 2), (100, 100), (101, 10)] {
       let a = try PLSPredict.foldAssignment(observations: n, folds: k, seed: 3)
@@ -84,7 +95,9 @@ struct PLSPredictReferenceTests {
       let sizes = (0..<k).map { f in a.filter { $0 == f }.count }
       #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 1, "n = \(n), k = \(k): sizes \(sizes)")
     }
-    #expect(try PLSPredict.foldAssignment(observations: 344, folds: 10, seed: 1) != PLSPredict.foldAssignment(observations: 344, folds: 10, seed: 2))
+    #expect(
+      try PLSPredict.foldAssignment(observations: 344, folds: 10, seed: 1)
+        != PLSPredict.foldAssignment(observations: 344, folds: 10, seed: 2))
   }
 
   @Test("invalid fold settings are clear errors")
@@ -98,10 +111,13 @@ struct PLSPredictReferenceTests {
       try PLSPredict(estimate: estimate, settings: PLSPredictSettings(folds: 345))
     }
     #expect(throws: AssessmentError.self) {
-      try PLSPredict(estimate: estimate, settings: PLSPredictSettings(folds: 3, foldAssignment: [0, 1, 2]))
+      try PLSPredict(
+        estimate: estimate, settings: PLSPredictSettings(folds: 3, foldAssignment: [0, 1, 2]))
     }
     #expect(throws: AssessmentError.self) {
-      try PLSPredict(estimate: estimate, settings: PLSPredictSettings(folds: 3, foldAssignment: Array(repeating: 1, count: 344)))
+      try PLSPredict(
+        estimate: estimate,
+        settings: PLSPredictSettings(folds: 3, foldAssignment: Array(repeating: 1, count: 344)))
     }
   }
 }

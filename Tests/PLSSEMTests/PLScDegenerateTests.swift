@@ -27,15 +27,18 @@ struct PLScDegenerateTests {
     let i = try #require(original.indicatorIndex("y12"))
     for a in 0..<original.indicatorNames.count {
       let sign = a == i ? -1.0 : 1.0
-      Fx.expectClose(negated.loadings[a], sign * original.loadings[a], tolerance: 1e-11, "loading \(a)")
-      Fx.expectClose(negated.weights[a], sign * original.weights[a], tolerance: 1e-11, "weight \(a)")
+      Fx.expectClose(
+        negated.loadings[a], sign * original.loadings[a], tolerance: 1e-11, "loading \(a)")
+      Fx.expectClose(
+        negated.weights[a], sign * original.weights[a], tolerance: 1e-11, "weight \(a)")
     }
     #expect(negated.loadings[i] < 0)
     let c0 = try #require(original.consistentCorrection)
     let c1 = try #require(negated.consistentCorrection)
     for j in 0..<3 { Fx.expectClose(c1.rhoA[j], c0.rhoA[j], tolerance: 1e-11, "rho_A \(j)") }
     for (from, to, value) in original.pathList {
-      Fx.expectClose(negated.path(from: from, to: to), value, tolerance: 1e-11, "path \(from)->\(to)")
+      Fx.expectClose(
+        negated.path(from: from, to: to), value, tolerance: 1e-11, "path \(from)->\(to)")
     }
     // The fit is invariant under reflecting an indicator (S and Σ̂ change sign in the same cells).
     let fit0 = try ModelFit(estimate: original)
@@ -48,7 +51,8 @@ struct PLScDegenerateTests {
   func singleItemAndModeB() throws {
     let data = try Fx.table("examples/corporate-reputation/corp_rep.csv", missingCodes: [-99])
     let model = try PathModel(syntax: Fx.text("examples/corporate-reputation/extended.model"))
-    let consistent = try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(model, data: data)
+    let consistent = try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(
+      model, data: data)
     let plain = try PLSEstimator().estimate(model, data: data)
     let correction = try #require(consistent.consistentCorrection)
     for (j, name) in consistent.constructNames.enumerated() {
@@ -68,7 +72,9 @@ struct PLScDegenerateTests {
     let cusa = try #require(consistent.constructIndex("CUSA"))
     #expect(consistent.constructCorrelations[qual, perf] == plain.constructCorrelations[qual, perf])
     #expect(consistent.constructCorrelations[qual, cusa] == plain.constructCorrelations[qual, cusa])
-    for value in consistent.pathCoefficients.storage + consistent.loadings + consistent.rSquared.compactMap({ $0 }) {
+    for value in consistent.pathCoefficients.storage + consistent.loadings
+      + consistent.rSquared.compactMap({ $0 })
+    {
       #expect(value.isFinite)
     }
   }
@@ -79,8 +85,12 @@ struct PLScDegenerateTests {
     // matrix has a negative eigenvalue (about -0.003), which cSEM's verify() flags as inadmissible.
     let data = try Fx.table("examples/ecsi-mobi/mobi.csv")
     let model = try PathModel(syntax: Fx.text("examples/ecsi-mobi/mobi.model"))
-    #expect(throws: EstimationError.consistentCorrelationsNotPositiveDefinite(
-      constructs: ["Image", "Expectation", "Quality", "Value", "Satisfaction", "Complaints", "Loyalty"])) {
+    #expect(
+      throws: EstimationError.consistentCorrelationsNotPositiveDefinite(
+        constructs: [
+          "Image", "Expectation", "Quality", "Value", "Satisfaction", "Complaints", "Loyalty",
+        ])
+    ) {
       try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(model, data: data)
     }
     // Without PLSc the same model estimates fine.
@@ -119,7 +129,8 @@ struct PLScDegenerateTests {
     }
     // The bootstrap's extraction gives the same verdict (a failed resample, not NaN).
     let catalog = StatisticCatalog(
-      layout: plain.layout, originalTotalEffects: plain.totalEffects, originalIndirectEffects: plain.indirectEffects,
+      layout: plain.layout, originalTotalEffects: plain.totalEffects,
+      originalIndirectEffects: plain.indirectEffects,
       consistent: true)
     let kernel = PLSKernel(layout: plain.layout, settings: PLSSettings(consistent: true))
     #expect(throws: EstimationError.self) {
@@ -144,8 +155,10 @@ struct PLScDegenerateTests {
     let data = try DataTable(columnNames: ["a1", "a2", "b1", "b2", "b3"], columns: columns)
     let model = try PathModel(syntax: "A =~ a1 + a2\nB =~ b1 + b2 + b3\nB ~ A")
     do {
-      let estimate = try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(model, data: data)
-      Issue.record("expected an out-of-range error, got r = \(estimate.constructCorrelations[0, 1])")
+      let estimate = try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(
+        model, data: data)
+      Issue.record(
+        "expected an out-of-range error, got r = \(estimate.constructCorrelations[0, 1])")
     } catch let error as EstimationError {
       guard case .consistentCorrelationOutOfRange(let row, let column, let value) = error else {
         Issue.record("unexpected error \(error)")

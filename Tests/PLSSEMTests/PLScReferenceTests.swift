@@ -27,7 +27,8 @@ struct PLScReferenceTests {
   static let csemSettings = PLSSettings(
     maxIterations: 100, tolerance: 1e-5, stopCriterion: .maxAbsoluteChange, consistent: true)
 
-  @Test("paths, loadings, R², effects and reliabilities equal seminr's PLSc to 1e-9", arguments: cases)
+  @Test(
+    "paths, loadings, R², effects and reliabilities equal seminr's PLSc to 1e-9", arguments: cases)
   func seminrFullPrecision(_ name: String) throws {
     let fixture = try Fx.json("estimation/\(name).json")
     let seminr = try Fx.object(fixture, "seminr")
@@ -37,38 +38,55 @@ struct PLScReferenceTests {
     for row in try Fx.rows(seminr, "paths") {
       let from = try Fx.string(row, "from")
       let to = try Fx.string(row, "to")
-      Fx.expectClose(estimate.path(from: from, to: to), try Fx.number(row, "estimate"), tolerance: tolerance, "path \(from)->\(to)")
+      Fx.expectClose(
+        estimate.path(from: from, to: to), try Fx.number(row, "estimate"), tolerance: tolerance,
+        "path \(from)->\(to)")
     }
     for row in try Fx.rows(seminr, "loadings") {
       let indicator = try Fx.string(row, "indicator")
-      Fx.expectClose(estimate.loading(indicator), try Fx.number(row, "estimate"), tolerance: tolerance, "loading \(indicator)")
+      Fx.expectClose(
+        estimate.loading(indicator), try Fx.number(row, "estimate"), tolerance: tolerance,
+        "loading \(indicator)")
     }
     for row in try Fx.rows(seminr, "weights") {
       let indicator = try Fx.string(row, "indicator")
-      Fx.expectClose(estimate.weight(indicator), try Fx.number(row, "estimate"), tolerance: tolerance, "weight \(indicator)")
+      Fx.expectClose(
+        estimate.weight(indicator), try Fx.number(row, "estimate"), tolerance: tolerance,
+        "weight \(indicator)")
     }
     for row in try Fx.rows(seminr, "r2") {
       let construct = try Fx.string(row, "construct")
-      Fx.expectClose(estimate.rSquared(construct), try Fx.number(row, "estimate"), tolerance: tolerance, "R² \(construct)")
+      Fx.expectClose(
+        estimate.rSquared(construct), try Fx.number(row, "estimate"), tolerance: tolerance,
+        "R² \(construct)")
     }
     for row in try Fx.rows(seminr, "r2Adjusted") {
       let construct = try Fx.string(row, "construct")
       let j = try #require(estimate.constructIndex(construct))
-      Fx.expectClose(estimate.adjustedRSquared[j], try Fx.number(row, "estimate"), tolerance: tolerance, "adjusted R² \(construct)")
+      Fx.expectClose(
+        estimate.adjustedRSquared[j], try Fx.number(row, "estimate"), tolerance: tolerance,
+        "adjusted R² \(construct)")
     }
     let correction = try #require(estimate.consistentCorrection)
-    for (key, matrix) in [("constructCorrelations", estimate.constructCorrelations), ("proxyCorrelations", correction.proxyCorrelations)] {
+    for (key, matrix) in [
+      ("constructCorrelations", estimate.constructCorrelations),
+      ("proxyCorrelations", correction.proxyCorrelations),
+    ] {
       for row in try Fx.rows(seminr, key) {
         let a = try #require(estimate.constructIndex(try Fx.string(row, "row")))
         let b = try #require(estimate.constructIndex(try Fx.string(row, "column")))
-        Fx.expectClose(matrix[a, b], try Fx.number(row, "estimate"), tolerance: tolerance, "\(key)[\(a), \(b)]")
+        Fx.expectClose(
+          matrix[a, b], try Fx.number(row, "estimate"), tolerance: tolerance, "\(key)[\(a), \(b)]")
       }
     }
-    for (key, matrix) in [("totalEffects", estimate.totalEffects), ("indirectEffects", estimate.indirectEffects)] {
+    for (key, matrix) in [
+      ("totalEffects", estimate.totalEffects), ("indirectEffects", estimate.indirectEffects),
+    ] {
       for row in try Fx.rows(seminr, key) {
         let f = try #require(estimate.constructIndex(try Fx.string(row, "from")))
         let t = try #require(estimate.constructIndex(try Fx.string(row, "to")))
-        Fx.expectClose(matrix[f, t], try Fx.number(row, "estimate"), tolerance: tolerance, "\(key) \(f)->\(t)")
+        Fx.expectClose(
+          matrix[f, t], try Fx.number(row, "estimate"), tolerance: tolerance, "\(key) \(f)->\(t)")
       }
     }
     // seminr's rho_A (uncorrected weights) is the value the correction used; rho_C and AVE of
@@ -77,11 +95,16 @@ struct PLScReferenceTests {
     for row in try Fx.rows(seminr, "reliability") {
       let construct = try Fx.string(row, "construct")
       let j = try #require(estimate.constructIndex(construct))
-      Fx.expectClose(correction.rhoA[j], try Fx.number(row, "rhoA"), tolerance: tolerance, "rho_A \(construct)")
+      Fx.expectClose(
+        correction.rhoA[j], try Fx.number(row, "rhoA"), tolerance: tolerance, "rho_A \(construct)")
       let reliability = try #require(assessment.reliability.first { $0.construct == construct })
-      Fx.expectClose(reliability.rhoA, try Fx.number(row, "rhoA"), tolerance: tolerance, "assessment rho_A \(construct)")
-      Fx.expectClose(reliability.rhoC, try Fx.number(row, "rhoC"), tolerance: tolerance, "rho_C \(construct)")
-      Fx.expectClose(reliability.ave, try Fx.number(row, "ave"), tolerance: tolerance, "AVE \(construct)")
+      Fx.expectClose(
+        reliability.rhoA, try Fx.number(row, "rhoA"), tolerance: tolerance,
+        "assessment rho_A \(construct)")
+      Fx.expectClose(
+        reliability.rhoC, try Fx.number(row, "rhoC"), tolerance: tolerance, "rho_C \(construct)")
+      Fx.expectClose(
+        reliability.ave, try Fx.number(row, "ave"), tolerance: tolerance, "AVE \(construct)")
     }
     // Inner VIF on the consistent construct correlations: cSEM's definition, which the fixture
     // script derives from seminr's PLSc correlations (seminr itself uses the proxies).
@@ -97,7 +120,8 @@ struct PLScReferenceTests {
       let from = try Fx.string(row, "from")
       let to = try Fx.string(row, "to")
       let f2 = assessment.fSquare.first { $0.from == from && $0.to == to }
-      Fx.expectClose(f2?.estimate, try Fx.number(row, "estimate"), tolerance: tolerance, "f² \(from)->\(to)")
+      Fx.expectClose(
+        f2?.estimate, try Fx.number(row, "estimate"), tolerance: tolerance, "f² \(from)->\(to)")
     }
   }
 
@@ -110,46 +134,62 @@ struct PLScReferenceTests {
     /// 7-decimal prints get 2e-7, 4-decimal prints 1.5e-4 (1e-6 + half a unit in the last place).
     func tolerance(_ value: Double) -> Double {
       let scaled = value * 1e7
-      return abs(scaled - scaled.rounded()) < 1e-3 && abs(value * 1e4 - (value * 1e4).rounded()) > 1e-6 ? 2e-7 : 1.5e-4
+      return abs(scaled - scaled.rounded()) < 1e-3
+        && abs(value * 1e4 - (value * 1e4).rounded()) > 1e-6 ? 2e-7 : 1.5e-4
     }
     for row in try Fx.rows(published, "paths") {
       let from = try Fx.string(row, "from")
       let to = try Fx.string(row, "to")
       let expected = try Fx.number(row, "estimate")
-      Fx.expectClose(estimate.path(from: from, to: to), expected, tolerance: tolerance(expected), "path \(from)->\(to)")
+      Fx.expectClose(
+        estimate.path(from: from, to: to), expected, tolerance: tolerance(expected),
+        "path \(from)->\(to)")
     }
     for row in try Fx.rows(published, "loadings") {
       let indicator = try Fx.string(row, "indicator")
       let expected = try Fx.number(row, "estimate")
-      Fx.expectClose(estimate.loading(indicator), expected, tolerance: tolerance(expected), "loading \(indicator)")
+      Fx.expectClose(
+        estimate.loading(indicator), expected, tolerance: tolerance(expected),
+        "loading \(indicator)")
     }
     for row in try Fx.rows(published, "weights") {
       let indicator = try Fx.string(row, "indicator")
-      Fx.expectClose(estimate.weight(indicator), try Fx.number(row, "estimate"), tolerance: 1.5e-4, "weight \(indicator)")
+      Fx.expectClose(
+        estimate.weight(indicator), try Fx.number(row, "estimate"), tolerance: 1.5e-4,
+        "weight \(indicator)")
     }
     for row in try Fx.rows(published, "r2") {
       let construct = try Fx.string(row, "construct")
-      Fx.expectClose(estimate.rSquared(construct), try Fx.number(row, "estimate"), tolerance: 1.5e-4, "R² \(construct)")
+      Fx.expectClose(
+        estimate.rSquared(construct), try Fx.number(row, "estimate"), tolerance: 1.5e-4,
+        "R² \(construct)")
     }
     for row in try Fx.rows(published, "totalEffects") {
       let f = try #require(estimate.constructIndex(try Fx.string(row, "from")))
       let t = try #require(estimate.constructIndex(try Fx.string(row, "to")))
-      Fx.expectClose(estimate.totalEffects[f, t], try Fx.number(row, "estimate"), tolerance: 1.5e-4, "total effect \(f)->\(t)")
+      Fx.expectClose(
+        estimate.totalEffects[f, t], try Fx.number(row, "estimate"), tolerance: 1.5e-4,
+        "total effect \(f)->\(t)")
     }
     let assessment = try PLSAssessment(estimate: estimate)
     for row in try Fx.rows(published, "reliability") {
       let construct = try Fx.string(row, "construct")
       let reliability = try #require(assessment.reliability.first { $0.construct == construct })
-      Fx.expectClose(reliability.rhoA, try Fx.number(row, "rhoA"), tolerance: 1.5e-4, "rho_A \(construct)")
-      Fx.expectClose(reliability.rhoC, try Fx.number(row, "rhoC"), tolerance: 1.5e-4, "rho_C \(construct)")
-      Fx.expectClose(reliability.ave, try Fx.number(row, "ave"), tolerance: 1.5e-4, "AVE \(construct)")
+      Fx.expectClose(
+        reliability.rhoA, try Fx.number(row, "rhoA"), tolerance: 1.5e-4, "rho_A \(construct)")
+      Fx.expectClose(
+        reliability.rhoC, try Fx.number(row, "rhoC"), tolerance: 1.5e-4, "rho_C \(construct)")
+      Fx.expectClose(
+        reliability.ave, try Fx.number(row, "ave"), tolerance: 1.5e-4, "AVE \(construct)")
     }
     // cSEM's Fornell–Larcker matrix: squared consistent construct correlations, AVE on the diagonal.
     for row in try Fx.rows(published, "fornellLarckerCsem") {
       let a = try #require(estimate.constructIndex(try Fx.string(row, "row")))
       let b = try #require(estimate.constructIndex(try Fx.string(row, "column")))
-      let value = a == b ? assessment.reliability[a].ave : pow(estimate.constructCorrelations[a, b], 2)
-      Fx.expectClose(value, try Fx.number(row, "estimate"), tolerance: 2e-7, "Fornell–Larcker (cSEM) \(a),\(b)")
+      let value =
+        a == b ? assessment.reliability[a].ave : pow(estimate.constructCorrelations[a, b], 2)
+      Fx.expectClose(
+        value, try Fx.number(row, "estimate"), tolerance: 2e-7, "Fornell–Larcker (cSEM) \(a),\(b)")
     }
   }
 
@@ -196,18 +236,26 @@ struct PLScReferenceTests {
       case .weight(_, let indicator): expected = estimate.weight(indicator)
       case .rSquared(let construct): expected = estimate.rSquared(construct)
       case .totalEffect(let from, let to):
-        expected = estimate.totalEffects[estimate.constructIndex(from) ?? 0, estimate.constructIndex(to) ?? 0]
+        expected =
+          estimate.totalEffects[
+            estimate.constructIndex(from) ?? 0, estimate.constructIndex(to) ?? 0]
       case .indirectEffect(let from, let to):
-        expected = estimate.indirectEffects[estimate.constructIndex(from) ?? 0, estimate.constructIndex(to) ?? 0]
+        expected =
+          estimate.indirectEffects[
+            estimate.constructIndex(from) ?? 0, estimate.constructIndex(to) ?? 0]
       default: expected = nil
       }
-      if let expected { Fx.expectClose(value, expected, tolerance: 1e-13, "bootstrap original \(key)") }
+      if let expected {
+        Fx.expectClose(value, expected, tolerance: 1e-13, "bootstrap original \(key)")
+      }
     }
     let settings = BootstrapSettings(resamples: 40, seed: 7, threads: 2, maximumFailureShare: 0.5)
     let result = try Bootstrapper(settings: settings).result(estimate)
     let key = StatisticKey.path(from: estimate.model.paths[0].from, to: estimate.model.paths[0].to)
     let inference = try #require(result.statistics[key])
-    #expect(inference.estimate == estimate.path(from: estimate.model.paths[0].from, to: estimate.model.paths[0].to))
+    #expect(
+      inference.estimate
+        == estimate.path(from: estimate.model.paths[0].from, to: estimate.model.paths[0].to))
     #expect(inference.standardError.isFinite && inference.standardError > 0)
   }
 }

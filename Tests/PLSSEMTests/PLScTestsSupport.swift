@@ -33,7 +33,9 @@ enum AssessExtrasFixture {
 
   /// A repository-relative CSV as a table.
   static func table(_ repositoryPath: String, missingCodes: [Double] = []) throws -> DataTable {
-    try DataTable(csvFile: repositoryRoot.appendingPathComponent(repositoryPath).path, missingCodes: missingCodes)
+    try DataTable(
+      csvFile: repositoryRoot.appendingPathComponent(repositoryPath).path,
+      missingCodes: missingCodes)
   }
 
   /// Estimates the model and data a fixture names (`modelFile`/`model`, `data`, `missingCodes`).
@@ -45,17 +47,23 @@ enum AssessExtrasFixture {
   }
 
   static func string(_ object: [String: Any], _ key: String) throws -> String {
-    guard let value = object[key] as? String else { throw AssessExtrasFixtureProblem(message: "missing string '\(key)'") }
+    guard let value = object[key] as? String else {
+      throw AssessExtrasFixtureProblem(message: "missing string '\(key)'")
+    }
     return value
   }
 
   static func object(_ object: [String: Any], _ key: String) throws -> [String: Any] {
-    guard let value = object[key] as? [String: Any] else { throw AssessExtrasFixtureProblem(message: "missing object '\(key)'") }
+    guard let value = object[key] as? [String: Any] else {
+      throw AssessExtrasFixtureProblem(message: "missing object '\(key)'")
+    }
     return value
   }
 
   static func rows(_ object: [String: Any], _ key: String) throws -> [[String: Any]] {
-    guard let value = object[key] as? [[String: Any]] else { throw AssessExtrasFixtureProblem(message: "missing list '\(key)'") }
+    guard let value = object[key] as? [[String: Any]] else {
+      throw AssessExtrasFixtureProblem(message: "missing list '\(key)'")
+    }
     return value
   }
 
@@ -92,14 +100,19 @@ extension AssessExtrasFixture {
 extension AssessExtrasFixture {
   /// `table` with column `name` multiplied by −1 (a reverse-coded indicator).
   static func negating(_ table: DataTable, column name: String) throws -> DataTable {
-    let columns = table.columnNames.map { $0 == name ? (table.column(named: $0) ?? []).map { -$0 } : (table.column(named: $0) ?? []) }
+    let columns = table.columnNames.map {
+      $0 == name ? (table.column(named: $0) ?? []).map { -$0 } : (table.column(named: $0) ?? [])
+    }
     return try DataTable(columnNames: table.columnNames, columns: columns, source: table.source)
   }
 
   /// `table` with a copy of column `name` appended as `copy`.
-  static func duplicating(_ table: DataTable, column name: String, as copy: String) throws -> DataTable {
+  static func duplicating(_ table: DataTable, column name: String, as copy: String) throws
+    -> DataTable
+  {
     try DataTable(
-      columnNames: table.columnNames + [copy], columns: table.columns + [table.column(named: name) ?? []], source: table.source)
+      columnNames: table.columnNames + [copy],
+      columns: table.columns + [table.column(named: name) ?? []], source: table.source)
   }
 
   /// Standard normal draws from the project's Philox stream (Box–Muller), deterministic.

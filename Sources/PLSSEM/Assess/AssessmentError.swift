@@ -19,12 +19,14 @@ public enum AssessmentError: Error, CustomStringConvertible, Equatable, Sendable
   public var description: String {
     switch self {
     case .invalidOmissionDistance(let d, let n):
-      return "the blindfolding omission distance must lie between 2 and n − 1 = \(n - 1) (got \(d)); 5 to 12 is usual, 7 the default"
+      return
+        "the blindfolding omission distance must lie between 2 and n − 1 = \(n - 1) (got \(d)); 5 to 12 is usual, 7 the default"
     case .omissionDistanceDividesObservations(let d, let n):
       return
         "the number of observations (\(n)) is a multiple of the omission distance \(d), so blindfolding would omit whole cases; choose a distance that does not divide \(n) (e.g. \(Self.suggestion(n: n, from: d)))"
     case .invalidFoldCount(let k, let n):
-      return "PLSpredict needs between 2 and n = \(n) folds (got \(k)); 10 is usual, n is leave-one-out"
+      return
+        "PLSpredict needs between 2 and n = \(n) folds (got \(k)); 10 is usual, n is leave-one-out"
     case .invalidFoldAssignment(let message):
       return "invalid fold assignment: \(message)"
     case .reestimationFailed(let step, let reason):

@@ -29,7 +29,10 @@ public struct PredictiveRelevance: Sendable, Codable, Equatable {
   /// `1 − SSE/SSO` of the cross-validated communality.
   public let q2Communality: Double
 
-  init(construct: String, indicator: String?, sso: Double, sseRedundancy: Double, sseCommunality: Double) {
+  init(
+    construct: String, indicator: String?, sso: Double, sseRedundancy: Double,
+    sseCommunality: Double
+  ) {
     self.construct = construct
     self.indicator = indicator
     self.sso = sso
@@ -85,11 +88,17 @@ public struct Blindfolding: Sendable, Codable, Equatable {
   /// - Throws: ``AssessmentError/invalidOmissionDistance(distance:observations:)``,
   ///   ``AssessmentError/omissionDistanceDividesObservations(distance:observations:)``, and
   ///   ``AssessmentError/reestimationFailed(step:reason:)`` naming the construct and round.
-  public init(estimate: PLSEstimate, omissionDistance d: Int = Blindfolding.defaultOmissionDistance) throws {
+  public init(estimate: PLSEstimate, omissionDistance d: Int = Blindfolding.defaultOmissionDistance)
+    throws
+  {
     let raw = estimate.prepared.raw
     let n = raw.rows
-    guard d >= 2, d < n else { throw AssessmentError.invalidOmissionDistance(distance: d, observations: n) }
-    guard n % d != 0 else { throw AssessmentError.omissionDistanceDividesObservations(distance: d, observations: n) }
+    guard d >= 2, d < n else {
+      throw AssessmentError.invalidOmissionDistance(distance: d, observations: n)
+    }
+    guard n % d != 0 else {
+      throw AssessmentError.omissionDistanceDividesObservations(distance: d, observations: n)
+    }
     let layout = estimate.layout
     let estimator = PLSEstimator(settings: estimate.settings)
     let columns = (0..<layout.p).map { raw.column($0) }
@@ -116,10 +125,12 @@ public struct Blindfolding: Sendable, Codable, Equatable {
           let mean = sum / Double(n - rows.count)
           for i in rows { roundColumns[a][i] = mean }
         }
-        let step = "blindfolding round \(round + 1) of \(d) for construct '\(layout.constructNames[j])'"
+        let step =
+          "blindfolding round \(round + 1) of \(d) for construct '\(layout.constructNames[j])'"
         let roundEstimate: PLSEstimate
         do {
-          let table = try DataTable(columnNames: layout.indicatorNames, columns: roundColumns, source: step)
+          let table = try DataTable(
+            columnNames: layout.indicatorNames, columns: roundColumns, source: step)
           roundEstimate = try estimator.estimate(estimate.model, data: table)
         } catch {
           throw AssessmentError.reestimationFailed(step: step, reason: "\(error)")
@@ -145,12 +156,14 @@ public struct Blindfolding: Sendable, Codable, Equatable {
       for (k, a) in block.enumerated() {
         indicatorRows.append(
           PredictiveRelevance(
-            construct: name, indicator: layout.indicatorNames[a], sso: sso[k], sseRedundancy: sseRedundancy[k],
+            construct: name, indicator: layout.indicatorNames[a], sso: sso[k],
+            sseRedundancy: sseRedundancy[k],
             sseCommunality: sseCommunality[k]))
       }
       constructRows.append(
         PredictiveRelevance(
-          construct: name, indicator: nil, sso: sso.reduce(0, +), sseRedundancy: sseRedundancy.reduce(0, +),
+          construct: name, indicator: nil, sso: sso.reduce(0, +),
+          sseRedundancy: sseRedundancy.reduce(0, +),
           sseCommunality: sseCommunality.reduce(0, +)))
     }
     omissionDistance = d

@@ -120,8 +120,10 @@ public struct ModelFit: Sendable, Codable, Equatable {
   /// Throws ``LinearAlgebraError`` only if a matrix operation fails on non-finite input.
   public init(estimate: PLSEstimate) throws {
     let s = estimate.indicatorCorrelations
-    saturated = try FitMeasures.between(s, Self.impliedIndicatorCorrelations(estimate, saturated: true))
-    estimated = try FitMeasures.between(s, Self.impliedIndicatorCorrelations(estimate, saturated: false))
+    saturated = try FitMeasures.between(
+      s, Self.impliedIndicatorCorrelations(estimate, saturated: true))
+    estimated = try FitMeasures.between(
+      s, Self.impliedIndicatorCorrelations(estimate, saturated: false))
   }
 
   /// Whether construct `j` is modelled as a common factor (Mode A, two or more indicators,
@@ -132,7 +134,9 @@ public struct ModelFit: Sendable, Codable, Equatable {
 
   /// The model-implied construct correlations Φ (J × J, declaration order) of the saturated
   /// or the estimated model.
-  public static func impliedConstructCorrelations(_ estimate: PLSEstimate, saturated: Bool) throws -> Matrix {
+  public static func impliedConstructCorrelations(_ estimate: PLSEstimate, saturated: Bool) throws
+    -> Matrix
+  {
     let phi = estimate.constructCorrelations
     if saturated { return phi }
     let layout = estimate.layout
@@ -177,7 +181,9 @@ public struct ModelFit: Sendable, Codable, Equatable {
 
   /// The model-implied indicator correlations Σ̂ (p × p, indicator order) of the saturated or
   /// the estimated model.
-  public static func impliedIndicatorCorrelations(_ estimate: PLSEstimate, saturated: Bool) throws -> Matrix {
+  public static func impliedIndicatorCorrelations(_ estimate: PLSEstimate, saturated: Bool) throws
+    -> Matrix
+  {
     let layout = estimate.layout
     let phi = try impliedConstructCorrelations(estimate, saturated: saturated)
     let s = estimate.indicatorCorrelations

@@ -21,7 +21,8 @@ public struct AssessmentOptions: Sendable, Codable, Equatable {
   /// Everything with the usual settings: blindfolding with D = 7, PLSpredict with 10 folds.
   public static func complete(seed: UInt64 = 1) -> AssessmentOptions {
     AssessmentOptions(
-      blindfoldingOmissionDistance: Blindfolding.defaultOmissionDistance, plsPredict: PLSPredictSettings(seed: seed))
+      blindfoldingOmissionDistance: Blindfolding.defaultOmissionDistance,
+      plsPredict: PLSPredictSettings(seed: seed))
   }
 }
 
@@ -73,7 +74,9 @@ public struct PLSAssessment: Sendable {
     innerVIF = try Collinearity.innerVIF(estimate)
     fSquare = try EffectSize.fSquare(estimate)
     fit = try ModelFit(estimate: estimate)
-    q2 = try options.blindfoldingOmissionDistance.map { try Blindfolding(estimate: estimate, omissionDistance: $0) }
+    q2 = try options.blindfoldingOmissionDistance.map {
+      try Blindfolding(estimate: estimate, omissionDistance: $0)
+    }
     plsPredict = try options.plsPredict.map { try PLSPredict(estimate: estimate, settings: $0) }
     self.options = options
   }

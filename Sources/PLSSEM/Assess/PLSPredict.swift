@@ -31,7 +31,8 @@ public struct PLSPredictSettings: Sendable, Codable, Equatable {
   public var foldAssignment: [Int]?
 
   public init(
-    folds: Int = 10, seed: UInt64 = 1, technique: PredictionTechnique = .earliestAntecedents, foldAssignment: [Int]? = nil
+    folds: Int = 10, seed: UInt64 = 1, technique: PredictionTechnique = .earliestAntecedents,
+    foldAssignment: [Int]? = nil
   ) {
     self.folds = folds
     self.seed = seed
@@ -113,11 +114,15 @@ public struct PLSPredict: Sendable, Equatable {
 
   /// The fold of each of `n` observations for `k` folds and `seed`: a Philox Fisher–Yates
   /// shuffle cut into k contiguous blocks (see ``PLSPredict``).
-  public static func foldAssignment(observations n: Int, folds k: Int, seed: UInt64) throws(AssessmentError) -> [Int] {
+  public static func foldAssignment(observations n: Int, folds k: Int, seed: UInt64)
+    throws(AssessmentError) -> [Int]
+  {
     guard k >= 2, k <= n else { throw .invalidFoldCount(folds: k, observations: n) }
     let order = shuffledOrder(observations: n, seed: seed)
     var fold = [Int](repeating: 0, count: n)
-    for (position, row) in order.enumerated() { fold[row] = foldOfPosition(position, observations: n, folds: k) }
+    for (position, row) in order.enumerated() {
+      fold[row] = foldOfPosition(position, observations: n, folds: k)
+    }
     return fold
   }
 
@@ -150,14 +155,20 @@ public struct PLSPredict: Sendable, Equatable {
     let fold: [Int]
     if let explicit = settings.foldAssignment {
       guard explicit.count == n else {
-        throw AssessmentError.invalidFoldAssignment("it has \(explicit.count) entries for \(n) observations")
+        throw AssessmentError.invalidFoldAssignment(
+          "it has \(explicit.count) entries for \(n) observations")
       }
-      guard k >= 2, k <= n else { throw AssessmentError.invalidFoldCount(folds: k, observations: n) }
+      guard k >= 2, k <= n else {
+        throw AssessmentError.invalidFoldCount(folds: k, observations: n)
+      }
       guard explicit.allSatisfy({ $0 >= 0 && $0 < k }) else {
         throw AssessmentError.invalidFoldAssignment("every entry must lie in 0..<\(k)")
       }
       let used = Set(explicit)
-      guard used.count == k else { throw AssessmentError.invalidFoldAssignment("fold(s) \((0..<k).filter { !used.contains($0) }) are empty") }
+      guard used.count == k else {
+        throw AssessmentError.invalidFoldAssignment(
+          "fold(s) \((0..<k).filter { !used.contains($0) }) are empty")
+      }
       fold = explicit
     } else {
       fold = try Self.foldAssignment(observations: n, folds: k, seed: settings.seed)
@@ -175,12 +186,14 @@ public struct PLSPredict: Sendable, Equatable {
       do {
         result = .success(
           try Self.runFold(
-            f, of: k, fold: fold, columns: columns, estimate: estimate, estimator: estimator, targets: targets,
+            f, of: k, fold: fold, columns: columns, estimate: estimate, estimator: estimator,
+            targets: targets,
             technique: technique))
       } catch let error as AssessmentError {
         result = .failure(error)
       } catch {
-        result = .failure(.reestimationFailed(step: "PLSpredict fold \(f + 1) of \(k)", reason: "\(error)"))
+        result = .failure(
+          .reestimationFailed(step: "PLSpredict fold \(f + 1) of \(k)", reason: "\(error)"))
       }
       outputs.withLock { $0[f] = result }
     }
@@ -242,7 +255,8 @@ public struct PLSPredict: Sendable, Equatable {
   }
 
   private static func runFold(
-    _ f: Int, of k: Int, fold: [Int], columns: [[Double]], estimate: PLSEstimate, estimator: PLSEstimator,
+    _ f: Int, of k: Int, fold: [Int], columns: [[Double]], estimate: PLSEstimate,
+    estimator: PLSEstimator,
     targets: [Int], technique: PredictionTechnique
   ) throws -> FoldOutput {
     let layout = estimate.layout
@@ -252,7 +266,8 @@ public struct PLSPredict: Sendable, Equatable {
     let trainColumns = columns.map { column in train.map { column[$0] } }
     let trained: PLSEstimate
     do {
-      let table = try DataTable(columnNames: layout.indicatorNames, columns: trainColumns, source: step)
+      let table = try DataTable(
+        columnNames: layout.indicatorNames, columns: trainColumns, source: step)
       trained = try estimator.estimate(estimate.model, data: table)
     } catch {
       throw AssessmentError.reestimationFailed(step: step, reason: "\(error)")
@@ -269,7 +284,9 @@ public struct PLSPredict: Sendable, Equatable {
     for a in 0..<layout.p {
       let j = layout.blockOf[a]
       let w = trained.weights[a]
-      for (r, i) in test.enumerated() { scores[r + j * nt] += (columns[a][i] - means[a]) / sds[a] * w }
+      for (r, i) in test.enumerated() {
+        scores[r + j * nt] += (columns[a][i] - means[a]) / sds[a] * w
+      }
     }
     var predicted = scores
     switch technique {
@@ -277,7 +294,9 @@ public struct PLSPredict: Sendable, Equatable {
       for j in layout.endogenous {
         for r in 0..<nt {
           var v = 0.0
-          for h in layout.predecessors[j] { v += trained.pathCoefficients[h, j] * scores[r + h * nt] }
+          for h in layout.predecessors[j] {
+            v += trained.pathCoefficients[h, j] * scores[r + h * nt]
+          }
           predicted[r + j * nt] = v
         }
       }
@@ -285,7 +304,9 @@ public struct PLSPredict: Sendable, Equatable {
       for j in layout.structuralOrder where !layout.predecessors[j].isEmpty {
         for r in 0..<nt {
           var v = 0.0
-          for h in layout.predecessors[j] { v += trained.pathCoefficients[h, j] * predicted[r + h * nt] }
+          for h in layout.predecessors[j] {
+            v += trained.pathCoefficients[h, j] * predicted[r + h * nt]
+          }
           predicted[r + j * nt] = v
         }
       }
@@ -318,7 +339,8 @@ public struct PLSPredict: Sendable, Equatable {
       do {
         beta = try design.leastSquares(response)
       } catch {
-        throw AssessmentError.singularBenchmark(indicator: layout.indicatorNames[dependents[0]], step: step)
+        throw AssessmentError.singularBenchmark(
+          indicator: layout.indicatorNames[dependents[0]], step: step)
       }
       for (c, a) in dependents.enumerated() {
         guard let t = targets.firstIndex(of: a) else { continue }
