@@ -12,15 +12,15 @@ import LinearAlgebra
 /// With `wⱼ` the final PLS weights of block j scaled so that its score has unit variance
 /// (`wⱼᵀSⱼⱼwⱼ = 1`) and `Sⱼⱼ` the block's indicator correlations:
 ///
-/// - the correction factor (Dijkstra & Henseler 2015, eq. 12)
+/// - the correction factor
 ///   `ĉⱼ² = wⱼᵀ(Sⱼⱼ − diag Sⱼⱼ)wⱼ / wⱼᵀ(wⱼwⱼᵀ − diag(wⱼwⱼᵀ))wⱼ`,
-///   and the reliability of the proxy `ρ_A,j = (wⱼᵀwⱼ)² ĉⱼ²` (eq. 19; ``ConstructReliability/rhoA``);
-/// - consistent loadings `λ̂ⱼ = ĉⱼ wⱼ = wⱼ √ρ_A,j / (wⱼᵀwⱼ)` (eq. 13). (Under the common-factor
+///   and the reliability of the proxy `ρ_A,j = (wⱼᵀwⱼ)² ĉⱼ²` (``ConstructReliability/rhoA``);
+/// - consistent loadings `λ̂ⱼ = ĉⱼ wⱼ = wⱼ √ρ_A,j / (wⱼᵀwⱼ)`. (Under the common-factor
 ///   model `Sⱼⱼ = λⱼλⱼᵀ + Θ` with Θ diagonal, the off-diagonal part of `Sⱼⱼ` is that of `λⱼλⱼᵀ`,
 ///   and PLS Mode A weights are proportional to λⱼ: `wⱼ = λⱼ/c`; then the ratio of quadratic
 ///   forms above is `c²`, so `ĉⱼwⱼ = λⱼ`.)
 /// - consistent construct correlations `r̃ⱼₖ = rⱼₖ / √(ρ_A,j ρ_A,k)` for j ≠ k, 1 on the
-///   diagonal, where `rⱼₖ` is the correlation of the PLS construct scores (eq. 15: the squared
+///   diagonal, where `rⱼₖ` is the correlation of the PLS construct scores (the squared
 ///   correlation between a proxy and its factor is ρ_A);
 /// - path coefficients by OLS on the consistent correlations, `β̂ⱼ = R̃ₚₚ⁻¹ r̃ₚⱼ` for the
 ///   predecessors P of each endogenous construct j, and `R²ⱼ = β̂ⱼᵀ r̃ₚⱼ`.
@@ -29,9 +29,12 @@ import LinearAlgebra
 /// indicator correlations (and therefore HTMT and Cronbach's alpha) are unchanged.
 ///
 /// **Inadmissible solutions are errors, never NaN.** PLSc can produce values that have no
-/// meaning in the common-factor model (Dijkstra & Henseler 2015, §4; cSEM's `verify()`):
-/// - ρ_A ≤ 0 or not finite (a block whose indicators do not share a factor, e.g. an indicator
-///   with a negative loading) throws ``EstimationError/inadmissibleReliability(construct:rhoA:)``;
+/// meaning in the common-factor model (cSEM's `verify()` calls such solutions inadmissible):
+/// - ρ_A ≤ 0 or not finite throws ``EstimationError/inadmissibleReliability(construct:rhoA:)``.
+///   Since `wⱼᵀ(Sⱼⱼ − diag Sⱼⱼ)wⱼ = 1 − wⱼᵀwⱼ`, this happens when `wⱼᵀwⱼ ≥ 1`: indicators that do
+///   not share one factor, e.g. two that both relate positively to the neighbouring constructs
+///   but correlate negatively with each other. (A reverse-coded indicator alone does not: its
+///   weight and consistent loading simply turn negative and ρ_A is unchanged.)
 /// - a consistent correlation with |r̃| > 1 throws
 ///   ``EstimationError/consistentCorrelationOutOfRange(row:column:value:)``;
 /// - a consistent construct correlation matrix that is not positive definite throws

@@ -42,7 +42,7 @@ public enum EstimationError: Error, CustomStringConvertible, Equatable, Sendable
       return "indicator '\(indicator)' has a non-finite value in row \(row)"
     case .inadmissibleReliability(let construct, let rhoA):
       return
-        "consistent PLS: rho_A of construct '\(construct)' is \(rhoA), but the correction needs a positive value; its indicators do not behave as measures of one common factor (look for a negative or near-zero loading), so drop the offending indicator, model the block as a composite (<~), or estimate without --consistent"
+        "consistent PLS: rho_A of construct '\(construct)' is \(rhoA), but the correction needs a positive value; its indicators do not behave as measures of one common factor (look for indicators that correlate negatively or not at all with the others of the block), so drop the offending indicator, model the block as a composite (<~), or estimate without --consistent"
     case .consistentCorrelationOutOfRange(let row, let column, let value):
       return
         "consistent PLS: the corrected correlation between '\(row)' and '\(column)' is \(value), outside [-1, 1] (rho_A of one or both is too low for their score correlation); the solution is inadmissible: check the two measurement models or estimate without --consistent"
