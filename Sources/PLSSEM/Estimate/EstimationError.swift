@@ -14,6 +14,13 @@ public enum EstimationError: Error, CustomStringConvertible, Equatable, Sendable
   case invalidSetting(String)
   /// An infinite value in the data handed to the algorithm (`row`: the 1-based observation).
   case nonFiniteData(indicator: String, row: Int)
+  /// Consistent PLS: ρ_A of a corrected construct is not positive (or not finite), so its
+  /// correction `1/√ρ_A` does not exist.
+  case inadmissibleReliability(construct: String, rhoA: Double)
+  /// Consistent PLS: a corrected construct correlation lies outside [−1, 1].
+  case consistentCorrelationOutOfRange(row: String, column: String, value: Double)
+  /// Consistent PLS: the corrected construct correlation matrix is not positive definite.
+  case consistentCorrelationsNotPositiveDefinite(constructs: [String])
 
   public var description: String {
     switch self {
@@ -33,6 +40,15 @@ public enum EstimationError: Error, CustomStringConvertible, Equatable, Sendable
       return message
     case .nonFiniteData(let indicator, let row):
       return "indicator '\(indicator)' has a non-finite value in row \(row)"
+    case .inadmissibleReliability(let construct, let rhoA):
+      return
+        "consistent PLS: rho_A of construct '\(construct)' is \(rhoA), but the correction needs a positive value; its indicators do not behave as measures of one common factor (look for indicators that correlate negatively or not at all with the others of the block), so drop the offending indicator, model the block as a composite (<~), or estimate without --consistent"
+    case .consistentCorrelationOutOfRange(let row, let column, let value):
+      return
+        "consistent PLS: the corrected correlation between '\(row)' and '\(column)' is \(value), outside [-1, 1] (rho_A of one or both is too low for their score correlation); the solution is inadmissible: check the two measurement models or estimate without --consistent"
+    case .consistentCorrelationsNotPositiveDefinite(let constructs):
+      return
+        "consistent PLS: the corrected construct correlation matrix of \(constructs.joined(separator: ", ")) is not positive definite; the solution is inadmissible: check the measurement models (low rho_A) or estimate without --consistent"
     }
   }
 }

@@ -25,9 +25,14 @@ public struct PLSEstimate: Sendable {
   /// Outer weight of each indicator on its own construct (scores have unit variance).
   public let weights: [Double]
   /// Correlations of every indicator with every construct score (p × J): the loadings on the
-  /// own construct and the cross-loadings elsewhere.
+  /// own construct and the cross-loadings elsewhere. With consistent PLS the own-construct
+  /// entries of corrected (Mode A, multi-indicator) blocks are the consistent loadings
+  /// (``ConsistentCorrection``); the cross-loadings stay score correlations.
   public let crossLoadings: Matrix
-  /// Correlations between construct scores (J × J).
+  /// Correlations between constructs (J × J): the construct score correlations, or with
+  /// consistent PLS the consistent (disattenuated) construct correlations, from which the path
+  /// coefficients and R² are estimated. The score correlations are then in
+  /// ``ConsistentCorrection/proxyCorrelations``.
   public let constructCorrelations: Matrix
   /// Path coefficients, `pathCoefficients[from, to]` (J × J, zero where there is no path).
   public let pathCoefficients: Matrix
@@ -45,6 +50,10 @@ public struct PLSEstimate: Sendable {
   public let scores: Matrix
   /// The indicator correlation matrix (p × p, indicator order).
   public let indicatorCorrelations: Matrix
+  /// What consistent PLS changed, with the uncorrected (composite) values; nil unless
+  /// ``PLSSettings/consistent`` is on. With PLSc on, the fields above (loadings, construct
+  /// correlations, paths, R², effects) hold the consistent values, as seminr and cSEM report.
+  public let consistentCorrection: ConsistentCorrection?
 
   let layout: ModelLayout
   let prepared: PreparedData

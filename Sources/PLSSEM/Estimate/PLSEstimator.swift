@@ -20,7 +20,8 @@ public struct PLSEstimator: Sendable {
   ///
   /// - Throws: ``SpecificationError`` (unknown indicators), ``DataError`` (all-missing
   ///   columns, too few complete rows), ``EstimationError`` (constant indicators, collinear
-  ///   Mode B blocks or predecessors, too few observations, invalid settings).
+  ///   Mode B blocks or predecessors, too few observations, invalid settings; with
+  ///   ``PLSSettings/consistent``, an inadmissible PLSc solution: see ``ConsistentCorrection``).
   ///   A run that hits the iteration cap is not an error: check ``PLSEstimate/converged``.
   public func estimate(_ model: PathModel, data: DataTable) throws -> PLSEstimate {
     try validateSettings()
@@ -39,22 +40,31 @@ public struct PLSEstimator: Sendable {
     let p = layout.p
     let J = layout.J
     let weights = Array(UnsafeBufferPointer(start: workspace.weights, count: p))
+    let proxyLoadings = Array(UnsafeBufferPointer(start: workspace.c, count: p * J))
+    let proxyCorrelations = try Matrix(
+      rows: J, columns: J, columnMajor: Array(UnsafeBufferPointer(start: workspace.r, count: J * J)))
+    var correction: ConsistentCorrection?
+    if settings.consistent {
+      let composite = try structuralModel(kernel: kernel, workspace: workspace, n: n)
+      var rhoA = [Double](repeating: 1, count: J)
+      try prepared.correlation.storage.withUnsafeBufferPointer { s throws(EstimationError) in
+        guard let base = s.baseAddress else { return }
+        try rhoA.withUnsafeMutableBufferPointer { rho throws(EstimationError) in
+          guard let rhoBase = rho.baseAddress else { return }
+          try ConsistentCorrection.apply(
+            layout: layout, correlation: base, weights: workspace.weights, loadings: workspace.c,
+            constructCorrelations: workspace.r, rhoA: rhoBase, scratch: workspace.system)
+        }
+      }
+      correction = ConsistentCorrection(
+        rhoA: rhoA, corrected: (0..<J).map { ConsistentCorrection.isCorrected($0, layout: layout) },
+        proxyCorrelations: proxyCorrelations,
+        compositeLoadings: (0..<p).map { proxyLoadings[$0 + layout.blockOf[$0] * p] },
+        compositePathCoefficients: composite.paths, compositeRSquared: composite.r2)
+    }
     let crossLoadings = try Matrix(rows: p, columns: J, columnMajor: Array(UnsafeBufferPointer(start: workspace.c, count: p * J)))
     let constructCorrelations = try Matrix(rows: J, columns: J, columnMajor: Array(UnsafeBufferPointer(start: workspace.r, count: J * J)))
-    var paths = Matrix(rows: J, columns: J)
-    var r2 = [Double?](repeating: nil, count: J)
-    var r2Adjusted = [Double?](repeating: nil, count: J)
-    for j in layout.endogenous {
-      let preds = layout.predecessors[j]
-      let beta = try kernel.regression(of: j, on: preds, r: workspace.r, ws: workspace)
-      var explained = 0.0
-      for (a, k) in preds.enumerated() {
-        paths[k, j] = beta[a]
-        explained += beta[a] * constructCorrelations[k, j]
-      }
-      r2[j] = explained
-      r2Adjusted[j] = 1 - (1 - explained) * Double(n - 1) / Double(n - preds.count - 1)
-    }
+    let (paths, r2, r2Adjusted) = try structuralModel(kernel: kernel, workspace: workspace, n: n)
     let total = try EffectsCalculator.totalEffects(paths)
     let indirect = try total - paths
     let specific = layout.indirectChains().map { chain in
@@ -72,7 +82,31 @@ public struct PLSEstimator: Sendable {
       constructCorrelations: constructCorrelations, pathCoefficients: paths, rSquared: r2,
       adjustedRSquared: r2Adjusted, totalEffects: total, indirectEffects: indirect,
       specificIndirectEffects: specific, scores: scores, indicatorCorrelations: prepared.correlation,
-      layout: layout, prepared: prepared)
+      consistentCorrection: correction, layout: layout, prepared: prepared)
+  }
+
+  /// Path coefficients, R² and adjusted R² by OLS on the construct correlations in
+  /// `workspace.r`: `β = R_PP⁻¹ R_Pj` and `R² = βᵀR_Pj` for each endogenous construct j.
+  private func structuralModel(kernel: PLSKernel, workspace: PLSWorkspace, n: Int) throws(EstimationError)
+    -> (paths: Matrix, r2: [Double?], r2Adjusted: [Double?])
+  {
+    let layout = kernel.layout
+    let J = layout.J
+    var paths = Matrix(rows: J, columns: J)
+    var r2 = [Double?](repeating: nil, count: J)
+    var r2Adjusted = [Double?](repeating: nil, count: J)
+    for j in layout.endogenous {
+      let preds = layout.predecessors[j]
+      let beta = try kernel.regression(of: j, on: preds, r: workspace.r, ws: workspace)
+      var explained = 0.0
+      for (a, k) in preds.enumerated() {
+        paths[k, j] = beta[a]
+        explained += beta[a] * workspace.r[k + j * J]
+      }
+      r2[j] = explained
+      r2Adjusted[j] = 1 - (1 - explained) * Double(n - 1) / Double(n - preds.count - 1)
+    }
+    return (paths, r2, r2Adjusted)
   }
 
   private func validateSettings() throws(EstimationError) {

@@ -54,7 +54,7 @@ public struct Bootstrapper: Sendable {
   static func catalog(for estimate: PLSEstimate) -> StatisticCatalog {
     StatisticCatalog(
       layout: estimate.layout, originalTotalEffects: estimate.totalEffects,
-      originalIndirectEffects: estimate.indirectEffects)
+      originalIndirectEffects: estimate.indirectEffects, consistent: estimate.settings.consistent)
   }
 
   /// Runs the bootstrap (or one shard of it) and returns the mergeable state.
@@ -70,7 +70,10 @@ public struct Bootstrapper: Sendable {
     let makeEvaluator = {
       ResampleEvaluator(
         data: estimate.prepared.standardized, kernel: kernel, catalog: catalog, signChange: self.settings.signChange,
-        originalWeights: estimate.weights, originalLoadings: estimate.loadings, seed: self.settings.seed)
+        originalWeights: estimate.weights,
+        // Signs are aligned before the PLSc correction, on the uncorrected loadings.
+        originalLoadings: estimate.consistentCorrection?.compositeLoadings ?? estimate.loadings,
+        seed: self.settings.seed)
     }
     let evaluators = (0..<threads).map { _ in makeEvaluator() }
     let original = try Self.originalStatistics(estimate, catalog: catalog, kernel: kernel)
@@ -270,7 +273,7 @@ public struct Bootstrapper: Sendable {
     }
     let s = estimate.settings
     return
-      "n=\(estimate.observations);data=\(String(hash, radix: 16));scheme=\(s.scheme.rawValue);tol=\(s.tolerance);crit=\(s.stopCriterion.rawValue);max=\(s.maxIterations);missing=\(s.missing.rawValue);model=\(estimate.model.syntax)"
+      "n=\(estimate.observations);data=\(String(hash, radix: 16));scheme=\(s.scheme.rawValue);tol=\(s.tolerance);crit=\(s.stopCriterion.rawValue);max=\(s.maxIterations);missing=\(s.missing.rawValue);model=\(estimate.model.syntax)\(s.consistent ? ";consistent" : "")"
   }
 }
 

@@ -3,16 +3,21 @@ import LinearAlgebra
 /// The list of statistics the bootstrap tracks for a model, and how to read each one from a
 /// finished run of the ``PLSKernel``: every path, loading, weight, total and indirect effect
 /// (with each specific indirect effect), HTMT and R². The same code yields the original
-/// estimates and each resample's, so they are defined identically.
+/// estimates and each resample's, so they are defined identically. With consistent PLS every
+/// run is corrected by ``ConsistentCorrection/apply(layout:correlation:weights:loadings:constructCorrelations:rhoA:scratch:)``,
+/// the function the estimator uses, before any statistic is read.
 struct StatisticCatalog: Sendable {
   let layout: ModelLayout
+  /// Whether to apply the PLSc correction (``PLSSettings/consistent``).
+  let consistent: Bool
   let keys: [StatisticKey]
   private let chains: [[Int]]
   private let effectPairs: [(Int, Int)]
   private let indirectPairs: [(Int, Int)]
 
-  init(layout: ModelLayout, originalTotalEffects: Matrix, originalIndirectEffects: Matrix) {
+  init(layout: ModelLayout, originalTotalEffects: Matrix, originalIndirectEffects: Matrix, consistent: Bool = false) {
     self.layout = layout
+    self.consistent = consistent
     let names = layout.constructNames
     var keys: [StatisticKey] = []
     for to in 0..<layout.J {
@@ -44,14 +49,20 @@ struct StatisticCatalog: Sendable {
   var count: Int { keys.count }
 
   /// Reads every statistic into `out` (length ``count``) from the kernel's final state in
-  /// `ws` (weights, `C`, `R`) and the correlation matrix `s`. Throws when the structural
-  /// regressions are singular.
+  /// `ws` (weights, `C`, `R`) and the correlation matrix `s`. With ``consistent`` it first
+  /// applies the PLSc correction to `C` and `R` in place (so call it once per kernel run).
+  /// Throws when the structural regressions are singular or the PLSc solution is inadmissible.
   func extract(
     kernel: PLSKernel, correlation s: UnsafePointer<Double>, workspace ws: PLSWorkspace,
     scratch: StatisticScratch, into out: UnsafeMutablePointer<Double>
   ) throws(EstimationError) {
     let p = layout.p
     let J = layout.J
+    if consistent {
+      try ConsistentCorrection.apply(
+        layout: layout, correlation: s, weights: ws.weights, loadings: ws.c, constructCorrelations: ws.r,
+        rhoA: scratch.rhoA, scratch: ws.system)
+    }
     let b = scratch.paths
     for k in 0..<(J * J) { b[k] = 0 }
     var index = 0
@@ -149,12 +160,15 @@ final class StatisticScratch: @unchecked Sendable {
   let paths: UnsafeMutablePointer<Double>
   let total: UnsafeMutablePointer<Double>
   let monotrait: UnsafeMutablePointer<Double>
+  let rhoA: UnsafeMutablePointer<Double>
   var r2: [Double]
 
   init(constructs J: Int) {
     paths = .allocate(capacity: max(J * J, 1))
     total = .allocate(capacity: max(J * J, 1))
     monotrait = .allocate(capacity: max(J, 1))
+    rhoA = .allocate(capacity: max(J, 1))
+    rhoA.initialize(repeating: 1, count: max(J, 1))
     paths.initialize(repeating: 0, count: max(J * J, 1))
     total.initialize(repeating: 0, count: max(J * J, 1))
     monotrait.initialize(repeating: 0, count: max(J, 1))
@@ -165,5 +179,6 @@ final class StatisticScratch: @unchecked Sendable {
     paths.deallocate()
     total.deallocate()
     monotrait.deallocate()
+    rhoA.deallocate()
   }
 }

@@ -1,0 +1,46 @@
+/// Problems found while assessing an estimated model (blindfolding, PLSpredict); each names the
+/// setting or the step that failed.
+public enum AssessmentError: Error, CustomStringConvertible, Equatable, Sendable {
+  /// The blindfolding omission distance is outside `2 ..< n`.
+  case invalidOmissionDistance(distance: Int, observations: Int)
+  /// The number of observations is a multiple of the omission distance, so every round would
+  /// omit whole cases instead of a diagonal pattern (Hair et al. 2017: n/D must not be an
+  /// integer).
+  case omissionDistanceDividesObservations(distance: Int, observations: Int)
+  /// The number of cross-validation folds is outside `2 ... n`.
+  case invalidFoldCount(folds: Int, observations: Int)
+  /// An explicit fold assignment does not fit the data.
+  case invalidFoldAssignment(String)
+  /// A re-estimation inside blindfolding or PLSpredict failed.
+  case reestimationFailed(step: String, reason: String)
+  /// A PLSpredict benchmark regression is singular (collinear exogenous indicators).
+  case singularBenchmark(indicator: String, step: String)
+
+  public var description: String {
+    switch self {
+    case .invalidOmissionDistance(let d, let n):
+      return
+        "the blindfolding omission distance must lie between 2 and n − 1 = \(n - 1) (got \(d)); 5 to 12 is usual, 7 the default"
+    case .omissionDistanceDividesObservations(let d, let n):
+      return
+        "the number of observations (\(n)) is a multiple of the omission distance \(d), so blindfolding would omit whole cases; choose a distance that does not divide \(n) (e.g. \(Self.suggestion(n: n, from: d)))"
+    case .invalidFoldCount(let k, let n):
+      return
+        "PLSpredict needs between 2 and n = \(n) folds (got \(k)); 10 is usual, n is leave-one-out"
+    case .invalidFoldAssignment(let message):
+      return "invalid fold assignment: \(message)"
+    case .reestimationFailed(let step, let reason):
+      return "re-estimating the model failed in \(step): \(reason)"
+    case .singularBenchmark(let indicator, let step):
+      return
+        "the linear-model benchmark for indicator '\(indicator)' is singular in \(step) (its predictor indicators are collinear in the training data)"
+    }
+  }
+
+  /// The nearest omission distance above `d` that does not divide `n`.
+  private static func suggestion(n: Int, from d: Int) -> Int {
+    var candidate = d + 1
+    while candidate < n, n % candidate == 0 { candidate += 1 }
+    return candidate
+  }
+}
