@@ -5,11 +5,13 @@
 /// leaves a construct with no paths at all, that construct is left out of the re-estimated model
 /// (it no longer influences any other); when the endogenous construct keeps no predecessor,
 /// R²_excluded = 0.
+///
+/// The re-estimations reuse the indicator correlation matrix of the full model (the data do not
+/// change, only the model), so f² costs a few PLS iterations per path, not a pass over the data.
 enum EffectSize {
   static func fSquare(_ estimate: PLSEstimate) throws -> [PathStatistic] {
     let model = estimate.model
     let layout = estimate.layout
-    let data = try estimate.preparedTable()
     let estimator = PLSEstimator(settings: estimate.settings)
     var result: [PathStatistic] = []
     for path in model.paths {
@@ -21,20 +23,14 @@ enum EffectSize {
       }
       var excluded = 0.0
       if paths.contains(where: { $0.to == path.to }) {
-        let reduced = PathModel(constructs: constructs, paths: paths)
-        excluded = try estimator.estimate(reduced, data: data).rSquared(path.to) ?? 0
+        let reduced = try PathModel(constructs: constructs, paths: paths).validated()
+        let reducedLayout = ModelLayout(model: reduced)
+        let columns = reducedLayout.indicatorNames.compactMap { estimate.indicatorIndex($0) }
+        let prepared = try estimate.prepared.selecting(columns)
+        excluded = try estimator.estimate(reduced, layout: reducedLayout, prepared: prepared).rSquared(path.to) ?? 0
       }
       result.append(PathStatistic(from: path.from, to: path.to, estimate: (included - excluded) / (1 - included)))
     }
     return result
-  }
-}
-
-extension PLSEstimate {
-  /// The prepared (missing-treated) indicator data as a table, for re-estimation.
-  func preparedTable() throws -> DataTable {
-    try DataTable(
-      columnNames: indicatorNames, columns: (0..<prepared.raw.columns).map { prepared.raw.column($0) },
-      source: dataSummary.treatment.rawValue)
   }
 }

@@ -12,6 +12,22 @@ struct PreparedData: Sendable {
   /// How the missing values were handled.
   let summary: DataPreparationSummary
 
+  /// Prepared data from its parts.
+  init(raw: Matrix, standardized: Matrix, correlation: Matrix, summary: DataPreparationSummary) {
+    self.raw = raw
+    self.standardized = standardized
+    self.correlation = correlation
+    self.summary = summary
+  }
+
+  /// The same data restricted to the indicator columns `indices`, in that order; nothing is
+  /// recomputed.
+  func selecting(_ indices: [Int]) throws -> PreparedData {
+    PreparedData(
+      raw: try raw.selectingColumns(indices), standardized: try standardized.selectingColumns(indices),
+      correlation: try correlation.submatrix(rows: indices, columns: indices), summary: summary)
+  }
+
   /// Selects the model's indicators from `data`, treats missing values and standardises.
   ///
   /// Throws ``DataError/allMissing(source:column:)``, ``DataError/tooFewCompleteRows(source:complete:required:)``,

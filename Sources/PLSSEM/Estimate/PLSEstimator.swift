@@ -28,6 +28,14 @@ public struct PLSEstimator: Sendable {
     let model = try model.validated().validated(againstColumns: data.columnNames)
     let layout = ModelLayout(model: model)
     let prepared = try PreparedData(data: data, layout: layout, missing: settings.missing)
+    return try estimate(model, layout: layout, prepared: prepared)
+  }
+
+  /// Fits a validated `model` whose indicators, in `layout` order, are the columns of
+  /// `prepared`: the part of ``estimate(_:data:)`` after data preparation, which re-estimations
+  /// on the same data (f²) reuse without recomputing the correlation matrix.
+  func estimate(_ model: PathModel, layout: ModelLayout, prepared: PreparedData) throws -> PLSEstimate {
+    try validateSettings()
     let n = prepared.standardized.rows
     let required = (layout.predecessors.map(\.count).max() ?? 0) + 2
     guard n >= required else { throw EstimationError.tooFewObservations(required: required, available: n) }
