@@ -60,6 +60,7 @@ extension EstimationReport {
       members.append(("fSquare", .array(assessment.fSquare.map {
         .object([("from", .string($0.from)), ("to", .string($0.to)), ("estimate", .optional($0.estimate))])
       })))
+      members += Self.qualityJSON(assessment)
     }
     members.append(("constructCorrelations", matrixJSON(e.constructCorrelations, names: e.constructNames)))
     if let bootstrap { members.append(("bootstrap", bootstrap.summaryJSON)) }

@@ -30,6 +30,9 @@ public enum TableRenderer {
     if let a = report.assessment {
       out += "\n" + reliabilityTable(a)
       out += "\n" + htmtTable(a)
+      out += "\n" + fitTable(a)
+      if let q2 = a.q2 { out += "\n" + q2Table(q2) }
+      if let predict = a.plsPredict { out += "\n" + predictTable(predict) }
     }
     if report.bootstrap != nil {
       out += "\nSignificance: * p < .05, ** p < .01, *** p < .001 (two-sided, bootstrap t).\n"
@@ -109,6 +112,32 @@ public enum TableRenderer {
       [h.row, h.column, h.htmt.map { fixed($0) + ($0 > 0.85 ? "!" : "") } ?? "n/a", h.htmt2.map { fixed($0) } ?? "n/a"]
     }
     return "Discriminant validity (HTMT)\n" + layout(header: ["Construct", "Construct", "HTMT", "HTMT2"], rows: rows, rightAligned: [2, 3])
+  }
+
+  static func fitTable(_ a: PLSAssessment) -> String {
+    func row(_ name: String, _ m: FitMeasures) -> [String] {
+      [name, fixed(m.srmr), fixed(m.dULS), m.dG.map { fixed($0) } ?? "n/a"]
+    }
+    return "Model fit (SRMR < 0.08 suggests good fit; d_G with base-10 logs)\n"
+      + layout(
+        header: ["Model", "SRMR", "d_ULS", "d_G"], rows: [row("saturated", a.fit.saturated), row("estimated", a.fit.estimated)],
+        rightAligned: [1, 2, 3])
+  }
+
+  static func q2Table(_ b: Blindfolding) -> String {
+    let rows = b.constructs.map { r in [r.construct, fixed(r.q2Redundancy), fixed(r.q2Communality)] }
+    return "Predictive relevance (blindfolding, D = \(b.omissionDistance); Q² > 0 indicates relevance)\n"
+      + layout(header: ["Construct", "Q² (redundancy)", "Q² (communality)"], rows: rows, rightAligned: [1, 2])
+  }
+
+  static func predictTable(_ p: PLSPredict) -> String {
+    let rows = p.indicators.map { i in
+      [i.indicator, fixed(i.q2Predict), fixed(i.plsRMSE), fixed(i.lmRMSE), fixed(i.plsMAE), fixed(i.lmMAE)]
+    }
+    return "PLSpredict (\(p.folds) folds, \(p.technique.rawValue))\n"
+      + layout(
+        header: ["Indicator", "Q²predict", "RMSE PLS", "RMSE LM", "MAE PLS", "MAE LM"], rows: rows,
+        rightAligned: Set(1..<6))
   }
 
   /// Left- or right-aligned columns separated by two spaces, with a rule under the header.

@@ -31,6 +31,7 @@ struct BootstrapCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
   @OptionGroup var algorithm: AlgorithmOptions
+  @OptionGroup var assess: AssessOptions
   @OptionGroup var bootstrap: BootstrapOptions
   @OptionGroup var output: OutputOptions
 
@@ -66,8 +67,8 @@ struct BootstrapCommand: ParsableCommand {
       progress?.finish()
       try sink?.close()
       let report = EstimationReport(
-        estimate: estimate, assessment: try PLSAssessment(estimate: estimate), bootstrap: result, dataSource: input.data,
-        modelSource: input.model)
+        estimate: estimate, assessment: try PLSAssessment(estimate: estimate, options: assess.options(seed: bootstrap.seed)),
+        bootstrap: result, dataSource: input.data, modelSource: input.model)
       try emit(render(report, format: output.format), to: output.output)
     }
   }
@@ -97,6 +98,8 @@ struct MergeCommand: ParsableCommand {
 
   @Argument(help: "The shard files written by `plssem bootstrap --shard k/N --output FILE`.")
   var shards: [String]
+
+  @OptionGroup var assess: AssessOptions
 
   @OptionGroup var output: OutputOptions
 
@@ -129,8 +132,9 @@ struct MergeCommand: ParsableCommand {
       }
       let result = try BootstrapResult(state: state, keys: Bootstrapper.keys(for: estimate))
       let report = EstimationReport(
-        estimate: estimate, assessment: try PLSAssessment(estimate: estimate), bootstrap: result, dataSource: first.data,
-        modelSource: first.model)
+        estimate: estimate,
+        assessment: try PLSAssessment(estimate: estimate, options: assess.options(seed: state.settings.seed)),
+        bootstrap: result, dataSource: first.data, modelSource: first.model)
       try emit(render(report, format: output.format), to: output.output)
     }
   }

@@ -31,6 +31,8 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     fail(error.description, code: 1)
   } catch let error as LinearAlgebraError {
     fail(error.description, code: 1)
+  } catch let error as AssessmentError {
+    fail(error.description, code: 1)
   } catch let error as SurveyError {
     fail(error.description, code: 1)
   } catch let error as CodebookError {

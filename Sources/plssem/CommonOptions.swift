@@ -7,6 +7,7 @@ extension StopCriterion: ExpressibleByArgument {}
 extension ConfidenceIntervalMethod: ExpressibleByArgument {}
 extension SignChange: ExpressibleByArgument {}
 extension PValueDistribution: ExpressibleByArgument {}
+extension PredictionTechnique: ExpressibleByArgument {}
 
 /// The output formats.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -49,13 +50,18 @@ struct AlgorithmOptions: ParsableArguments {
   @Option(name: .long, help: "Stop when the weight change falls below this.")
   var tolerance: Double = 1e-7
 
+  @Flag(name: .long, help: "Consistent PLS (PLSc, Dijkstra & Henseler 2015): correct every =~ block with rho_A.")
+  var consistent = false
+
   @Option(
     name: .customLong("stop-criterion"),
     help: "Form of the weight change: sum-absolute (seminr), max-absolute (SmartPLS), sum-squared, max-relative.")
   var stopCriterion: StopCriterion = .sumAbsoluteChange
 
   var settings: PLSSettings {
-    PLSSettings(scheme: scheme, maxIterations: maxIterations, tolerance: tolerance, stopCriterion: stopCriterion)
+    PLSSettings(
+      scheme: scheme, maxIterations: maxIterations, tolerance: tolerance, stopCriterion: stopCriterion,
+      consistent: consistent)
   }
 }
 
@@ -92,6 +98,30 @@ struct BootstrapOptions: ParsableArguments {
     BootstrapSettings(
       resamples: resamples, seed: seed, threads: threads, confidenceInterval: ci, level: level, signChange: signChange,
       pValues: pValues, maximumFailureShare: maxFailureShare)
+  }
+}
+
+/// The optional, more expensive quality criteria.
+struct AssessOptions: ParsableArguments {
+  @Flag(name: .long, help: "Q² by blindfolding (cross-validated redundancy and communality).")
+  var blindfolding = false
+
+  @Option(name: .customLong("omission-distance"), help: "Blindfolding omission distance D (must not divide n).")
+  var omissionDistance: Int = 7
+
+  @Flag(name: .long, help: "PLSpredict: k-fold out-of-sample prediction against a linear-model benchmark.")
+  var predict = false
+
+  @Option(name: .long, help: "PLSpredict folds.")
+  var folds: Int = 10
+
+  @Option(name: .customLong("predict-technique"), help: "PLSpredict technique: EA (earliest antecedents) or DA (direct antecedents).")
+  var predictTechnique: PredictionTechnique = .earliestAntecedents
+
+  func options(seed: UInt64) -> AssessmentOptions {
+    AssessmentOptions(
+      blindfoldingOmissionDistance: blindfolding ? omissionDistance : nil,
+      plsPredict: predict ? PLSPredictSettings(folds: folds, seed: seed, technique: predictTechnique) : nil)
   }
 }
 

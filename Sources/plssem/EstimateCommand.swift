@@ -13,17 +13,19 @@ struct EstimateCommand: ParsableCommand {
         plssem estimate --data corp_rep.csv --model simple.model --missing-code -99
         plssem estimate --data corp_rep.csv --model simple.model --missing-code -99 --bootstrap 10000 --seed 7
         plssem estimate --data mobi.csv --model mobi.model --scheme factorial --format json --output mobi.json
+        plssem estimate --data mobi.csv --model mobi.model --consistent --blindfolding --predict
       """)
 
   @OptionGroup var input: InputOptions
   @OptionGroup var algorithm: AlgorithmOptions
+  @OptionGroup var assess: AssessOptions
   @OptionGroup var bootstrap: BootstrapOptions
   @OptionGroup var output: OutputOptions
 
   func run() throws {
     try runReportingErrors {
       let estimate = try loadAndEstimate(input, algorithm)
-      let assessment = try PLSAssessment(estimate: estimate)
+      let assessment = try PLSAssessment(estimate: estimate, options: assess.options(seed: bootstrap.seed))
       var result: BootstrapResult?
       if bootstrap.bootstrap > 0 {
         let progress = ProgressBar.forStandardError(label: "bootstrap")
