@@ -182,9 +182,10 @@ struct ModelValidationTests {
     #expect(cyclic.structuralOrder == nil)
   }
 
-  @Test("a single construct needs no path")
-  func singleConstruct() throws {
-    let model = try PathModel(syntax: "A =~ a1 + a2")
-    #expect(model.paths.isEmpty)
+  @Test("a model without structural paths is rejected: inner proxies need neighbours")
+  func singleConstruct() {
+    let error = Self.specificationError("A =~ a1 + a2")
+    #expect(error == .noStructuralPaths(source: "test.model"))
+    #expect(error?.description.contains("no structural paths") == true)
   }
 }

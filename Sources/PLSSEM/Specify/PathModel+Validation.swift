@@ -2,7 +2,7 @@
 extension PathModel {
   /// Checks the model on its own and returns it unchanged.
   ///
-  /// Throws ``SpecificationError`` for: no constructs, a construct without indicators, a
+  /// Throws ``SpecificationError`` for: no constructs, no structural paths, a construct without indicators, a
   /// measurement block declared twice, an indicator in two blocks, an indicator named like
   /// another construct (a construct may share its name with its own indicator, `Age =~ Age`), a path to or from a construct
   /// without a measurement block, a self-loop, a duplicate path, a construct in no path (when
@@ -42,6 +42,7 @@ extension PathModel {
         throw .duplicatePath(from: path.from, to: path.to, location: path.location)
       }
     }
+    guard !paths.isEmpty else { throw .noStructuralPaths(source: source) }
     if constructs.count > 1 {
       for construct in constructs where !paths.contains(where: { $0.from == construct.name || $0.to == construct.name }) {
         throw .constructWithoutPaths(construct: construct.name, location: construct.location)

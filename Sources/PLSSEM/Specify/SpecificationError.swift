@@ -5,6 +5,8 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   case syntax(message: String, location: SourceLocation, source: String)
   /// The model has no constructs.
   case emptyModel(source: String)
+  /// A model without structural paths: the PLS algorithm's inner proxies need neighbours.
+  case noStructuralPaths(source: String)
   /// A construct declared with no indicators.
   case constructWithoutIndicators(construct: String, location: SourceLocation?)
   /// A construct used in a structural path but never given a measurement block.
@@ -37,6 +39,9 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
       return "\(source):\(location.line):\(location.column): \(message)"
     case .emptyModel(let source):
       return "\(source): the model declares no constructs"
+    case .noStructuralPaths(let source):
+      return
+        "\(source): the model has no structural paths; a PLS path model needs at least two constructs joined by a path (write e.g. 'Y ~ X')"
     case .constructWithoutIndicators(let c, let l):
       return "construct '\(c)' has no indicators\(Self.at(l))"
     case .unmeasuredConstruct(let c, let l):
