@@ -8,9 +8,10 @@ extension ConfidenceIntervalMethod: ExpressibleByArgument {}
 extension SignChange: ExpressibleByArgument {}
 extension PValueDistribution: ExpressibleByArgument {}
 
-/// The output formats.
+/// The output formats: `table` (aligned text), `json` (the contract), `csv` (one long tidy
+/// table), `markdown` (GitHub tables), `html` (self-contained report with the path diagram).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, json
+  case table, json, csv, markdown, html
 }
 
 /// Where the data and model come from, and how missing values are handled.
@@ -89,7 +90,7 @@ struct BootstrapOptions: ParsableArguments {
 
 /// Output format and destination.
 struct OutputOptions: ParsableArguments {
-  @Option(name: .long, help: "Output format: table or json.")
+  @Option(name: .long, help: "Output format: table, json, csv, markdown or html.")
   var format: OutputFormat = .table
 
   @Option(name: .long, help: "Write the output to this file (whole or not at all) instead of standard output.")
