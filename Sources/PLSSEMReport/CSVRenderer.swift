@@ -52,7 +52,8 @@ import PLSSEM
 public enum CSVRenderer {
   /// The header row's column names.
   public static let columns = [
-    "table", "from", "to", "via", "statistic", "estimate", "bootstrap_mean", "se", "t", "p", "ci_lower", "ci_upper",
+    "table", "from", "to", "via", "statistic", "estimate", "bootstrap_mean", "se", "t", "p",
+    "ci_lower", "ci_upper",
   ]
 
   /// One row of the long table before it is written.
@@ -70,9 +71,12 @@ public enum CSVRenderer {
   public static func render(_ report: EstimationReport) -> String {
     var out = columns.joined(separator: ",") + "\n"
     for record in records(report) {
-      var fields = [record.table, record.from, record.to, record.via, record.statistic, record.estimate]
+      var fields = [
+        record.table, record.from, record.to, record.via, record.statistic, record.estimate,
+      ]
       if let inf = record.inference {
-        fields += [inf.bootstrapMean, inf.standardError, inf.t, inf.p, inf.ciLower, inf.ciUpper].map(number)
+        fields += [inf.bootstrapMean, inf.standardError, inf.t, inf.p, inf.ciLower, inf.ciUpper]
+          .map(number)
       } else {
         fields += Array(repeating: "", count: 6)
       }
@@ -90,7 +94,9 @@ public enum CSVRenderer {
   /// `field` quoted as RFC 4180 requires: in double quotes, with quotes doubled, when it
   /// contains a comma, a quote or a line break.
   public static func quote(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return field
+    }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
@@ -98,7 +104,8 @@ public enum CSVRenderer {
     let e = report.estimate
     var records: [Record] = []
     func add(
-      _ table: String, _ from: String, to: String = "", via: String = "", _ statistic: String, _ value: Double?,
+      _ table: String, _ from: String, to: String = "", via: String = "", _ statistic: String,
+      _ value: Double?,
       _ key: StatisticKey? = nil
     ) {
       records.append(
@@ -122,7 +129,9 @@ public enum CSVRenderer {
       addCount("ci_level", number(b.settings.level))
     }
 
-    for p in e.pathList { add("paths", p.from, to: p.to, "path", p.estimate, .path(from: p.from, to: p.to)) }
+    for p in e.pathList {
+      add("paths", p.from, to: p.to, "path", p.estimate, .path(from: p.from, to: p.to))
+    }
     for (j, name) in e.constructNames.enumerated() {
       guard let r2 = e.rSquared[j] else { continue }
       add("r2", name, "r2", r2, .rSquared(construct: name))
@@ -133,21 +142,30 @@ public enum CSVRenderer {
       for v in a.innerVIF { add("inner_vif", v.from, to: v.to, "vif", v.estimate) }
     }
     for pair in report.effectPairs {
-      add("effects", pair.from, to: pair.to, "total", pair.total, .totalEffect(from: pair.from, to: pair.to))
+      add(
+        "effects", pair.from, to: pair.to, "total", pair.total,
+        .totalEffect(from: pair.from, to: pair.to))
       if pair.indirect != 0 {
-        add("effects", pair.from, to: pair.to, "indirect", pair.indirect, .indirectEffect(from: pair.from, to: pair.to))
+        add(
+          "effects", pair.from, to: pair.to, "indirect", pair.indirect,
+          .indirectEffect(from: pair.from, to: pair.to))
       }
     }
     for effect in e.specificIndirectEffects {
       add(
-        "specific_indirect", effect.from, to: effect.to, via: effect.chain.dropFirst().dropLast().joined(separator: "->"),
+        "specific_indirect", effect.from, to: effect.to,
+        via: effect.chain.dropFirst().dropLast().joined(separator: "->"),
         "specific_indirect", effect.estimate, .specificIndirectEffect(chain: effect.chain))
     }
     for row in report.loadingRows {
-      add("loadings", row.construct, to: row.indicator, "loading", row.estimate, .loading(construct: row.construct, indicator: row.indicator))
+      add(
+        "loadings", row.construct, to: row.indicator, "loading", row.estimate,
+        .loading(construct: row.construct, indicator: row.indicator))
     }
     for row in report.weightRows {
-      add("weights", row.construct, to: row.indicator, "weight", row.estimate, .weight(construct: row.construct, indicator: row.indicator))
+      add(
+        "weights", row.construct, to: row.indicator, "weight", row.estimate,
+        .weight(construct: row.construct, indicator: row.indicator))
     }
     if let a = report.assessment {
       for v in a.outerVIF { add("outer_vif", v.construct, to: v.indicator, "vif", v.estimate) }
@@ -161,21 +179,29 @@ public enum CSVRenderer {
         add("htmt", h.row, to: h.column, "htmt", h.htmt, .htmt(row: h.row, column: h.column))
         add("htmt", h.row, to: h.column, "htmt2", h.htmt2)
       }
-      addMatrix(a.fornellLarcker, table: "fornell_larcker", statistic: "fornell_larcker", names: e.constructNames, into: &records)
+      addMatrix(
+        a.fornellLarcker, table: "fornell_larcker", statistic: "fornell_larcker",
+        names: e.constructNames, into: &records)
     }
     for (i, indicator) in e.indicatorNames.enumerated() {
       for (j, construct) in e.constructNames.enumerated() {
         add("cross_loadings", construct, to: indicator, "cross_loading", e.crossLoadings[i, j])
       }
     }
-    addMatrix(e.constructCorrelations, table: "construct_correlations", statistic: "correlation", names: e.constructNames, into: &records)
+    addMatrix(
+      e.constructCorrelations, table: "construct_correlations", statistic: "correlation",
+      names: e.constructNames, into: &records)
     return records
   }
 
-  private static func addMatrix(_ m: Matrix, table: String, statistic: String, names: [String], into records: inout [Record]) {
+  private static func addMatrix(
+    _ m: Matrix, table: String, statistic: String, names: [String], into records: inout [Record]
+  ) {
     for (i, row) in names.enumerated() {
       for (j, column) in names.enumerated() {
-        records.append(Record(table: table, from: row, to: column, statistic: statistic, estimate: number(m[i, j])))
+        records.append(
+          Record(
+            table: table, from: row, to: column, statistic: statistic, estimate: number(m[i, j])))
       }
     }
   }

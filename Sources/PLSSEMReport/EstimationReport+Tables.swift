@@ -69,10 +69,13 @@ extension EstimationReport {
   }
 
   func pathTable() -> ReportTable {
-    var columns: [ReportTable.Column] = [.init("Path", numeric: false), .init("β")] + inferenceColumns
+    var columns: [ReportTable.Column] =
+      [.init("Path", numeric: false), .init("β")] + inferenceColumns
     if assessment != nil { columns += [.init("f²"), .init("VIF")] }
     let rows = estimate.pathList.map { path -> [ReportTable.Cell] in
-      var row: [ReportTable.Cell] = [.init("\(path.from) → \(path.to)"), .init(NumberText.fixed(path.estimate))]
+      var row: [ReportTable.Cell] = [
+        .init("\(path.from) → \(path.to)"), .init(NumberText.fixed(path.estimate)),
+      ]
       row += inferenceCells(.path(from: path.from, to: path.to))
       if let a = assessment {
         let f2 = a.fSquare.first { $0.from == path.from && $0.to == path.to }
@@ -92,25 +95,32 @@ extension EstimationReport {
 
   func rSquaredTable() -> ReportTable {
     let boot = bootstrap != nil
-    var columns: [ReportTable.Column] = [.init("Construct", numeric: false), .init("R²"), .init("adj. R²")]
+    var columns: [ReportTable.Column] = [
+      .init("Construct", numeric: false), .init("R²"), .init("adj. R²"),
+    ]
     if boot { columns.append(.init("R² \(ciHeader)")) }
     var rows: [[ReportTable.Cell]] = []
     for (j, name) in estimate.constructNames.enumerated() {
       guard let r2 = estimate.rSquared[j] else { continue }
       var row: [ReportTable.Cell] = [
-        .init(name), .init(NumberText.fixed(r2)), .init(NumberText.fixed(estimate.adjustedRSquared[j])),
+        .init(name), .init(NumberText.fixed(r2)),
+        .init(NumberText.fixed(estimate.adjustedRSquared[j])),
       ]
       if boot { row.append(.init(inference(.rSquared(construct: name)).map(Self.interval) ?? "")) }
       rows.append(row)
     }
     return ReportTable(
       id: "r2", title: "Explained variance (R²)", columns: columns, rows: rows,
-      notes: ["R² of 0.75, 0.50 and 0.25 read as substantial, moderate and weak (Hair et al. 2011)."])
+      notes: [
+        "R² of 0.75, 0.50 and 0.25 read as substantial, moderate and weak (Hair et al. 2011)."
+      ])
   }
 
   func effectsTable() -> ReportTable {
     let boot = bootstrap != nil
-    var columns: [ReportTable.Column] = [.init("Effect", numeric: false), .init("Direct"), .init("Indirect")]
+    var columns: [ReportTable.Column] = [
+      .init("Effect", numeric: false), .init("Direct"), .init("Indirect"),
+    ]
     if boot { columns += [.init("p (indirect)"), .init("\(ciHeader) (indirect)")] }
     columns.append(.init("Total"))
     if boot { columns += [.init("t (total)"), .init("p (total)"), .init("\(ciHeader) (total)")] }
@@ -121,7 +131,8 @@ extension EstimationReport {
         .init(pair.indirect != 0 ? NumberText.fixed(pair.indirect) : "–"),
       ]
       if boot {
-        let inf = pair.indirect != 0 ? inference(.indirectEffect(from: pair.from, to: pair.to)) : nil
+        let inf =
+          pair.indirect != 0 ? inference(.indirectEffect(from: pair.from, to: pair.to)) : nil
         row += [
           .init(inf.map { NumberText.pValue($0.p) + NumberText.stars($0.p) } ?? ""),
           .init(inf.map(Self.interval) ?? ""),
@@ -139,11 +150,13 @@ extension EstimationReport {
       return row
     }
     return ReportTable(
-      id: "effects", title: "Total and indirect effects", columns: columns, rows: rows, notes: significanceNotes)
+      id: "effects", title: "Total and indirect effects", columns: columns, rows: rows,
+      notes: significanceNotes)
   }
 
   func specificIndirectTable() -> ReportTable {
-    let columns: [ReportTable.Column] = [.init("Chain", numeric: false), .init("Estimate")] + inferenceColumns
+    let columns: [ReportTable.Column] =
+      [.init("Chain", numeric: false), .init("Estimate")] + inferenceColumns
     let rows = estimate.specificIndirectEffects.map { effect -> [ReportTable.Cell] in
       [.init(effect.chain.joined(separator: " → ")), .init(NumberText.fixed(effect.estimate))]
         + inferenceCells(.specificIndirectEffect(chain: effect.chain))
@@ -155,31 +168,41 @@ extension EstimationReport {
 
   func loadingTable() -> ReportTable {
     let columns: [ReportTable.Column] =
-      [.init("Construct", numeric: false), .init("Indicator", numeric: false), .init("Loading")] + inferenceColumns
+      [.init("Construct", numeric: false), .init("Indicator", numeric: false), .init("Loading")]
+      + inferenceColumns
     let rows = loadingRows.map { row -> [ReportTable.Cell] in
       let verdict = mode(of: row.construct) == .a ? QualityThresholds.loading(row.estimate) : nil
       return [
         .init(row.construct), .init(row.indicator),
         .init(
           NumberText.fixed(row.estimate), verdict: verdict,
-          note: verdict.map { _ in "threshold: loading ≥ \(NumberText.fixed(QualityThresholds.loading, 2))" }),
+          note: verdict.map { _ in
+            "threshold: loading ≥ \(NumberText.fixed(QualityThresholds.loading, 2))"
+          }),
       ] + inferenceCells(.loading(construct: row.construct, indicator: row.indicator))
     }
     return ReportTable(
       id: "loadings", title: "Outer loadings", columns: columns, rows: rows,
-      notes: ["Loadings of Mode A blocks should reach 0.70 (! 0.40–0.70, !! below 0.40)."] + significanceNotes
+      notes: ["Loadings of Mode A blocks should reach 0.70 (! 0.40–0.70, !! below 0.40)."]
+        + significanceNotes
         + fixedNote(loadingRows.map { .loading(construct: $0.construct, indicator: $0.indicator) }))
   }
 
   func weightTable() -> ReportTable {
     var columns: [ReportTable.Column] =
-      [.init("Construct", numeric: false), .init("Indicator", numeric: false), .init("Weight")] + inferenceColumns
+      [.init("Construct", numeric: false), .init("Indicator", numeric: false), .init("Weight")]
+      + inferenceColumns
     if assessment != nil { columns.append(.init("VIF")) }
     let rows = weightRows.map { row -> [ReportTable.Cell] in
-      var cells: [ReportTable.Cell] = [.init(row.construct), .init(row.indicator), .init(NumberText.fixed(row.estimate))]
+      var cells: [ReportTable.Cell] = [
+        .init(row.construct), .init(row.indicator), .init(NumberText.fixed(row.estimate)),
+      ]
       cells += inferenceCells(.weight(construct: row.construct, indicator: row.indicator))
       if let a = assessment {
-        cells.append(vifCell(a.outerVIF.first { $0.construct == row.construct && $0.indicator == row.indicator }?.estimate))
+        cells.append(
+          vifCell(
+            a.outerVIF.first { $0.construct == row.construct && $0.indicator == row.indicator }?
+              .estimate))
       }
       return cells
     }
@@ -187,18 +210,21 @@ extension EstimationReport {
     if assessment != nil { notes.append("VIF: ! 3–5, !! 5 or more (collinearity).") }
     return ReportTable(
       id: "weights", title: "Outer weights and collinearity (VIF)", columns: columns, rows: rows,
-      notes: notes + significanceNotes + fixedNote(weightRows.map { .weight(construct: $0.construct, indicator: $0.indicator) }))
+      notes: notes + significanceNotes
+        + fixedNote(weightRows.map { .weight(construct: $0.construct, indicator: $0.indicator) }))
   }
 
   private func vifCell(_ value: Double?) -> ReportTable.Cell {
     guard let value else { return .init("n/a") }
     let verdict = QualityThresholds.vif(value)
-    return .init(NumberText.fixed(value, 2), verdict: verdict, note: "thresholds: VIF < 3 (< 5 at most)")
+    return .init(
+      NumberText.fixed(value, 2), verdict: verdict, note: "thresholds: VIF < 3 (< 5 at most)")
   }
 
   func reliabilityTable(_ a: PLSAssessment) -> ReportTable {
     let columns: [ReportTable.Column] = [
-      .init("Construct", numeric: false), .init("Mode", numeric: false), .init("alpha"), .init("rho_C"),
+      .init("Construct", numeric: false), .init("Mode", numeric: false), .init("alpha"),
+      .init("rho_C"),
       .init("rho_A"), .init("AVE"),
     ]
     let rows = a.reliability.map { r -> [ReportTable.Cell] in
@@ -208,10 +234,16 @@ extension EstimationReport {
       let note = "thresholds: 0.70–0.95 (0.60 in exploratory research)"
       return [
         .init(r.construct), .init(construct?.mode.rawValue ?? ""),
-        .init(NumberText.fixed(r.alpha), verdict: judged ? QualityThresholds.reliability(r.alpha, indicators: k) : nil, note: note),
-        .init(NumberText.fixed(r.rhoC), verdict: judged ? QualityThresholds.reliability(r.rhoC, indicators: k) : nil, note: note),
+        .init(
+          NumberText.fixed(r.alpha),
+          verdict: judged ? QualityThresholds.reliability(r.alpha, indicators: k) : nil, note: note),
+        .init(
+          NumberText.fixed(r.rhoC),
+          verdict: judged ? QualityThresholds.reliability(r.rhoC, indicators: k) : nil, note: note),
         .init(NumberText.fixed(r.rhoA)),
-        .init(NumberText.fixed(r.ave), verdict: judged ? QualityThresholds.ave(r.ave) : nil, note: "threshold: AVE ≥ 0.50"),
+        .init(
+          NumberText.fixed(r.ave), verdict: judged ? QualityThresholds.ave(r.ave) : nil,
+          note: "threshold: AVE ≥ 0.50"),
       ]
     }
     return ReportTable(
@@ -223,7 +255,9 @@ extension EstimationReport {
 
   func htmtTable(_ a: PLSAssessment) -> ReportTable {
     let boot = bootstrap != nil
-    var columns: [ReportTable.Column] = [.init("Construct", numeric: false), .init("Construct", numeric: false), .init("HTMT")]
+    var columns: [ReportTable.Column] = [
+      .init("Construct", numeric: false), .init("Construct", numeric: false), .init("HTMT"),
+    ]
     if boot { columns.append(.init("HTMT \(ciHeader)")) }
     columns.append(.init("HTMT2"))
     let rows = a.heterotraitMonotrait.map { h -> [ReportTable.Cell] in
@@ -233,7 +267,9 @@ extension EstimationReport {
           NumberText.fixed(h.htmt), verdict: h.htmt.map(QualityThresholds.htmt),
           note: "thresholds: HTMT ≤ 0.85 (≤ 0.90 for similar constructs)"),
       ]
-      if boot { row.append(.init(inference(.htmt(row: h.row, column: h.column)).map(Self.interval) ?? "")) }
+      if boot {
+        row.append(.init(inference(.htmt(row: h.row, column: h.column)).map(Self.interval) ?? ""))
+      }
       row.append(.init(NumberText.fixed(h.htmt2)))
       return row
     }
@@ -244,7 +280,8 @@ extension EstimationReport {
 
   func fornellLarckerTable(_ a: PLSAssessment) -> ReportTable {
     let names = estimate.constructNames
-    let columns = [ReportTable.Column("Construct", numeric: false)] + names.map { ReportTable.Column($0) }
+    let columns =
+      [ReportTable.Column("Construct", numeric: false)] + names.map { ReportTable.Column($0) }
     let rows = names.enumerated().map { i, name -> [ReportTable.Cell] in
       [.init(name)]
         + names.indices.map { j -> ReportTable.Cell in
@@ -252,13 +289,17 @@ extension EstimationReport {
         }
     }
     return ReportTable(
-      id: "fornell-larcker", title: "Discriminant validity: Fornell–Larcker criterion", columns: columns, rows: rows,
-      notes: ["√AVE on the diagonal, construct correlations below it; each diagonal value should exceed its row and column."])
+      id: "fornell-larcker", title: "Discriminant validity: Fornell–Larcker criterion",
+      columns: columns, rows: rows,
+      notes: [
+        "√AVE on the diagonal, construct correlations below it; each diagonal value should exceed its row and column."
+      ])
   }
 
   func crossLoadingTable() -> ReportTable {
     let names = estimate.constructNames
-    let columns = [ReportTable.Column("Indicator", numeric: false)] + names.map { ReportTable.Column($0) }
+    let columns =
+      [ReportTable.Column("Indicator", numeric: false)] + names.map { ReportTable.Column($0) }
     let rows = estimate.indicatorNames.enumerated().map { i, indicator -> [ReportTable.Cell] in
       let own = estimate.construct(ofIndicator: i)
       return [.init(indicator)]

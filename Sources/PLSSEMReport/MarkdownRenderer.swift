@@ -4,8 +4,8 @@
 ///
 /// Values keep three decimals (t two); p-values are APA style with stars (`*` p < .05,
 /// `**` p < .01, `***` p < .001); a value that misses a rule of thumb of ``QualityThresholds``
-/// carries `!` (caution zone) or `!!` (misses). Cell text is escaped so that names containing
-/// Markdown syntax (`|`, `*`, `` ` ``, `<`…) render literally.
+/// carries `!` (caution zone) or `!!` (misses). Text is escaped (``escape(_:)``) so that names
+/// containing Markdown syntax render literally, while numbers stay unescaped and readable.
 public enum MarkdownRenderer {
   /// The report as a Markdown document.
   public static func render(_ report: EstimationReport) -> String {
@@ -42,21 +42,41 @@ public enum MarkdownRenderer {
     return out
   }
 
-  /// `text` with Markdown syntax characters backslash-escaped. An underscore is escaped only
-  /// where it could start or end emphasis (not between two letters or digits, as in `comp_1`).
+  /// `text` with the Markdown syntax in it backslash-escaped, and only that, so the raw text
+  /// stays readable: `\\`, `|`, `` ` `` and `~` always; `*` unless it ends a number (the
+  /// significance stars of `.011*`); `_` where it could start or end emphasis (not inside
+  /// `comp_1`); `<` where it could open an HTML tag (not in `<.001`); `&` where it could start
+  /// an entity; brackets where they could form a link; `>` at the start. Line breaks become
+  /// spaces.
   public static func escape(_ text: String) -> String {
     let characters = Array(text)
+    let linkLike = text.contains("](") || text.contains("][")
+    func isWord(_ k: Int) -> Bool {
+      k >= 0 && k < characters.count && (characters[k].isLetter || characters[k].isNumber)
+    }
     var out = ""
     for (k, c) in characters.enumerated() {
       switch c {
-      case "\\", "|", "*", "`", "<", ">", "[", "]", "#":
+      case "\\", "|", "`", "~":
         out += "\\" + String(c)
-      case "&":
-        out += "&amp;"
+      case "*":
+        // A run of stars right after a digit, ending the text: significance stars.
+        var start = k
+        while start > 0 && characters[start - 1] == "*" { start -= 1 }
+        let trailing = characters[k...].allSatisfy { $0 == "*" }
+        out += trailing && start > 0 && characters[start - 1].isNumber ? "*" : "\\*"
       case "_":
-        let before = k > 0 && (characters[k - 1].isLetter || characters[k - 1].isNumber)
-        let after = k + 1 < characters.count && (characters[k + 1].isLetter || characters[k + 1].isNumber)
-        out += before && after ? "_" : "\\_"
+        out += isWord(k - 1) && isWord(k + 1) ? "_" : "\\_"
+      case "<":
+        let next = k + 1 < characters.count ? characters[k + 1] : " "
+        out += next.isLetter || next == "/" || next == "!" || next == "?" ? "\\<" : "<"
+      case "&":
+        let next = k + 1 < characters.count ? characters[k + 1] : " "
+        out += next.isLetter || next == "#" ? "&amp;" : "&"
+      case "[", "]":
+        out += linkLike ? "\\" + String(c) : String(c)
+      case ">":
+        out += k == 0 ? "\\>" : ">"
       case "\n", "\r":
         out += " "
       default:

@@ -10,7 +10,9 @@ enum NumberText {
   static func fixed(_ value: Double?, _ digits: Int = 3, typographic: Bool = false) -> String {
     guard let value, value.isFinite else { return "n/a" }
     var text = String(format: "%.\(digits)f", value)
-    if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
+    if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
+      text.removeFirst()
+    }
     if typographic, text.hasPrefix("-") { text = "\u{2212}" + text.dropFirst() }
     return text
   }
@@ -42,7 +44,8 @@ enum NumberText {
   }
 
   /// The note under tables where ``isFixed(_:)`` applied.
-  static let fixedNote = "n/a: the statistic does not vary across resamples (fixed by construction, e.g. a single-item construct)."
+  static let fixedNote =
+    "n/a: the statistic does not vary across resamples (fixed by construction, e.g. a single-item construct)."
 
   /// The statement of the significance convention used under tables.
   static let significanceConvention =

@@ -22,10 +22,13 @@ extension PathDiagram {
     let c = DiagramGeometry.coordinate
     let id = Markup.escape(idPrefix)
     var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"path-diagram\" "
-    out += "viewBox=\"\(c(bounds.minX)) \(c(bounds.minY)) \(c(2 * bounds.halfWidth)) \(c(2 * bounds.halfHeight))\" "
-    out += "width=\"\(c(2 * bounds.halfWidth))\" height=\"\(c(2 * bounds.halfHeight))\" role=\"img\" "
+    out +=
+      "viewBox=\"\(c(bounds.minX)) \(c(bounds.minY)) \(c(2 * bounds.halfWidth)) \(c(2 * bounds.halfHeight))\" "
+    out +=
+      "width=\"\(c(2 * bounds.halfWidth))\" height=\"\(c(2 * bounds.halfHeight))\" role=\"img\" "
     out += "aria-labelledby=\"\(id)-title \(id)-desc\" "
-    out += "font-family=\"'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif\" fill=\"\(Palette.text)\">\n"
+    out +=
+      "font-family=\"'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif\" fill=\"\(Palette.text)\">\n"
     out += "<title id=\"\(id)-title\">\(Markup.escape(title))</title>\n"
     out += "<desc id=\"\(id)-desc\">\(Markup.escape(description))</desc>\n"
     out += "<defs>\n"
@@ -52,7 +55,8 @@ extension PathDiagram {
       // The line stops where the arrowhead begins; the head reaches the outline.
       var points = edge.points
       if points.count > 1 {
-        points[points.count - 1] = DiagramGeometry.retreat(points[points.count - 1], toward: points[points.count - 2], by: head)
+        points[points.count - 1] = DiagramGeometry.retreat(
+          points[points.count - 1], toward: points[points.count - 2], by: head)
       }
       out += "<path class=\"\(edge.kind.rawValue)\" d=\"\(pathData(points))\" stroke=\"\(stroke)\" "
       out += "stroke-width=\"\(c(edge.strokeWidth))\"\(extra) marker-end=\"url(#\(markerID))\">"
@@ -66,15 +70,22 @@ extension PathDiagram {
       switch node.shape {
       case .ellipse:
         out += "<g class=\"construct\"><title>\(Markup.escape(node.tooltip))</title>"
-        out += "<ellipse cx=\"\(c(b.center.x))\" cy=\"\(c(b.center.y))\" rx=\"\(c(b.halfWidth))\" ry=\"\(c(b.halfHeight))\" "
-        out += "fill=\"\(Palette.constructFill)\" stroke=\"\(Palette.constructStroke)\" stroke-width=\"1.6\"/>"
-        out += text(node.lines, at: b.center, size: Metrics.constructFont, firstBold: true, secondSize: 11)
+        out +=
+          "<ellipse cx=\"\(c(b.center.x))\" cy=\"\(c(b.center.y))\" rx=\"\(c(b.halfWidth))\" ry=\"\(c(b.halfHeight))\" "
+        out +=
+          "fill=\"\(Palette.constructFill)\" stroke=\"\(Palette.constructStroke)\" stroke-width=\"1.6\"/>"
+        out += text(
+          node.lines, at: b.center, size: Metrics.constructFont, firstBold: true, secondSize: 11)
         out += "</g>\n"
       case .rectangle:
         out += "<g class=\"indicator\"><title>\(Markup.escape(node.tooltip))</title>"
-        out += "<rect x=\"\(c(b.minX))\" y=\"\(c(b.minY))\" width=\"\(c(2 * b.halfWidth))\" height=\"\(c(2 * b.halfHeight))\" "
-        out += "rx=\"3\" fill=\"\(Palette.indicatorFill)\" stroke=\"\(Palette.indicatorStroke)\" stroke-width=\"1\"/>"
-        out += text(node.lines, at: b.center, size: Metrics.indicatorFont, firstBold: false, secondSize: Metrics.indicatorFont)
+        out +=
+          "<rect x=\"\(c(b.minX))\" y=\"\(c(b.minY))\" width=\"\(c(2 * b.halfWidth))\" height=\"\(c(2 * b.halfHeight))\" "
+        out +=
+          "rx=\"3\" fill=\"\(Palette.indicatorFill)\" stroke=\"\(Palette.indicatorStroke)\" stroke-width=\"1\"/>"
+        out += text(
+          node.lines, at: b.center, size: Metrics.indicatorFont, firstBold: false,
+          secondSize: Metrics.indicatorFont)
         out += "</g>\n"
       }
     }
@@ -86,11 +97,16 @@ extension PathDiagram {
       let b = label.box
       let structural = edge.kind == .structural
       out += "<g class=\"label \(edge.kind.rawValue)\">"
-      out += "<rect x=\"\(c(b.minX))\" y=\"\(c(b.minY))\" width=\"\(c(2 * b.halfWidth))\" height=\"\(c(2 * b.halfHeight))\" "
+      out +=
+        "<rect x=\"\(c(b.minX))\" y=\"\(c(b.minY))\" width=\"\(c(2 * b.halfWidth))\" height=\"\(c(2 * b.halfHeight))\" "
       out += "rx=\"3\" fill=\"#ffffff\" fill-opacity=\"\(structural ? "0.92" : "0.85")\"/>"
-      let color = structural ? (edge.significance == .notSignificant ? "#5f5f5f" : Palette.labelText) : "#4a4a4a"
+      let color =
+        structural
+        ? (edge.significance == .notSignificant ? "#5f5f5f" : Palette.labelText) : "#4a4a4a"
       out += "<g fill=\"\(color)\">"
-      out += text(label.lines, at: b.center, size: label.fontSize, firstBold: structural, secondSize: label.fontSize - 1)
+      out += text(
+        label.lines, at: b.center, size: label.fontSize, firstBold: structural,
+        secondSize: label.fontSize - 1)
       out += "</g></g>\n"
     }
     out += "</g>\n</svg>"
@@ -101,13 +117,15 @@ extension PathDiagram {
   var description: String {
     let constructs = nodes.filter { $0.shape == .ellipse }.map(\.name)
     let paths = edges.filter { $0.kind == .structural }.map { "\($0.from) to \($0.to)" }
-    return "Constructs: \(constructs.joined(separator: ", ")). Paths: \(paths.isEmpty ? "none" : paths.joined(separator: "; "))."
+    return
+      "Constructs: \(constructs.joined(separator: ", ")). Paths: \(paths.isEmpty ? "none" : paths.joined(separator: "; "))."
   }
 
   private func marker(id: String, size: Double, color: String) -> String {
     let s = DiagramGeometry.coordinate(size)
     let half = DiagramGeometry.coordinate(size / 2)
-    return "<marker id=\"\(id)\" viewBox=\"0 0 \(s) \(s)\" refX=\"0\" refY=\"\(half)\" markerWidth=\"\(s)\" "
+    return
+      "<marker id=\"\(id)\" viewBox=\"0 0 \(s) \(s)\" refX=\"0\" refY=\"\(half)\" markerWidth=\"\(s)\" "
       + "markerHeight=\"\(s)\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">"
       + "<path d=\"M0,0 L\(s),\(half) L0,\(s) z\" fill=\"\(color)\"/></marker>\n"
   }
@@ -128,7 +146,9 @@ extension PathDiagram {
   }
 
   /// Centred lines of text around `center`; the first optionally bold, the rest in `secondSize`.
-  private func text(_ lines: [String], at center: Point, size: Double, firstBold: Bool, secondSize: Double) -> String {
+  private func text(
+    _ lines: [String], at center: Point, size: Double, firstBold: Bool, secondSize: Double
+  ) -> String {
     let c = DiagramGeometry.coordinate
     let lineHeight = size + 2
     var y = center.y - Double(lines.count - 1) * lineHeight / 2
@@ -136,7 +156,8 @@ extension PathDiagram {
     for (k, line) in lines.enumerated() {
       let fontSize = k == 0 ? size : secondSize
       let weight = k == 0 && firstBold ? " font-weight=\"bold\"" : ""
-      out += "<text x=\"\(c(center.x))\" y=\"\(c(y))\" dy=\"0.35em\" text-anchor=\"middle\" font-size=\"\(c(fontSize))\"\(weight)>"
+      out +=
+        "<text x=\"\(c(center.x))\" y=\"\(c(y))\" dy=\"0.35em\" text-anchor=\"middle\" font-size=\"\(c(fontSize))\"\(weight)>"
       out += Markup.escape(line) + "</text>"
       y += lineHeight
     }

@@ -95,13 +95,14 @@ public struct PathDiagram: Sendable, Equatable {
     static let indicatorGap = 8.0
     static let indicatorRowGap = 10.0
     static let sideArm = 72.0
-    static let verticalArm = 54.0
+    static let verticalArm = 60.0
     static let layerGap = 128.0
     static let nodeGap = 34.0
-    static let dummyGap = 16.0
+    static let dummyGap = 26.0
     static let dummyHalfHeight = 8.0
     static let margin = 14.0
     static let maxRow = 4
+    static let rowOverhang = 56.0
   }
 
   /// Where a construct's indicators are placed.
@@ -114,7 +115,8 @@ public struct PathDiagram: Sendable, Equatable {
     let e = report.estimate
     let model = e.model
     let names = model.constructNames
-    let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    let index = Dictionary(
+      names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     let paths = model.paths.compactMap { p -> (from: Int, to: Int)? in
       guard let f = index[p.from], let t = index[p.to] else { return nil }
       return (f, t)
@@ -124,76 +126,56 @@ public struct PathDiagram: Sendable, Equatable {
     layers = Array(layout.layerOf.prefix(names.count))
     let lastLayer = layout.layers.count - 1
 
-    // Construct shapes and the extents of construct + indicators around the construct centre.
-    var radii: [(rx: Double, ry: Double)] = []
-    var sides: [IndicatorSide] = []
-    var extents: [(left: Double, right: Double, top: Double, bottom: Double)] = []
-    for (j, construct) in model.constructs.enumerated() {
-      let hasR2 = e.rSquared[j] != nil
-      let textWidth = DiagramGeometry.textWidth(construct.name, size: Metrics.constructFont, bold: true)
-      let rx = max(46, textWidth / 2 + 22)
-      let ry = hasR2 ? 30.0 : 24.0
-      radii.append((rx, ry))
-      let k = construct.indicators.count
-      let side: IndicatorSide
-      if layers[j] == 0 {
-        side = .left
-      } else if layers[j] == lastLayer {
-        side = .right
-      } else if k > Metrics.maxRow {
-        side = .aboveAndBelow
-      } else {
-        // Towards the emptier side of the layer: fewer constructs and routed paths there.
-        let order = layout.layers[layers[j]]
-        let position = order.firstIndex(of: j) ?? 0
-        side = order.count - 1 - position < position ? .below : .above
-      }
-      sides.append(side)
+    // Construct shapes; where each block's indicators go.
+    let radii = model.constructs.enumerated().map { j, construct -> (rx: Double, ry: Double) in
+      let textWidth = DiagramGeometry.textWidth(
+        construct.name, size: Metrics.constructFont, bold: true)
+      return (max(46, textWidth / 2 + 22), e.rSquared[j] != nil ? 30.0 : 24.0)
+    }
+    var sides = model.constructs.enumerated().map { j, construct -> IndicatorSide in
+      if layers[j] == 0 { return .left }
+      if layers[j] == lastLayer { return .right }
+      // Split a block above and below when one row would reach far beside the ellipse, where
+      // the arrows of other layers pass.
       let widths = construct.indicators.map(Self.indicatorWidth)
-      let stackWidth = widths.max() ?? 0
-      let stackHeight = Double(k) * Metrics.indicatorHeight + Double(max(k - 1, 0)) * Metrics.indicatorGap
-      func rowWidth(_ w: ArraySlice<Double>) -> Double {
-        w.reduce(0, +) + Double(max(w.count - 1, 0)) * Metrics.indicatorRowGap
+      let row = widths.reduce(0, +) + Double(max(widths.count - 1, 0)) * Metrics.indicatorRowGap
+      if construct.indicators.count > Metrics.maxRow
+        || (widths.count > 1 && row / 2 > radii[j].rx + Metrics.rowOverhang)
+      {
+        return .aboveAndBelow
       }
-      let reach = ry + Metrics.verticalArm + Metrics.indicatorHeight
-      let arm = Self.sideArm(indicators: k)
-      switch side {
-      case .left:
-        extents.append((rx + arm + stackWidth, rx, max(ry, stackHeight / 2), max(ry, stackHeight / 2)))
-      case .right:
-        extents.append((rx, rx + arm + stackWidth, max(ry, stackHeight / 2), max(ry, stackHeight / 2)))
-      case .above:
-        let half = max(rx, rowWidth(widths[...]) / 2)
-        extents.append((half, half, k > 0 ? reach : ry, ry))
-      case .below:
-        let half = max(rx, rowWidth(widths[...]) / 2)
-        extents.append((half, half, ry, k > 0 ? reach : ry))
-      case .aboveAndBelow:
-        let upper = (k + 1) / 2
-        let half = max(rx, rowWidth(widths[..<upper]) / 2, rowWidth(widths[upper...]) / 2)
-        extents.append((half, half, reach, reach))
-      }
+      // Provisionally towards the emptier side of the layer.
+      let order = layout.layers[layers[j]]
+      let position = order.firstIndex(of: j) ?? 0
+      return order.count - 1 - position < position ? .below : .above
     }
 
-    // Vertical placement of constructs and dummies, then the x of each layer.
-    var top = [Double](repeating: Metrics.dummyHalfHeight, count: layout.itemCount)
-    var bottom = top
-    for j in names.indices {
-      top[j] = extents[j].top
-      bottom[j] = extents[j].bottom
+    // Place, then move each middle block's indicators away from its steeper arrows and place
+    // again: arrows that arrive steeply from above would cross a row of indicators above.
+    var extents = Self.extents(model, radii: radii, sides: sides)
+    var y = Self.verticalCenters(layout, extents: extents)
+    var layerX = Self.layerCenters(layout, extents: extents)
+    var changed = false
+    for j in names.indices where sides[j] == .above || sides[j] == .below {
+      var steepAbove = 0.0
+      var steepBelow = 0.0
+      for n in layout.predecessors[j] + layout.successors[j] {
+        let dx = max(abs(layerX[layout.layerOf[n]] - layerX[layers[j]]), 1)
+        let slope = (y[n] - y[j]) / dx
+        if slope < -0.25 { steepAbove += -slope - 0.25 }
+        if slope > 0.25 { steepBelow += slope - 0.25 }
+      }
+      let better: IndicatorSide? =
+        steepAbove > steepBelow ? .below : steepBelow > steepAbove ? .above : nil
+      if let better, better != sides[j] {
+        sides[j] = better
+        changed = true
+      }
     }
-    let y = layout.verticalCenters(top: top, bottom: bottom) { upper, lower in
-      layout.isDummy(upper) || layout.isDummy(lower) ? Metrics.dummyGap : Metrics.nodeGap
-    }
-    var layerX: [Double] = []
-    var cursor = 0.0
-    for (l, items) in layout.layers.enumerated() {
-      let constructs = items.filter { !layout.isDummy($0) }
-      let left = constructs.map { extents[$0].left }.max() ?? 0
-      let right = constructs.map { extents[$0].right }.max() ?? 0
-      if l > 0 { cursor += Metrics.layerGap }
-      layerX.append(cursor + left)
-      cursor += left + right
+    if changed {
+      extents = Self.extents(model, radii: radii, sides: sides)
+      y = Self.verticalCenters(layout, extents: extents)
+      layerX = Self.layerCenters(layout, extents: extents)
     }
     func itemCenter(_ item: Int) -> Point { Point(layerX[layout.layerOf[item]], y[item]) }
 
@@ -203,19 +185,23 @@ public struct PathDiagram: Sendable, Equatable {
       let box = Box(center: itemCenter(j), halfWidth: radii[j].rx, halfHeight: radii[j].ry)
       constructBoxes.append(box)
       var lines = [construct.name]
-      var tooltip = "\(construct.name): Mode \(construct.mode.rawValue), \(construct.indicators.count) "
+      var tooltip =
+        "\(construct.name): Mode \(construct.mode.rawValue), \(construct.indicators.count) "
         + (construct.indicators.count == 1 ? "indicator" : "indicators")
       if let r2 = e.rSquared[j] {
         lines.append("R² = \(NumberText.fixed(r2))")
-        tooltip += ", R² = \(NumberText.fixed(r2)), adjusted R² = \(NumberText.fixed(e.adjustedRSquared[j]))"
+        tooltip +=
+          ", R² = \(NumberText.fixed(r2)), adjusted R² = \(NumberText.fixed(e.adjustedRSquared[j]))"
       }
-      nodes.append(Node(name: construct.name, shape: .ellipse, box: box, lines: lines, tooltip: tooltip))
+      nodes.append(
+        Node(name: construct.name, shape: .ellipse, box: box, lines: lines, tooltip: tooltip))
     }
 
     // Indicator nodes and measurement arrows.
     var measurement: [(edge: Edge, labelText: String)] = []
     for (j, construct) in model.constructs.enumerated() {
-      let boxes = Self.indicatorBoxes(construct.indicators, side: sides[j], around: constructBoxes[j])
+      let boxes = Self.indicatorBoxes(
+        construct.indicators, side: sides[j], around: constructBoxes[j])
       for (indicator, box) in zip(construct.indicators, boxes) {
         let value: Double?
         let what: String
@@ -237,9 +223,11 @@ public struct PathDiagram: Sendable, Equatable {
         case .left: onIndicator = Point(box.maxX, box.center.y)
         case .right: onIndicator = Point(box.minX, box.center.y)
         case .above, .below, .aboveAndBelow:
-          onIndicator = Point(box.center.x, box.center.y < constructBoxes[j].center.y ? box.maxY : box.minY)
+          onIndicator = Point(
+            box.center.x, box.center.y < constructBoxes[j].center.y ? box.maxY : box.minY)
         }
-        let onConstruct = DiagramGeometry.boundary(of: constructBoxes[j], shape: .ellipse, toward: onIndicator)
+        let onConstruct = DiagramGeometry.boundary(
+          of: constructBoxes[j], shape: .ellipse, toward: onIndicator)
         let key: StatisticKey =
           construct.mode == .a
           ? .loading(construct: construct.name, indicator: indicator)
@@ -247,34 +235,42 @@ public struct PathDiagram: Sendable, Equatable {
         let edge = Edge(
           kind: .measurement, from: construct.mode == .a ? construct.name : indicator,
           to: construct.mode == .a ? indicator : construct.name,
-          points: construct.mode == .a ? [onConstruct, onIndicator] : [onIndicator, onConstruct], label: nil,
+          points: construct.mode == .a ? [onConstruct, onIndicator] : [onIndicator, onConstruct],
+          label: nil,
           significance: Self.significance(report.inference(key)), strokeWidth: 1,
           tooltip: "\(construct.name) – \(indicator): \(what) \(NumberText.fixed(value))")
         measurement.append((edge, NumberText.fixed(value)))
       }
     }
 
-    // Structural arrows through their dummies.
+    // Structural arrows through their dummies, bent around shapes in their way.
     var structuralEdges: [(edge: Edge, labelLines: [String])] = []
+    let indicatorBoxes = nodes.filter { $0.shape == .rectangle }.map(\.box)
     for (p, path) in structural.enumerated() {
       let chain = layout.chains[p]
-      var points = chain.map(itemCenter)
-      let source = constructBoxes[chain[0]]
-      let target = constructBoxes[chain[chain.count - 1]]
-      points[0] = DiagramGeometry.boundary(of: source, shape: .ellipse, toward: points[1])
-      points[points.count - 1] = DiagramGeometry.boundary(of: target, shape: .ellipse, toward: points[points.count - 2])
+      let source = chain[0]
+      let target = chain[chain.count - 1]
+      let others = constructBoxes.indices.filter { $0 != source && $0 != target }.map {
+        constructBoxes[$0]
+      }
+      let points = DiagramRouting.route(
+        source: constructBoxes[source], target: constructBoxes[target],
+        via: chain.dropFirst().dropLast().map(itemCenter),
+        obstacles: indicatorBoxes + others)
       let beta = e.path(from: path.from, to: path.to) ?? .nan
       let inf = report.inference(.path(from: path.from, to: path.to))
       var lines = [NumberText.fixed(beta) + NumberText.stars(inf?.p)]
       var tooltip = "\(path.from) → \(path.to): β = \(NumberText.fixed(beta))"
       if let inf {
         lines.append("t = \(NumberText.fixed(inf.t, 2))")
-        tooltip += ", t = \(NumberText.fixed(inf.t, 2)), p = \(NumberText.pValue(inf.p)), "
+        tooltip +=
+          ", t = \(NumberText.fixed(inf.t, 2)), p = \(NumberText.pValue(inf.p)), "
           + "\(report.ciHeader) \(EstimationReport.interval(inf))"
       }
       let edge = Edge(
         kind: .structural, from: path.from, to: path.to, points: points, label: nil,
-        significance: Self.significance(inf), strokeWidth: 1.2 + 2.2 * min(abs(beta.isFinite ? beta : 0), 1),
+        significance: Self.significance(inf),
+        strokeWidth: 1.2 + 2.2 * min(abs(beta.isFinite ? beta : 0), 1),
         tooltip: tooltip)
       structuralEdges.append((edge, lines))
     }
@@ -287,7 +283,8 @@ public struct PathDiagram: Sendable, Equatable {
       let others = structuralSamples.enumerated().filter { $0.offset != k }.flatMap(\.element)
       edge.label = Self.placeLabel(
         item.labelLines, fontSize: Metrics.labelFont, along: structuralSamples[k],
-        fractions: [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.2], obstacles: obstacles, lines: others)
+        fractions: [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.2], obstacles: obstacles,
+        lines: others)
       if let label = edge.label { obstacles.append(label.box) }
       edges.append(edge)
     }
@@ -298,19 +295,94 @@ public struct PathDiagram: Sendable, Equatable {
       let fromConstruct = model.construct(named: edge.from) != nil
       let fractions = [0.34, 0.42, 0.26, 0.5, 0.58].map { fromConstruct ? 1 - $0 : $0 }
       edge.label = Self.placeLabel(
-        [item.labelText], fontSize: Metrics.indicatorLabelFont, along: edge.points, fractions: fractions,
+        [item.labelText], fontSize: Metrics.indicatorLabelFont, along: edge.points,
+        fractions: fractions,
         obstacles: obstacles, lines: [])
       if let label = edge.label { obstacles.append(label.box) }
       edges.append(edge)
     }
 
     // Bounds.
-    let boxes = nodes.map(\.box) + edges.compactMap { $0.label?.box }
+    let curves = edges.flatMap { DiagramGeometry.sample($0.points) }.map {
+      Box(center: $0, halfWidth: 2, halfHeight: 2)
+    }
+    let boxes = nodes.map(\.box) + edges.compactMap { $0.label?.box } + curves
     let minX = (boxes.map(\.minX).min() ?? 0) - Metrics.margin
     let maxX = (boxes.map(\.maxX).max() ?? 0) + Metrics.margin
     let minY = (boxes.map(\.minY).min() ?? 0) - Metrics.margin
     let maxY = (boxes.map(\.maxY).max() ?? 0) + Metrics.margin
-    bounds = Box(center: Point((minX + maxX) / 2, (minY + maxY) / 2), halfWidth: (maxX - minX) / 2, halfHeight: (maxY - minY) / 2)
+    bounds = Box(
+      center: Point((minX + maxX) / 2, (minY + maxY) / 2), halfWidth: (maxX - minX) / 2,
+      halfHeight: (maxY - minY) / 2)
+  }
+
+  typealias Extent = (left: Double, right: Double, top: Double, bottom: Double)
+
+  /// How far each construct's drawing (ellipse and indicators) reaches around its centre.
+  static func extents(_ model: PathModel, radii: [(rx: Double, ry: Double)], sides: [IndicatorSide])
+    -> [Extent]
+  {
+    model.constructs.enumerated().map { j, construct -> Extent in
+      let (rx, ry) = radii[j]
+      let k = construct.indicators.count
+      let widths = construct.indicators.map(Self.indicatorWidth)
+      let stackWidth = widths.max() ?? 0
+      let stackHeight =
+        Double(k) * Metrics.indicatorHeight + Double(max(k - 1, 0)) * Metrics.indicatorGap
+      func rowWidth(_ w: ArraySlice<Double>) -> Double {
+        w.reduce(0, +) + Double(max(w.count - 1, 0)) * Metrics.indicatorRowGap
+      }
+      let reach = k > 0 ? ry + Metrics.verticalArm + Metrics.indicatorHeight : ry
+      let arm = Self.sideArm(indicators: k)
+      switch sides[j] {
+      case .left:
+        return (rx + arm + stackWidth, rx, max(ry, stackHeight / 2), max(ry, stackHeight / 2))
+      case .right:
+        return (rx, rx + arm + stackWidth, max(ry, stackHeight / 2), max(ry, stackHeight / 2))
+      case .above:
+        let half = max(rx, rowWidth(widths[...]) / 2)
+        return (half, half, reach, ry)
+      case .below:
+        let half = max(rx, rowWidth(widths[...]) / 2)
+        return (half, half, ry, reach)
+      case .aboveAndBelow:
+        let upper = (k + 1) / 2
+        let half = max(rx, rowWidth(widths[..<upper]) / 2, rowWidth(widths[upper...]) / 2)
+        return (half, half, reach, reach)
+      }
+    }
+  }
+
+  /// The vertical centre of every construct and dummy.
+  static func verticalCenters(_ layout: LayeredLayout, extents: [Extent]) -> [Double] {
+    var top = [Double](repeating: Metrics.dummyHalfHeight, count: layout.itemCount)
+    var bottom = top
+    for j in extents.indices {
+      top[j] = extents[j].top
+      bottom[j] = extents[j].bottom
+    }
+    return layout.verticalCenters(top: top, bottom: bottom) { upper, lower in
+      switch (layout.isDummy(upper), layout.isDummy(lower)) {
+      case (true, true): return Metrics.dummyGap / 2
+      case (false, false): return Metrics.nodeGap
+      default: return Metrics.dummyGap
+      }
+    }
+  }
+
+  /// The horizontal centre line of every layer.
+  static func layerCenters(_ layout: LayeredLayout, extents: [Extent]) -> [Double] {
+    var centers: [Double] = []
+    var cursor = 0.0
+    for (l, items) in layout.layers.enumerated() {
+      let constructs = items.filter { !layout.isDummy($0) }
+      let left = constructs.map { extents[$0].left }.max() ?? 0
+      let right = constructs.map { extents[$0].right }.max() ?? 0
+      if l > 0 { cursor += Metrics.layerGap }
+      centers.append(cursor + left)
+      cursor += left + right
+    }
+    return centers
   }
 
   /// The horizontal distance between a construct and its indicators beside it: longer for
@@ -325,28 +397,35 @@ public struct PathDiagram: Sendable, Equatable {
   }
 
   /// The rectangles of a block's indicators around their construct.
-  static func indicatorBoxes(_ indicators: [String], side: IndicatorSide, around construct: Box) -> [Box] {
+  static func indicatorBoxes(_ indicators: [String], side: IndicatorSide, around construct: Box)
+    -> [Box]
+  {
     let h = Metrics.indicatorHeight
     let widths = indicators.map(indicatorWidth)
     switch side {
     case .left, .right:
       let width = widths.max() ?? 0
-      let height = Double(indicators.count) * h + Double(max(indicators.count - 1, 0)) * Metrics.indicatorGap
+      let height =
+        Double(indicators.count) * h + Double(max(indicators.count - 1, 0)) * Metrics.indicatorGap
       let arm = sideArm(indicators: indicators.count)
       let x = side == .left ? construct.minX - arm - width / 2 : construct.maxX + arm + width / 2
       return indicators.indices.map { k in
         Box(
-          center: Point(x, construct.center.y - height / 2 + h / 2 + Double(k) * (h + Metrics.indicatorGap)),
+          center: Point(
+            x, construct.center.y - height / 2 + h / 2 + Double(k) * (h + Metrics.indicatorGap)),
           halfWidth: width / 2, halfHeight: h / 2)
       }
     case .above, .below, .aboveAndBelow:
-      let upper = side == .above ? indicators.count : side == .below ? 0 : (indicators.count + 1) / 2
+      let upper =
+        side == .above ? indicators.count : side == .below ? 0 : (indicators.count + 1) / 2
       func row(_ range: Range<Int>, y: Double) -> [Box] {
-        let total = widths[range].reduce(0, +) + Double(max(range.count - 1, 0)) * Metrics.indicatorRowGap
+        let total =
+          widths[range].reduce(0, +) + Double(max(range.count - 1, 0)) * Metrics.indicatorRowGap
         var x = construct.center.x - total / 2
         return range.map { k in
           defer { x += widths[k] + Metrics.indicatorRowGap }
-          return Box(center: Point(x + widths[k] / 2, y), halfWidth: widths[k] / 2, halfHeight: h / 2)
+          return Box(
+            center: Point(x + widths[k] / 2, y), halfWidth: widths[k] / 2, halfHeight: h / 2)
         }
       }
       let offset = construct.halfHeight + Metrics.verticalArm + h / 2
@@ -356,24 +435,36 @@ public struct PathDiagram: Sendable, Equatable {
   }
 
   static func significance(_ inference: StatisticInference?) -> Significance {
-    guard let inference, inference.p.isFinite else { return inference == nil ? .notTested : .notSignificant }
+    guard let inference, inference.p.isFinite else {
+      return inference == nil ? .notTested : .notSignificant
+    }
     return inference.p < 0.05 ? .significant : .notSignificant
   }
 
   /// The label box at the first of `fractions` along `polyline` where it overlaps no obstacle
   /// and covers no point of other `lines`; else where it overlaps least.
   static func placeLabel(
-    _ lines: [String], fontSize: Double, along polyline: [Point], fractions: [Double], obstacles: [Box],
+    _ lines: [String], fontSize: Double, along polyline: [Point], fractions: [Double],
+    obstacles: [Box],
     lines others: [Point]
   ) -> Label {
     let width = (lines.map { DiagramGeometry.textWidth($0, size: fontSize) }.max() ?? 0) + 8
     let height = Double(lines.count) * (fontSize + 2) + 4
-    var best = (cost: Double.infinity, box: Box(center: DiagramGeometry.point(along: polyline, at: 0.5), halfWidth: width / 2, halfHeight: height / 2))
+    var best = (
+      cost: Double.infinity,
+      box: Box(
+        center: DiagramGeometry.point(along: polyline, at: 0.5), halfWidth: width / 2,
+        halfHeight: height / 2)
+    )
     for fraction in fractions {
       let center = DiagramGeometry.point(along: polyline, at: fraction)
       let box = Box(center: center, halfWidth: width / 2, halfHeight: height / 2)
       var cost = obstacles.reduce(0) { $0 + box.overlap($1, margin: 2) }
-      cost += 30 * Double(others.filter { abs($0.x - center.x) <= width / 2 && abs($0.y - center.y) <= height / 2 }.count)
+      cost +=
+        30
+        * Double(
+          others.filter { abs($0.x - center.x) <= width / 2 && abs($0.y - center.y) <= height / 2 }
+            .count)
       if cost == 0 { return Label(lines: lines, box: box, fontSize: fontSize) }
       if cost < best.cost { best = (cost, box) }
     }

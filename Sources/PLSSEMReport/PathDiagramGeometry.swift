@@ -59,7 +59,9 @@ enum DiagramGeometry {
   /// Where the ray from the centre of `box` (read as `shape`) towards `target` crosses its
   /// outline. For an ellipse with semi-axes a, b and direction (dx, dy): the centre plus
   /// (dx, dy) / √((dx/a)² + (dy/b)²).
-  static func boundary(of box: PathDiagram.Box, shape: PathDiagram.Shape, toward target: PathDiagram.Point)
+  static func boundary(
+    of box: PathDiagram.Box, shape: PathDiagram.Shape, toward target: PathDiagram.Point
+  )
     -> PathDiagram.Point
   {
     let d = target - box.center
@@ -67,7 +69,11 @@ enum DiagramGeometry {
     let scale: Double
     switch shape {
     case .ellipse:
-      scale = 1 / ((d.x / box.halfWidth) * (d.x / box.halfWidth) + (d.y / box.halfHeight) * (d.y / box.halfHeight)).squareRoot()
+      scale =
+        1
+        / ((d.x / box.halfWidth) * (d.x / box.halfWidth) + (d.y / box.halfHeight)
+          * (d.y / box.halfHeight))
+        .squareRoot()
     case .rectangle:
       let sx = d.x == 0 ? Double.infinity : box.halfWidth / abs(d.x)
       let sy = d.y == 0 ? Double.infinity : box.halfHeight / abs(d.y)
@@ -83,7 +89,9 @@ enum DiagramGeometry {
     for c in text {
       if c.isUppercase || c == "W" || c == "M" || c == "m" || c == "w" {
         units += 0.74
-      } else if c == "i" || c == "l" || c == "j" || c == "." || c == "," || c == "'" || c == "|" || c == "!" {
+      } else if c == "i" || c == "l" || c == "j" || c == "." || c == "," || c == "'" || c == "|"
+        || c == "!"
+      {
         units += 0.32
       } else if c == " " {
         units += 0.34
@@ -127,7 +135,8 @@ enum DiagramGeometry {
       for k in 1...perSegment {
         let t = Double(k) / Double(perSegment)
         let u = 1 - t
-        out.append(start * (u * u * u) + c1 * (3 * u * u * t) + c2 * (3 * u * t * t) + end * (t * t * t))
+        out.append(
+          start * (u * u * u) + c1 * (3 * u * u * t) + c2 * (3 * u * t * t) + end * (t * t * t))
       }
       start = end
     }
@@ -151,7 +160,9 @@ enum DiagramGeometry {
   }
 
   /// `point` moved `distance` towards `toward`.
-  static func retreat(_ point: PathDiagram.Point, toward: PathDiagram.Point, by distance: Double) -> PathDiagram.Point {
+  static func retreat(_ point: PathDiagram.Point, toward: PathDiagram.Point, by distance: Double)
+    -> PathDiagram.Point
+  {
     let d = toward - point
     let length = d.length
     guard length > distance else { return point }

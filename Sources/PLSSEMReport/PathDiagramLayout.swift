@@ -130,7 +130,9 @@ struct LayeredLayout: Sendable {
       if sweep % 2 == 0 {
         for l in 1..<layers.count { orderByBarycenter(l, neighbours: predecessors) }
       } else {
-        for l in stride(from: layers.count - 2, through: 0, by: -1) { orderByBarycenter(l, neighbours: successors) }
+        for l in stride(from: layers.count - 2, through: 0, by: -1) {
+          orderByBarycenter(l, neighbours: successors)
+        }
       }
       let c = crossings()
       if c < bestCrossings {
@@ -148,7 +150,8 @@ struct LayeredLayout: Sendable {
     let position = positions()
     let keyed = layers[l].enumerated().map { k, item -> (Double, Int, Int) in
       let n = neighbours[item]
-      let center = n.isEmpty ? Double(k) : Double(n.reduce(0) { $0 + position[$1] }) / Double(n.count)
+      let center =
+        n.isEmpty ? Double(k) : Double(n.reduce(0) { $0 + position[$1] }) / Double(n.count)
       return (center, k, item)
     }
     layers[l] = keyed.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
@@ -178,7 +181,9 @@ struct LayeredLayout: Sendable {
   /// Vertical centres of all items: item `i` reaches `top[i]` above and `bottom[i]` below its
   /// centre, and consecutive items of a layer are at least `gap(upper, lower)` apart
   /// (outline to outline). The smallest top edge is 0.
-  func verticalCenters(top: [Double], bottom: [Double], gap: (Int, Int) -> Double, sweeps: Int = 16) -> [Double] {
+  func verticalCenters(top: [Double], bottom: [Double], gap: (Int, Int) -> Double, sweeps: Int = 16)
+    -> [Double]
+  {
     var y = [Double](repeating: 0, count: itemCount)
     // Start with each layer stacked and centred on 0.
     for layer in layers {
@@ -202,7 +207,9 @@ struct LayeredLayout: Sendable {
         for k in 1..<max(layer.count, 1) {
           separations.append(bottom[layer[k - 1]] + gap(layer[k - 1], layer[k]) + top[layer[k]])
         }
-        for (item, value) in zip(layer, Self.placeInOrder(desired: desired, separations: separations)) {
+        for (item, value) in zip(
+          layer, Self.placeInOrder(desired: desired, separations: separations))
+        {
           y[item] = value
         }
       }

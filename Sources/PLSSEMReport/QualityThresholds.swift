@@ -15,7 +15,9 @@ public enum ThresholdVerdict: String, Sendable, Equatable, Comparable {
     }
   }
 
-  public static func < (lhs: ThresholdVerdict, rhs: ThresholdVerdict) -> Bool { lhs.rank < rhs.rank }
+  public static func < (lhs: ThresholdVerdict, rhs: ThresholdVerdict) -> Bool {
+    lhs.rank < rhs.rank
+  }
 
   /// The marker appended to a flagged value in text output: `!` caution, `!!` misses.
   public var marker: String {

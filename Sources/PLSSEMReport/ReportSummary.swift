@@ -24,7 +24,10 @@ struct ReportSummary {
         ? "; \(s.replacedCells) missing \(s.replacedCells == 1 ? "cell" : "cells") replaced by indicator means"
         : "; no missing values"
       if !s.replacedPerIndicator.isEmpty {
-        text += " (" + s.replacedPerIndicator.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
+        text +=
+          " ("
+          + s.replacedPerIndicator.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+          .joined(separator: ", ") + ")"
       }
     case .casewiseDeletion:
       text +=

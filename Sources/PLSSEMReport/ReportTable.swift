@@ -27,7 +27,10 @@ public struct ReportTable: Sendable, Equatable {
     /// Shown emphasised (e.g. the diagonal of the Fornell–Larcker table).
     public var emphasized: Bool
 
-    public init(_ text: String, verdict: ThresholdVerdict? = nil, note: String? = nil, emphasized: Bool = false) {
+    public init(
+      _ text: String, verdict: ThresholdVerdict? = nil, note: String? = nil,
+      emphasized: Bool = false
+    ) {
       self.text = text
       self.verdict = verdict
       self.note = note

@@ -27,7 +27,9 @@ struct ReportCommand: ParsableCommand {
   @Option(name: .long, help: "Output format: html, markdown, csv, table or json.")
   var format: OutputFormat = .html
 
-  @Option(name: .long, help: "Write the report to this file (whole or not at all); - for standard output.")
+  @Option(
+    name: .long, help: "Write the report to this file (whole or not at all); - for standard output."
+  )
   var output: String = "report.html"
 
   func run() throws {
@@ -38,14 +40,17 @@ struct ReportCommand: ParsableCommand {
       var result: BootstrapResult?
       if bootstrap.bootstrap > 0 {
         let progress = ProgressBar.forStandardError(label: "bootstrap")
-        let sink = try bootstrap.keepDraws.map { try DrawWriter(path: $0, keys: Bootstrapper.keys(for: estimate)) }
+        let sink = try bootstrap.keepDraws.map {
+          try DrawWriter(path: $0, keys: Bootstrapper.keys(for: estimate))
+        }
         result = try Bootstrapper(settings: bootstrap.settings(resamples: bootstrap.bootstrap))
           .result(estimate, progress: progress?.update, draws: sink?.write)
         progress?.finish()
         try sink?.close()
       }
       var report = EstimationReport(
-        estimate: estimate, assessment: assessment, bootstrap: result, dataSource: input.data, modelSource: input.model)
+        estimate: estimate, assessment: assessment, bootstrap: result, dataSource: input.data,
+        modelSource: input.model)
       report.modelText = modelText
       try emit(render(report, format: format), to: output == "-" ? nil : output)
       if output != "-" { FileHandle.standardError.write(Data("wrote \(output)\n".utf8)) }
