@@ -69,10 +69,12 @@ if [ -z "$height" ]; then
   grep -q "</svg>" <<<"$dom" || { echo "error: the browser did not render the diagram" >&2; exit 1; }
   # Estimated from the content (no scripts to measure it): rows, paragraphs, headings, the
   # diagram's height and the model text; a little white space below the page is harmless.
-  count() { grep -o "$1" "$html" | wc -l; }
+  visible=$(awk '/<details>/{skip=1} !skip{print} /<\/details>/{skip=0}' "$html")  # collapsed parts take no room
+  count() { grep -o "$1" <<<"$visible" | wc -l; }
   diagram_h=$(grep -o '<svg [^>]*' "$html" | grep -o ' height="[0-9]*' | grep -o '[0-9]*$' | head -1)
-  height=$(( $(count '<tr') * 33 + $(count '<p ') * 26 + $(count '<h[1-3]') * 60 + $(count '<dt>') * 30 \
-    + $(count '<li>') * 22 + $(count '<div class="fact">') * 20 + ${diagram_h:-0} + 200 + $(grep -c '' "$html") / 4 ))
+  height=$(( $(count '<tr') * 31 + $(count '<p ') * 22 + $(count '<h[1-3]') * 50 + $(count '<dt>') * 26 \
+    + $(count '<li>') * 20 + $(count '<div class="fact">') * 20 + $(grep -c '' <<<"$(sed -n '/<pre>/,/<\/pre>/p' "$html")") * 20 \
+    + ${diagram_h:-0} + 600 ))
 fi
 "$browser" "${flags[@]}" --enable-logging=stderr --v=0 --window-size="$width,$height" \
   --screenshot="$PWD/$png" "file://$PWD/$html" 2>"$log" || { cat "$log" >&2; exit 1; }

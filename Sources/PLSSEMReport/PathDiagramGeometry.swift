@@ -5,9 +5,12 @@ import Foundation
 extension PathDiagram {
   /// A point (SVG user units, y pointing down).
   public struct Point: Sendable, Equatable {
+    /// Horizontal position, growing to the right.
     public var x: Double
+    /// Vertical position, growing downwards.
     public var y: Double
 
+    /// The point (x, y).
     public init(_ x: Double, _ y: Double) {
       self.x = x
       self.y = y
@@ -22,10 +25,14 @@ extension PathDiagram {
 
   /// An axis-aligned box given by its centre and half extents.
   public struct Box: Sendable, Equatable {
+    /// The centre.
     public var center: Point
+    /// Half the width.
     public var halfWidth: Double
+    /// Half the height.
     public var halfHeight: Double
 
+    /// The box around `center` reaching `halfWidth` left and right, `halfHeight` up and down.
     public init(center: Point, halfWidth: Double, halfHeight: Double) {
       self.center = center
       self.halfWidth = halfWidth

@@ -15,6 +15,7 @@ public enum ThresholdVerdict: String, Sendable, Equatable, Comparable {
     }
   }
 
+  /// Ordered by severity: meets < caution < misses.
   public static func < (lhs: ThresholdVerdict, rhs: ThresholdVerdict) -> Bool {
     lhs.rank < rhs.rank
   }

@@ -10,6 +10,7 @@ public struct ReportTable: Sendable, Equatable {
     /// Whether the column holds numbers (right-aligned).
     public var numeric: Bool
 
+    /// A column headed `header`; `numeric` columns are right-aligned.
     public init(_ header: String, numeric: Bool = true) {
       self.header = header
       self.numeric = numeric
@@ -27,6 +28,7 @@ public struct ReportTable: Sendable, Equatable {
     /// Shown emphasised (e.g. the diagonal of the Fornell–Larcker table).
     public var emphasized: Bool
 
+    /// A cell showing `text`, optionally with a verdict, its reason and emphasis.
     public init(
       _ text: String, verdict: ThresholdVerdict? = nil, note: String? = nil,
       emphasized: Bool = false
@@ -37,6 +39,7 @@ public struct ReportTable: Sendable, Equatable {
       self.emphasized = emphasized
     }
 
+    /// A plain cell.
     public init(stringLiteral value: String) {
       self.init(value)
     }
@@ -59,6 +62,7 @@ public struct ReportTable: Sendable, Equatable {
   /// Notes printed under the table.
   public var notes: [String]
 
+  /// A table from its parts.
   public init(id: String, title: String, columns: [Column], rows: [[Cell]], notes: [String] = []) {
     self.id = id
     self.title = title

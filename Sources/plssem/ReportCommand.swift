@@ -10,14 +10,17 @@ struct ReportCommand: ParsableCommand {
     commandName: "report",
     abstract: "Write the HTML report of a model: path diagram, measurement and structural model.",
     discussion: """
-      Takes the options of `plssem estimate`; writes one self-contained HTML file (no network,
-      no scripts) to --output, report.html by default. Add --bootstrap N for t, p and
-      confidence intervals in the tables and on the diagram. --format markdown, csv, table or
-      json writes that format instead; --output - writes to standard output.
+      Takes the options of `plssem estimate` and writes one self-contained
+      HTML file (no network, no scripts) to --output, report.html by default.
+      Add --bootstrap N for t, p and confidence intervals in the tables and
+      on the diagram. --format markdown, csv, table or json writes that
+      format instead; --output - writes to standard output.
 
       Examples:
-        plssem report --data corp_rep.csv --model simple.model --missing-code -99
-        plssem report --data corp_rep.csv --model simple.model --missing-code -99 --bootstrap 5000 --seed 7 --output corp-rep.html
+        plssem report --data corp_rep.csv --model simple.model \\
+          --missing-code -99
+        plssem report --data corp_rep.csv --model simple.model \\
+          --missing-code -99 --bootstrap 5000 --seed 7 --output corp-rep.html
       """)
 
   @OptionGroup var input: InputOptions
