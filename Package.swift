@@ -47,7 +47,7 @@ let package = Package(
     .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText"]),
     .testTarget(name: "PLSSEMTests", dependencies: ["PLSSEM"], resources: [.copy("Fixtures")]),
     .testTarget(name: "SurveyTests", dependencies: ["Survey"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "ReportTests", dependencies: ["PLSSEMReport", "PLSSEM"]),
+    .testTarget(name: "ReportTests", dependencies: ["PLSSEMReport", "PLSSEM"], exclude: ["Golden"]),
     .testTarget(name: "CLITests", dependencies: []),
   ],
   swiftLanguageModes: [.v6]

@@ -14,6 +14,9 @@ public struct EstimationReport: Sendable {
   public let dataSource: String
   /// The model file, for the report header.
   public let modelSource: String
+  /// The model file's text, shown by the HTML report; when nil the report writes the model out
+  /// from ``PLSEstimate/model`` instead (without the file's comments).
+  public var modelText: String?
 
   public init(
     estimate: PLSEstimate, assessment: PLSAssessment? = nil, bootstrap: BootstrapResult? = nil,

@@ -83,7 +83,7 @@ public enum TableRenderer {
       let loading = e.loadings[i]
       var row = [construct, indicator, fixed(loading) + (report.assessment != nil && loading < 0.7 ? "!" : ""), fixed(e.weights[i])]
       if let inf = report.inference(.loading(construct: construct, indicator: indicator)) {
-        row += [fixed(inf.t, 2) + stars(inf.p)]
+        row += [NumberText.isFixed(inf) ? "n/a" : fixed(inf.t, 2) + stars(inf.p)]
       }
       if let vif = report.assessment?.outerVIF.first(where: { $0.indicator == indicator }) {
         row.append(fixed(vif.estimate, 2) + (vif.estimate > 5 ? "!" : ""))

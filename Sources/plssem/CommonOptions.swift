@@ -9,9 +9,10 @@ extension SignChange: ExpressibleByArgument {}
 extension PValueDistribution: ExpressibleByArgument {}
 extension PredictionTechnique: ExpressibleByArgument {}
 
-/// The output formats.
+/// The output formats: `table` (aligned text), `json` (the contract), `csv` (one long tidy
+/// table), `markdown` (GitHub tables), `html` (self-contained report with the path diagram).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, json
+  case table, json, csv, markdown, html
 }
 
 /// Where the data and model come from, and how missing values are handled.
@@ -127,7 +128,7 @@ struct AssessOptions: ParsableArguments {
 
 /// Output format and destination.
 struct OutputOptions: ParsableArguments {
-  @Option(name: .long, help: "Output format: table or json.")
+  @Option(name: .long, help: "Output format: table, json, csv, markdown or html.")
   var format: OutputFormat = .table
 
   @Option(name: .long, help: "Write the output to this file (whole or not at all) instead of standard output.")

@@ -16,13 +16,15 @@ struct PLSSEMCommand: ParsableCommand {
         plssem estimate --data mobi.csv --model mobi.model --bootstrap 5000 --seed 42 --format json
         plssem bootstrap --data mobi.csv --model mobi.model --bootstrap 1000000 --shard 1/4 --output shard-1.json
         plssem merge shard-*.json --format json
+        plssem report --data corp_rep.csv --model simple.model --missing-code -99 --bootstrap 5000 --output report.html
 
       Exit codes: 0 success; 1 bad input or model (the message names the file, line, row,
       column or construct); 2 internal error; 64 invalid option.
       """,
     version: version,
     subcommands: [
-      EstimateCommand.self, BootstrapCommand.self, MergeCommand.self, DescribeCommand.self, SimulateCommand.self,
+      EstimateCommand.self, BootstrapCommand.self, MergeCommand.self, ReportCommand.self, DescribeCommand.self,
+      SimulateCommand.self,
     ]
   )
 }

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import PLSSEM
+import PLSSEMReport
+
+/// `plssem report`: estimate, assess and (optionally) bootstrap a model like `plssem estimate`,
+/// and write the self-contained HTML report with the path diagram.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Write the HTML report of a model: path diagram, measurement and structural model.",
+    discussion: """
+      Takes the options of `plssem estimate` and writes one self-contained
+      HTML file (no network, no scripts) to --output, report.html by default.
+      Add --bootstrap N for t, p and confidence intervals in the tables and
+      on the diagram. --format markdown, csv, table or json writes that
+      format instead; --output - writes to standard output.
+
+      Examples:
+        plssem report --data corp_rep.csv --model simple.model \\
+          --missing-code -99
+        plssem report --data corp_rep.csv --model simple.model \\
+          --missing-code -99 --bootstrap 5000 --seed 7 --output corp-rep.html
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var algorithm: AlgorithmOptions
+  @OptionGroup var bootstrap: BootstrapOptions
+
+  @Option(name: .long, help: "Output format: html, markdown, csv, table or json.")
+  var format: OutputFormat = .html
+
+  @Option(
+    name: .long, help: "Write the report to this file (whole or not at all); - for standard output."
+  )
+  var output: String = "report.html"
+
+  func run() throws {
+    try runReportingErrors {
+      let modelText = try readText(input.model, what: "model")
+      let estimate = try loadAndEstimate(input, algorithm)
+      let assessment = try PLSAssessment(estimate: estimate)
+      var result: BootstrapResult?
+      if bootstrap.bootstrap > 0 {
+        let progress = ProgressBar.forStandardError(label: "bootstrap")
+        let sink = try bootstrap.keepDraws.map {
+          try DrawWriter(path: $0, keys: Bootstrapper.keys(for: estimate))
+        }
+        result = try Bootstrapper(settings: bootstrap.settings(resamples: bootstrap.bootstrap))
+          .result(estimate, progress: progress?.update, draws: sink?.write)
+        progress?.finish()
+        try sink?.close()
+      }
+      var report = EstimationReport(
+        estimate: estimate, assessment: assessment, bootstrap: result, dataSource: input.data,
+        modelSource: input.model)
+      report.modelText = modelText
+      try emit(render(report, format: format), to: output == "-" ? nil : output)
+      if output != "-" { FileHandle.standardError.write(Data("wrote \(output)\n".utf8)) }
+    }
+  }
+}
