@@ -42,6 +42,9 @@ import PLSSEM
 /// | `reliability` | construct | | `alpha`, `rho_c`, `rho_a`, `ave` |
 /// | `htmt` | row construct | column construct | `htmt`, `htmt2` |
 /// | `fornell_larcker` | row construct | column construct | `fornell_larcker` (√AVE on the diagonal) |
+/// | `fit` | `saturated` or `estimated` | | `srmr`, `d_uls`, `d_g` |
+/// | `q2` | construct | | `q2_redundancy`, `q2_communality` (with `--blindfolding`) |
+/// | `plspredict` | construct | indicator | `q2_predict`, `rmse_pls`, `rmse_lm`, `mae_pls`, `mae_lm` (with `--predict`) |
 /// | `cross_loadings` | construct | indicator | `cross_loading` |
 /// | `construct_correlations` | row construct | column construct | `correlation` |
 ///
@@ -182,6 +185,22 @@ public enum CSVRenderer {
       addMatrix(
         a.fornellLarcker, table: "fornell_larcker", statistic: "fornell_larcker",
         names: e.constructNames, into: &records)
+      for (model, m) in [("saturated", a.fit.saturated), ("estimated", a.fit.estimated)] {
+        add("fit", model, "srmr", m.srmr)
+        add("fit", model, "d_uls", m.dULS)
+        add("fit", model, "d_g", m.dG)
+      }
+      for r in a.q2?.constructs ?? [] {
+        add("q2", r.construct, "q2_redundancy", r.q2Redundancy)
+        add("q2", r.construct, "q2_communality", r.q2Communality)
+      }
+      for i in a.plsPredict?.indicators ?? [] {
+        add("plspredict", i.construct, to: i.indicator, "q2_predict", i.q2Predict)
+        add("plspredict", i.construct, to: i.indicator, "rmse_pls", i.plsRMSE)
+        add("plspredict", i.construct, to: i.indicator, "rmse_lm", i.lmRMSE)
+        add("plspredict", i.construct, to: i.indicator, "mae_pls", i.plsMAE)
+        add("plspredict", i.construct, to: i.indicator, "mae_lm", i.lmMAE)
+      }
     }
     for (i, indicator) in e.indicatorNames.enumerated() {
       for (j, construct) in e.constructNames.enumerated() {

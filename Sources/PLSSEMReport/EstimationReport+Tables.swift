@@ -15,6 +15,7 @@ extension EstimationReport {
       tables.append(reliabilityTable(assessment))
       tables.append(htmtTable(assessment))
       tables.append(fornellLarckerTable(assessment))
+      tables += qualityTables(assessment)
     }
     tables.append(crossLoadingTable())
     return tables
