@@ -171,10 +171,12 @@ public struct Bootstrapper: Sendable {
   /// Merges shard states into the state of the whole run; throws when they do not belong
   /// together (other seed, model, data, settings or B) or do not cover all chunks exactly once.
   public static func merge(_ states: [BootstrapState]) throws -> BootstrapState {
-    guard var merged = states.sorted(by: { $0.firstChunk < $1.firstChunk }).first else {
+    // Shards in chunk order. A shard can cover no chunk at all (more shards than chunks); it
+    // starts where the next non-empty shard starts, so it sorts before that one.
+    let sorted = states.sorted { ($0.firstChunk, $0.chunkCount) < ($1.firstChunk, $1.chunkCount) }
+    guard var merged = sorted.first else {
       throw BootstrapError.incompatibleShards("no shards given")
     }
-    let sorted = states.sorted { $0.firstChunk < $1.firstChunk }
     let expectedChunks = (merged.settings.resamples + merged.chunkSize - 1) / merged.chunkSize
     guard merged.firstChunk == 0 else { throw BootstrapError.incompatibleShards("the first shard (chunk 0) is missing") }
     for next in sorted.dropFirst() {

@@ -14,6 +14,10 @@
 /// exact minimum or maximum.
 struct DistributionSketch: Sendable, Codable, Equatable {
   static let binCount = 8192
+  /// The minimum of no draws (and, negated, their maximum): the largest finite double rather
+  /// than infinity, so that the state of a shard that covers no resample still encodes as JSON
+  /// (which has no infinity); every draw is finite, so merging is unaffected.
+  static let noMinimum = Double.greatestFiniteMagnitude
 
   var lower: [Double]
   var width: [Double]
@@ -51,8 +55,8 @@ struct DistributionSketch: Sendable, Codable, Equatable {
     counts = Array(repeating: 0, count: m * Self.binCount)
     under = Array(repeating: 0, count: m)
     over = Array(repeating: 0, count: m)
-    minimum = Array(repeating: .infinity, count: m)
-    maximum = Array(repeating: -.infinity, count: m)
+    minimum = Array(repeating: Self.noMinimum, count: m)
+    maximum = Array(repeating: -Self.noMinimum, count: m)
     below = Array(repeating: 0, count: m)
     equal = Array(repeating: 0, count: m)
   }
@@ -110,8 +114,8 @@ struct DistributionSketch: Sendable, Codable, Equatable {
     for k in lower.indices {
       copy.under[k] = 0
       copy.over[k] = 0
-      copy.minimum[k] = .infinity
-      copy.maximum[k] = -.infinity
+      copy.minimum[k] = Self.noMinimum
+      copy.maximum[k] = -Self.noMinimum
       copy.below[k] = 0
       copy.equal[k] = 0
     }
