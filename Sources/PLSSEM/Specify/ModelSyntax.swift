@@ -30,7 +30,8 @@ struct ModelToken: Equatable {
     case composite  // <~
     case regression  // ~
     case plus
-    case end  // ';' or line break
+    case semicolon  // ';': ends a statement, but is no line break to continue over
+    case end  // line break or end of text
   }
   var kind: Kind
   var location: SourceLocation
@@ -79,7 +80,7 @@ struct ModelSyntaxParser {
         }
         continue
       case ";":
-        result.append(ModelToken(kind: .end, location: location))
+        result.append(ModelToken(kind: .semicolon, location: location))
       case "+":
         result.append(ModelToken(kind: .plus, location: location))
       case "=":
@@ -155,7 +156,12 @@ struct ModelSyntaxParser {
     let tokens = try tokens()
     var statements: [Statement] = []
     var index = 0
+    func isEnd(_ kind: ModelToken.Kind) -> Bool { kind == .end || kind == .semicolon }
     func skipEnds() {
+      while index < tokens.count, isEnd(tokens[index].kind) { index += 1 }
+    }
+    // A statement continues over line breaks after '+' or an operator, not over ';'.
+    func skipLineBreaks() {
       while index < tokens.count, tokens[index].kind == .end { index += 1 }
     }
     // Reads `name (+ name)*`, allowing line breaks after '+'.
@@ -170,6 +176,7 @@ struct ModelSyntaxParser {
           let what: String
           switch token.kind {
           case .end: what = "end of statement"
+          case .semicolon: what = "';'"
           case .plus: what = "'+'"
           case .reflective: what = "'=~'"
           case .composite: what = "'<~'"
@@ -182,7 +189,7 @@ struct ModelSyntaxParser {
         index += 1
         guard index < tokens.count, tokens[index].kind == .plus else { return list }
         index += 1
-        skipEnds()  // continuation after a trailing '+'
+        skipLineBreaks()  // continuation after a trailing '+'
       }
     }
     skipEnds()
@@ -199,10 +206,10 @@ struct ModelSyntaxParser {
         throw error("expected '=~', '<~' or '~' after '\(last)'", opToken.location)
       }
       index += 1
-      skipEnds()  // continuation after a trailing operator
+      skipLineBreaks()  // continuation after a trailing operator
       let opName = opToken.kind == .reflective ? "'=~'" : opToken.kind == .composite ? "'<~'" : "'~'"
       let right = try names(after: "after \(opName)", at: opToken.location)
-      if index < tokens.count, tokens[index].kind != .end {
+      if index < tokens.count, !isEnd(tokens[index].kind) {
         throw error("expected '+', ';' or the end of the line", tokens[index].location)
       }
       if opToken.kind != .regression, left.count > 1 {
