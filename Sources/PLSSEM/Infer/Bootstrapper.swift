@@ -168,6 +168,7 @@ public struct Bootstrapper: Sendable {
   /// Merges shard states into the state of the whole run; throws when they do not belong
   /// together (other seed, model, data, settings or B) or do not cover all chunks exactly once.
   public static func merge(_ states: [BootstrapState]) throws -> BootstrapState {
+    for state in states { _ = try state.validated() }
     guard var merged = states.sorted(by: { $0.firstChunk < $1.firstChunk }).first else {
       throw BootstrapError.incompatibleShards("no shards given")
     }
