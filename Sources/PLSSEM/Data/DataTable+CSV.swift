@@ -83,13 +83,26 @@ extension DataTable {
     let field = raw.trimmingSpaces
     if field.isEmpty || missingSpellings.contains(field.lowercased()) { return .nan }
     guard let value = Double(field) else {
-      throw .nonNumeric(source: source, row: row, column: column, value: String(field.prefix(40)))
+      throw .nonNumeric(source: source, row: row, column: column, value: shown(field))
     }
     guard value.isFinite else {
-      throw .nonFinite(source: source, row: row, column: column, value: String(field.prefix(40)))
+      throw .nonFinite(source: source, row: row, column: column, value: shown(field))
     }
     if missingCodes.contains(value) { return .nan }
     return value
+  }
+
+  /// A cell as messages show it: at most 40 characters, control characters escaped (`\u{0}`).
+  static func shown(_ field: String) -> String {
+    var text = ""
+    for scalar in field.unicodeScalars.prefix(40) {
+      if scalar.properties.generalCategory == .control {
+        text += "\\u{" + String(scalar.value, radix: 16) + "}"
+      } else {
+        text.unicodeScalars.append(scalar)
+      }
+    }
+    return field.unicodeScalars.count > 40 ? text + "…" : text
   }
 
   static func translate(_ error: DelimitedTextError) -> DataError {
