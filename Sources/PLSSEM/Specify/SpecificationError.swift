@@ -28,35 +28,65 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
     location.map { " (\($0))" } ?? ""
   }
 
-  public var description: String {
+  /// Where in the model text the problem is, when the model was parsed from text.
+  public var location: SourceLocation? {
+    switch self {
+    case .syntax(_, let location, _): return location
+    case .emptyModel, .cycle: return nil
+    case .constructWithoutIndicators(_, let l), .unmeasuredConstruct(_, let l),
+      .constructWithoutPaths(_, let l),
+      .indicatorInTwoBlocks(_, _, _, let l), .duplicateConstruct(_, let l),
+      .duplicatePath(_, _, let l),
+      .selfLoop(_, let l), .unknownIndicator(_, _, let l, _):
+      return l
+    }
+  }
+
+  /// The message in the form compilers use, `file:line:column: message`, for a model read from
+  /// the file `source` (``description`` gives the location in words and no file).
+  public func description(inFile source: String) -> String {
+    switch self {
+    case .syntax, .emptyModel: return description
+    default:
+      guard let location else { return "\(source): \(text(located: false))" }
+      return "\(source):\(location.line):\(location.column): \(text(located: false))"
+    }
+  }
+
+  public var description: String { text(located: true) }
+
+  /// The message, with the location in words (`(line 2, column 1)`) when `located`.
+  private func text(located: Bool) -> String {
+    func at(_ location: SourceLocation?) -> String { located ? Self.at(location) : "" }
     switch self {
     case .syntax(let message, let location, let source):
       return "\(source):\(location.line):\(location.column): \(message)"
     case .emptyModel(let source):
       return "\(source): the model declares no constructs"
     case .constructWithoutIndicators(let c, let l):
-      return "construct '\(c)' has no indicators\(Self.at(l))"
+      return "construct '\(c)' has no indicators\(at(l))"
     case .unmeasuredConstruct(let c, let l):
       return
-        "construct '\(c)' is used in a structural path but has no measurement block (write '\(c) =~ …' or '\(c) <~ …')\(Self.at(l))"
+        "construct '\(c)' is used in a structural path but has no measurement block (write '\(c) =~ …' or '\(c) <~ …')\(at(l))"
     case .constructWithoutPaths(let c, let l):
-      return "construct '\(c)' appears in no structural path\(Self.at(l))"
+      return "construct '\(c)' appears in no structural path\(at(l))"
     case .indicatorInTwoBlocks(let i, let first, let second, let l):
       return first == second
-        ? "indicator '\(i)' appears twice in the block of '\(first)'\(Self.at(l))"
-        : "indicator '\(i)' appears in the blocks of both '\(first)' and '\(second)'\(Self.at(l))"
+        ? "indicator '\(i)' appears twice in the block of '\(first)'\(at(l))"
+        : "indicator '\(i)' appears in the blocks of both '\(first)' and '\(second)'\(at(l))"
     case .duplicateConstruct(let c, let l):
-      return "construct '\(c)' has its measurement block declared twice\(Self.at(l))"
+      return "construct '\(c)' has its measurement block declared twice\(at(l))"
     case .duplicatePath(let f, let t, let l):
-      return "the path \(f) → \(t) is written twice\(Self.at(l))"
+      return "the path \(f) → \(t) is written twice\(at(l))"
     case .selfLoop(let c, let l):
-      return "construct '\(c)' has a path to itself\(Self.at(l))"
+      return "construct '\(c)' has a path to itself\(at(l))"
     case .cycle(let cs):
       return
         "the structural model has a cycle (\((cs + [cs.first ?? ""]).joined(separator: " → "))); only recursive models are supported"
     case .unknownIndicator(let i, let c, let l, let available):
-      let hint = available.count <= 60 ? "; the data has: \(available.joined(separator: ", "))" : ""
-      return "indicator '\(i)' of construct '\(c)' is not a column of the data\(Self.at(l))\(hint)"
+      let shown = available.map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }
+      let hint = available.count <= 60 ? "; the data has: \(shown.joined(separator: ", "))" : ""
+      return "indicator '\(i)' of construct '\(c)' is not a column of the data\(at(l))\(hint)"
     }
   }
 }
