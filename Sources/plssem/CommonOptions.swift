@@ -15,15 +15,19 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Where the data and model come from, and how missing values are handled.
 struct InputOptions: ParsableArguments {
-  @Option(name: .long, help: "The data: a CSV file with a header row of column names.")
+  @Option(name: .long, help: "The data: a CSV file with a header row of column names. (required)")
   var data: String
 
-  @Option(name: .long, help: "The model: a lavaan-style text file (=~ Mode A, <~ Mode B, ~ paths).")
+  @Option(
+    name: .long,
+    help: "The model: a lavaan-style text file (=~ Mode A, <~ Mode B, ~ paths). (required)")
   var model: String
 
   @Option(
     name: .customLong("missing-code"), parsing: .unconditionalSingleValue,
-    help: ArgumentHelp("A cell value that means missing, e.g. -99 (repeatable). Empty cells and NA are always missing.", valueName: "value"))
+    help: ArgumentHelp(
+      "A cell value that means missing, e.g. -99 (repeatable). Empty cells and NA are always missing. (default: none)",
+      valueName: "value"))
   var missingCodes: [Double] = []
 
   @Option(name: .long, help: "Missing-value treatment: mean (replace by the indicator mean) or casewise (drop incomplete rows).")
@@ -31,10 +35,15 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: "A questionnaire codebook (YAML): read --data as survey responses, applying its labels, reverse coding and missing codes.")
+    help:
+      "A questionnaire codebook (YAML): read --data as survey responses, applying its labels, reverse coding and missing codes. (default: none: --data is a numeric CSV)"
+  )
   var codebook: String?
 
-  @Flag(name: .long, help: "With --codebook: mark bad cells missing and report them instead of failing.")
+  @Flag(
+    name: .long,
+    help:
+      "With --codebook: mark bad cells missing and report them instead of failing. (default: off)")
   var lenient = false
 }
 
@@ -85,7 +94,9 @@ struct BootstrapOptions: ParsableArguments {
   @Option(name: .customLong("max-failure-share"), help: "Largest share of failed resamples tolerated.")
   var maxFailureShare: Double = 0.05
 
-  @Option(name: .customLong("keep-draws"), help: "Write every resample's estimates to this CSV file.")
+  @Option(
+    name: .customLong("keep-draws"),
+    help: "Write every resample's estimates to this CSV file. (default: none)")
   var keepDraws: String?
 
   func settings(resamples: Int) -> BootstrapSettings {
@@ -100,6 +111,8 @@ struct OutputOptions: ParsableArguments {
   @Option(name: .long, help: "Output format: table or json.")
   var format: OutputFormat = .table
 
-  @Option(name: .long, help: "Write the output to this file (whole or not at all) instead of standard output.")
+  @Option(
+    name: .long,
+    help: "Write the output to this file (whole or not at all). (default: standard output)")
   var output: String?
 }
