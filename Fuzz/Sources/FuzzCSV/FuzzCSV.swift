@@ -1,7 +1,7 @@
+import DelimitedText
 // libFuzzer harness: the delimited-text tokenizer and the numeric CSV reader.
 // Any input must end in a value or a thrown error: never a trap, a hang or a memory error.
 import FuzzSupport
-import DelimitedText
 import PLSSEM
 
 @main
@@ -14,7 +14,8 @@ let fuzzOne: FuzzTarget = { start, count in
   let bytes = Array(fuzzBytes(start, count))
   // The tokenizer alone, with detection and with each fixed delimiter.
   for delimiter in [nil] + Delimiter.allCases.map(Optional.some) {
-    if let reader = try? DelimitedTextReader(bytes: bytes, delimiter: delimiter, source: "fuzz.csv") {
+    if let reader = try? DelimitedTextReader(bytes: bytes, delimiter: delimiter, source: "fuzz.csv")
+    {
       _ = try? reader.records()
     }
   }

@@ -23,7 +23,8 @@ let codebookText = """
     - {id: b2, construct: B}
   """
 
-nonisolated(unsafe) let codebook: Codebook? = try? Codebook(yaml: codebookText, source: "fuzz-codebook.yaml")
+nonisolated(unsafe) let codebook: Codebook? = try? Codebook(
+  yaml: codebookText, source: "fuzz-codebook.yaml")
 
 @main
 enum Harness {
