@@ -110,22 +110,26 @@ struct MergeCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
           throw InputError(description: "\(path): cannot read the shard file")
         }
+        let file: ShardFile
         do {
-          return try JSONDecoder().decode(ShardFile.self, from: data)
+          file = try JSONDecoder().decode(ShardFile.self, from: data)
+        } catch {
+          throw BootstrapError.malformedShard(source: path, reason: Self.reason(error))
+        }
+        do {
+          _ = try ShardSpec(index: file.shard.index, count: file.shard.count)
         } catch {
           throw BootstrapError.malformedShard(source: path, reason: "\(error)")
         }
+        _ = try file.state.validated(source: path)
+        return file
       }
+      try Self.checkCompatible(Array(zip(shards, files)))
       guard let first = files.first else { return }
-      for file in files where file.data != first.data || file.model != first.model || file.settings != first.settings
-        || file.missingCodes != first.missingCodes
-      {
-        throw BootstrapError.incompatibleShards("shard \(file.shard.index)/\(file.shard.count) was made from other inputs or settings")
-      }
-      let modelText = try readText(first.model, what: "model")
-      let model = try PathModel(syntax: modelText, source: first.model)
+      let model = try loadModel(first.model)
       let table = try DataTable(csvFile: first.data, missingCodes: first.missingCodes)
-      let estimate = try PLSEstimator(settings: first.settings).estimate(model, data: table)
+      let estimate = try estimate(
+        model, modelPath: first.model, data: table, settings: first.settings)
       let state = try Bootstrapper.merge(files.map(\.state))
       guard state.fingerprint == Bootstrapper.fingerprint(estimate) else {
         throw BootstrapError.incompatibleShards("the data or model files changed since the shards were made")
@@ -136,6 +140,80 @@ struct MergeCommand: ParsableCommand {
         assessment: try PLSAssessment(estimate: estimate, options: assess.options(seed: state.settings.seed)),
         bootstrap: result, dataSource: first.data, modelSource: first.model)
       try emit(render(report, format: output.format), to: output.output)
+    }
+  }
+
+  /// A decoding error in a few words, with the JSON path where it applies.
+  static func reason(_ error: any Error) -> String {
+    guard let error = error as? DecodingError else { return "\(error)" }
+    func path(_ keys: [any CodingKey]) -> String {
+      keys.isEmpty
+        ? "top level"
+        : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+    switch error {
+    case .dataCorrupted(let context): return "not valid JSON at \(path(context.codingPath))"
+    case .keyNotFound(let key, let context):
+      return "\(path(context.codingPath)): no \"\(key.stringValue)\""
+    case .typeMismatch(_, let context), .valueNotFound(_, let context):
+      return "\(path(context.codingPath)): \(context.debugDescription)"
+    @unknown default: return "\(error)"
+    }
+  }
+
+  /// Checks that the shards belong to one run and cover it exactly once; the messages name
+  /// the files.
+  static func checkCompatible(_ shards: [(path: String, file: ShardFile)]) throws {
+    guard let (firstPath, first) = shards.first else { return }
+    func label(_ path: String, _ file: ShardFile) -> String {
+      "\(path) (shard \(file.shard.index)/\(file.shard.count))"
+    }
+    func refuse(_ message: String) -> BootstrapError { .incompatibleShards(message) }
+    let a = label(firstPath, first)
+    for (path, file) in shards.dropFirst() {
+      let b = label(path, file)
+      if file.model != first.model {
+        throw refuse("\(b) was made from the model \(file.model), \(a) from \(first.model)")
+      }
+      if file.data != first.data || file.missingCodes != first.missingCodes {
+        throw refuse(
+          "\(b) was made from the data \(file.data), \(a) from \(first.data) (or other missing codes)"
+        )
+      }
+      if file.settings != first.settings {
+        throw refuse("\(b) and \(a) were made with different estimation settings")
+      }
+      let (s, t) = (file.state.settings, first.state.settings)
+      if s.seed != t.seed {
+        throw refuse("\(b) was made with seed \(s.seed), \(a) with seed \(t.seed)")
+      }
+      if s.resamples != t.resamples {
+        throw refuse("\(b) was made with \(s.resamples) resamples, \(a) with \(t.resamples)")
+      }
+      if file.shard.count != first.shard.count {
+        throw refuse("\(b) is one of \(file.shard.count) shards, \(a) one of \(first.shard.count)")
+      }
+    }
+    var pathOfShard: [Int: String] = [:]
+    for (path, file) in shards {
+      if let other = pathOfShard[file.shard.index] {
+        throw refuse(
+          "shard \(file.shard.index)/\(file.shard.count) is given twice (\(other) and \(path)); give every shard once"
+        )
+      }
+      pathOfShard[file.shard.index] = path
+    }
+    let count = first.shard.count
+    if pathOfShard.count < count {
+      let missing = (1...count).lazy.filter { pathOfShard[$0] == nil }.prefix(10).map {
+        "\($0)/\(count)"
+      }
+      let more = count - pathOfShard.count > 10 ? ", …" : ""
+      let given = shards.prefix(10).map { label($0.path, $0.file) }.joined(separator: ", ")
+      throw refuse(
+        "shard\(count - pathOfShard.count == 1 ? "" : "s") \(missing.joined(separator: ", "))\(more) "
+          + "\(count - pathOfShard.count == 1 ? "is" : "are") missing (given: \(given)\(shards.count > 10 ? ", …" : ""))"
+      )
     }
   }
 }

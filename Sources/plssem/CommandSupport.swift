@@ -67,16 +67,53 @@ func readText(_ path: String, what: String) throws -> String {
 
 /// Loads data and model and estimates.
 func loadAndEstimate(_ input: InputOptions, _ algorithm: AlgorithmOptions) throws -> PLSEstimate {
-  let modelText = try readText(input.model, what: "model")
-  let model = try PathModel(syntax: modelText, source: input.model)
+  let model = try loadModel(input.model)
   let data = try loadData(input)
   var settings = algorithm.settings
   settings.missing = input.missing
-  let estimate = try PLSEstimator(settings: settings).estimate(model, data: data)
+  let estimate = try estimate(model, modelPath: input.model, data: data, settings: settings)
   if !estimate.converged {
-    warn("the PLS algorithm did not converge within \(settings.maxIterations) iterations; results are provisional")
+    let n = settings.maxIterations
+    warn(
+      "the PLS algorithm did not converge within \(n) iteration\(n == 1 ? "" : "s"); results are provisional"
+    )
   }
   return estimate
+}
+
+/// Reads and parses a model file; errors name the file, line and column.
+func loadModel(_ path: String) throws -> PathModel {
+  let text = try readText(path, what: "model")
+  do {
+    return try PathModel(syntax: text, source: path)
+  } catch {
+    throw InputError(description: error.description(inFile: path))
+  }
+}
+
+/// Estimates, naming the model file and the data in every error about them.
+func estimate(_ model: PathModel, modelPath: String, data: DataTable, settings: PLSSettings) throws
+  -> PLSEstimate
+{
+  do {
+    return try PLSEstimator(settings: settings).estimate(model, data: data)
+  } catch let error as SpecificationError {
+    if case .unknownIndicator = error {
+      // Name the data file where the message says "the data".
+      let text = error.description(inFile: modelPath)
+        .replacingOccurrences(
+          of: "not a column of the data; the data has",
+          with: "not a column of \(data.source), which has"
+        )
+        .replacingOccurrences(
+          of: "not a column of the data", with: "not a column of \(data.source)")
+      throw InputError(description: text)
+    }
+    throw InputError(description: error.description(inFile: modelPath))
+  } catch let error as EstimationError {
+    if case .invalidSetting = error { throw error }
+    throw InputError(description: "\(data.source): \(error)")
+  }
 }
 
 /// Reads the data: a plain numeric CSV, or survey responses read through a codebook.

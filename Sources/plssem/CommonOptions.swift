@@ -17,15 +17,19 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Where the data and model come from, and how missing values are handled.
 struct InputOptions: ParsableArguments {
-  @Option(name: .long, help: "The data: a CSV file with a header row of column names.")
+  @Option(name: .long, help: "The data: a CSV file with a header row of column names. (required)")
   var data: String
 
-  @Option(name: .long, help: "The model: a lavaan-style text file (=~ Mode A, <~ Mode B, ~ paths).")
+  @Option(
+    name: .long,
+    help: "The model: a lavaan-style text file (=~ Mode A, <~ Mode B, ~ paths). (required)")
   var model: String
 
   @Option(
     name: .customLong("missing-code"), parsing: .unconditionalSingleValue,
-    help: ArgumentHelp("A cell value that means missing, e.g. -99 (repeatable). Empty cells and NA are always missing.", valueName: "value"))
+    help: ArgumentHelp(
+      "A cell value that means missing, e.g. -99 (repeatable). Empty cells and NA are always missing. (default: none)",
+      valueName: "value"))
   var missingCodes: [Double] = []
 
   @Option(name: .long, help: "Missing-value treatment: mean (replace by the indicator mean) or casewise (drop incomplete rows).")
@@ -33,10 +37,15 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: "A questionnaire codebook (YAML): read --data as survey responses, applying its labels, reverse coding and missing codes.")
+    help:
+      "A questionnaire codebook (YAML): read --data as survey responses, applying its labels, reverse coding and missing codes. (default: none: --data is a numeric CSV)"
+  )
   var codebook: String?
 
-  @Flag(name: .long, help: "With --codebook: mark bad cells missing and report them instead of failing.")
+  @Flag(
+    name: .long,
+    help:
+      "With --codebook: mark bad cells missing and report them instead of failing. (default: off)")
   var lenient = false
 }
 
@@ -51,7 +60,7 @@ struct AlgorithmOptions: ParsableArguments {
   @Option(name: .long, help: "Stop when the weight change falls below this.")
   var tolerance: Double = 1e-7
 
-  @Flag(name: .long, help: "Consistent PLS (PLSc, Dijkstra & Henseler 2015): correct every =~ block with rho_A.")
+  @Flag(name: .long, help: "Consistent PLS (PLSc, Dijkstra & Henseler 2015): correct every =~ block with rho_A. (default: off)")
   var consistent = false
 
   @Option(
@@ -92,7 +101,9 @@ struct BootstrapOptions: ParsableArguments {
   @Option(name: .customLong("max-failure-share"), help: "Largest share of failed resamples tolerated.")
   var maxFailureShare: Double = 0.05
 
-  @Option(name: .customLong("keep-draws"), help: "Write every resample's estimates to this CSV file.")
+  @Option(
+    name: .customLong("keep-draws"),
+    help: "Write every resample's estimates to this CSV file. (default: none)")
   var keepDraws: String?
 
   func settings(resamples: Int) -> BootstrapSettings {
@@ -104,13 +115,13 @@ struct BootstrapOptions: ParsableArguments {
 
 /// The optional, more expensive quality criteria.
 struct AssessOptions: ParsableArguments {
-  @Flag(name: .long, help: "Q² by blindfolding (cross-validated redundancy and communality).")
+  @Flag(name: .long, help: "Q² by blindfolding (cross-validated redundancy and communality). (default: off)")
   var blindfolding = false
 
   @Option(name: .customLong("omission-distance"), help: "Blindfolding omission distance D (must not divide n).")
   var omissionDistance: Int = 7
 
-  @Flag(name: .long, help: "PLSpredict: k-fold out-of-sample prediction against a linear-model benchmark.")
+  @Flag(name: .long, help: "PLSpredict: k-fold out-of-sample prediction against a linear-model benchmark. (default: off)")
   var predict = false
 
   @Option(name: .long, help: "PLSpredict folds.")
@@ -131,6 +142,8 @@ struct OutputOptions: ParsableArguments {
   @Option(name: .long, help: "Output format: table, json, csv, markdown or html.")
   var format: OutputFormat = .table
 
-  @Option(name: .long, help: "Write the output to this file (whole or not at all) instead of standard output.")
+  @Option(
+    name: .long,
+    help: "Write the output to this file (whole or not at all). (default: standard output)")
   var output: String?
 }

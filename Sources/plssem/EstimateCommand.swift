@@ -24,6 +24,10 @@ struct EstimateCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
+      guard bootstrap.bootstrap >= 0 else {
+        throw InputError(
+          description: "--bootstrap must be 0 (no bootstrap) or more (got \(bootstrap.bootstrap))")
+      }
       let estimate = try loadAndEstimate(input, algorithm)
       let assessment = try PLSAssessment(estimate: estimate, options: assess.options(seed: bootstrap.seed))
       var result: BootstrapResult?

@@ -25,6 +25,11 @@ public struct BootstrapResult: Sendable {
 
   /// Finishes `state` into statistics. Throws when too many resamples failed or none succeeded.
   public init(state: BootstrapState, keys: [StatisticKey]) throws {
+    let state = try state.validated()
+    guard state.keys == keys.map(\.description) else {
+      throw BootstrapError.incompatibleShards(
+        "the bootstrap state holds other statistics than the model has")
+    }
     let settings = state.settings
     let moments = state.foldedMoments()
     let succeeded = moments.count

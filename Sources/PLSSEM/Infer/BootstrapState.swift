@@ -40,3 +40,68 @@ public struct BootstrapState: Sendable, Codable, Equatable {
     return total
   }
 }
+
+extension BootstrapState {
+  /// The largest resample count a state may claim: far beyond any real run, small enough that
+  /// no count derived from it overflows.
+  static let maximumResamples = 1 << 48
+
+  /// This state if it holds together, else ``BootstrapError/malformedShard(source:reason:)``
+  /// naming `source` and the first inconsistency.
+  ///
+  /// A state read back from a shard file is user data: a truncated, hand-edited or mixed-up file
+  /// must be refused with a message, not crash ``Bootstrapper/merge(_:)`` or
+  /// ``BootstrapResult/init(state:keys:)`` on an array of the wrong length or an impossible count.
+  public func validated(source: String = "<bootstrap state>") throws(BootstrapError)
+    -> BootstrapState
+  {
+    func refuse(_ reason: String) -> BootstrapError {
+      .malformedShard(source: source, reason: reason)
+    }
+    let m = keys.count
+    let limit = Self.maximumResamples
+    guard settings.resamples >= 2, settings.resamples <= limit else {
+      throw refuse("\(settings.resamples) resamples (expected 2 to \(limit))")
+    }
+    guard chunkSize >= 1, chunkSize <= 1 << 20 else { throw refuse("chunk size \(chunkSize)") }
+    let chunks = (settings.resamples + chunkSize - 1) / chunkSize
+    guard firstChunk >= 0, chunkCount >= 0, firstChunk <= chunks, chunkCount <= chunks - firstChunk
+    else {
+      throw refuse("chunks \(firstChunk)..<\(firstChunk + chunkCount) of \(chunks)")
+    }
+    guard original.count == m else {
+      throw refuse("\(original.count) original estimates for \(m) statistics")
+    }
+    guard attempted >= 0, attempted <= settings.resamples, failed >= 0, failed <= attempted else {
+      throw refuse("\(failed) failed of \(attempted) attempted resamples")
+    }
+    for summary in moments
+    where summary.count < 0 || summary.mean.count != m || summary.m2.count != m {
+      throw refuse("a moment summary does not match the \(m) statistics")
+    }
+    let s = sketch
+    let perStatistic =
+      [s.lower, s.width, s.minimum, s.maximum].map(\.count)
+      + [s.under, s.over, s.below, s.equal].map(\.count)
+    guard perStatistic.allSatisfy({ $0 == m }), s.counts.count == m * DistributionSketch.binCount
+    else {
+      throw refuse("the distribution sketch does not match the \(m) statistics")
+    }
+    let tallies = s.under + s.over + s.below + s.equal
+    guard tallies.allSatisfy({ $0 >= 0 && $0 <= settings.resamples }) else {
+      throw refuse("a distribution count outside 0…\(settings.resamples)")
+    }
+    for k in 0..<m {
+      var total = 0
+      for c in s.counts[(k * DistributionSketch.binCount)..<((k + 1) * DistributionSketch.binCount)]
+      { total += Int(c) }
+      guard total <= settings.resamples else {
+        throw refuse("the distribution sketch counts more draws than resamples")
+      }
+    }
+    if let acceleration, acceleration.count != m {
+      throw refuse("\(acceleration.count) acceleration constants for \(m) statistics")
+    }
+    return self
+  }
+}

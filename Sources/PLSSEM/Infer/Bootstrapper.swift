@@ -171,6 +171,7 @@ public struct Bootstrapper: Sendable {
   /// Merges shard states into the state of the whole run; throws when they do not belong
   /// together (other seed, model, data, settings or B) or do not cover all chunks exactly once.
   public static func merge(_ states: [BootstrapState]) throws -> BootstrapState {
+    for state in states { _ = try state.validated() }
     // Shards in chunk order. A shard can cover no chunk at all (more shards than chunks); it
     // starts where the next non-empty shard starts, so it sorts before that one.
     let sorted = states.sorted { ($0.firstChunk, $0.chunkCount) < ($1.firstChunk, $1.chunkCount) }
@@ -215,7 +216,9 @@ public struct Bootstrapper: Sendable {
     guard settings.maximumFailureShare >= 0, settings.maximumFailureShare <= 1 else {
       throw .invalidSetting("the maximum failure share must lie between 0 and 1 (got \(settings.maximumFailureShare))")
     }
-    if let threads = settings.threads, threads < 1 { throw .invalidSetting("--threads must be at least 1 (got \(threads))") }
+    if let threads = settings.threads, threads < 1 || threads > 1024 {
+      throw .invalidSetting("--threads must lie between 1 and 1024 (got \(threads))")
+    }
   }
 
   /// The statistics on the original data, by the same code as each resample's.

@@ -168,7 +168,7 @@ struct DistributionSketch: Sendable, Codable, Equatable {
 
   /// Adds the counts of `other` (same ranges).
   mutating func merge(_ other: DistributionSketch) {
-    for k in counts.indices { counts[k] += other.counts[k] }
+    for k in counts.indices { counts[k] &+= other.counts[k] }  // wraps as add(_:original:) does
     for k in lower.indices {
       under[k] += other.under[k]
       over[k] += other.over[k]

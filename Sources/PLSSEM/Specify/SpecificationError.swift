@@ -33,7 +33,37 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
     location.map { " (\($0))" } ?? ""
   }
 
-  public var description: String {
+  /// Where in the model text the problem is, when the model was parsed from text.
+  public var location: SourceLocation? {
+    switch self {
+    case .syntax(_, let location, _): return location
+    case .emptyModel, .noStructuralPaths: return nil
+    case .cycle(_, let l), .constructAsIndicator(_, _, let l): return l
+    case .constructWithoutIndicators(_, let l), .unmeasuredConstruct(_, let l),
+      .constructWithoutPaths(_, let l),
+      .indicatorInTwoBlocks(_, _, _, let l), .duplicateConstruct(_, let l),
+      .duplicatePath(_, _, let l),
+      .selfLoop(_, let l), .unknownIndicator(_, _, let l, _):
+      return l
+    }
+  }
+
+  /// The message in the form compilers use, `file:line:column: message`, for a model read from
+  /// the file `source` (``description`` gives the location in words and no file).
+  public func description(inFile source: String) -> String {
+    switch self {
+    case .syntax, .emptyModel, .noStructuralPaths: return description
+    default:
+      guard let location else { return "\(source): \(text(located: false))" }
+      return "\(source):\(location.line):\(location.column): \(text(located: false))"
+    }
+  }
+
+  public var description: String { text(located: true) }
+
+  /// The message, with the location in words (`(line 2, column 1)`) when `located`.
+  private func text(located: Bool) -> String {
+    func at(_ location: SourceLocation?) -> String { located ? Self.at(location) : "" }
     switch self {
     case .syntax(let message, let location, let source):
       return "\(source):\(location.line):\(location.column): \(message)"
@@ -43,31 +73,32 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
       return
         "\(source): the model has no structural paths; a PLS path model needs at least two constructs joined by a path (write e.g. 'Y ~ X')"
     case .constructWithoutIndicators(let c, let l):
-      return "construct '\(c)' has no indicators\(Self.at(l))"
+      return "construct '\(c)' has no indicators\(at(l))"
     case .unmeasuredConstruct(let c, let l):
       return
-        "construct '\(c)' is used in a structural path but has no measurement block (write '\(c) =~ …' or '\(c) <~ …')\(Self.at(l))"
+        "construct '\(c)' is used in a structural path but has no measurement block (write '\(c) =~ …' or '\(c) <~ …')\(at(l))"
     case .constructWithoutPaths(let c, let l):
-      return "construct '\(c)' appears in no structural path\(Self.at(l))"
+      return "construct '\(c)' appears in no structural path\(at(l))"
     case .indicatorInTwoBlocks(let i, let first, let second, let l):
       return first == second
-        ? "indicator '\(i)' appears twice in the block of '\(first)'\(Self.at(l))"
-        : "indicator '\(i)' appears in the blocks of both '\(first)' and '\(second)'\(Self.at(l))"
+        ? "indicator '\(i)' appears twice in the block of '\(first)'\(at(l))"
+        : "indicator '\(i)' appears in the blocks of both '\(first)' and '\(second)'\(at(l))"
     case .duplicateConstruct(let c, let l):
-      return "construct '\(c)' has its measurement block declared twice\(Self.at(l))"
+      return "construct '\(c)' has its measurement block declared twice\(at(l))"
     case .duplicatePath(let f, let t, let l):
-      return "the path \(f) → \(t) is written twice\(Self.at(l))"
+      return "the path \(f) → \(t) is written twice\(at(l))"
     case .selfLoop(let c, let l):
-      return "construct '\(c)' has a path to itself\(Self.at(l))"
+      return "construct '\(c)' has a path to itself\(at(l))"
     case .cycle(let cs, let l):
       return
-        "the structural model has a cycle (\((cs + [cs.first ?? ""]).joined(separator: " → "))); only recursive models are supported\(Self.at(l))"
+        "the structural model has a cycle (\((cs + [cs.first ?? ""]).joined(separator: " → "))); only recursive models are supported\(at(l))"
     case .constructAsIndicator(let name, let c, let l):
       return
-        "'\(name)' is listed as an indicator of '\(c)' but is itself a construct; higher-order constructs are not supported (use the construct scores as data instead)\(Self.at(l))"
+        "'\(name)' is listed as an indicator of '\(c)' but is itself a construct; higher-order constructs are not supported (use the construct scores as data instead)\(at(l))"
     case .unknownIndicator(let i, let c, let l, let available):
-      let hint = available.count <= 60 ? "; the data has: \(available.joined(separator: ", "))" : ""
-      return "indicator '\(i)' of construct '\(c)' is not a column of the data\(Self.at(l))\(hint)"
+      let shown = available.map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }
+      let hint = available.count <= 60 ? "; the data has: \(shown.joined(separator: ", "))" : ""
+      return "indicator '\(i)' of construct '\(c)' is not a column of the data\(at(l))\(hint)"
     }
   }
 }
