@@ -44,3 +44,19 @@ public enum AssessmentError: Error, CustomStringConvertible, Equatable, Sendable
     return candidate
   }
 }
+
+extension PLSEstimator {
+  /// Re-estimates `model` on new values of its indicators (a blindfolding round, a PLSpredict
+  /// training fold); a failure becomes ``AssessmentError/reestimationFailed(step:reason:)``
+  /// naming `step`.
+  func reestimate(_ model: PathModel, indicators: [String], columns: [[Double]], step: String) throws
+    -> PLSEstimate
+  {
+    do {
+      let table = try DataTable(columnNames: indicators, columns: columns, source: step)
+      return try estimate(model, data: table)
+    } catch {
+      throw AssessmentError.reestimationFailed(step: step, reason: "\(error)")
+    }
+  }
+}

@@ -127,14 +127,8 @@ public struct Blindfolding: Sendable, Codable, Equatable {
         }
         let step =
           "blindfolding round \(round + 1) of \(d) for construct '\(layout.constructNames[j])'"
-        let roundEstimate: PLSEstimate
-        do {
-          let table = try DataTable(
-            columnNames: layout.indicatorNames, columns: roundColumns, source: step)
-          roundEstimate = try estimator.estimate(estimate.model, data: table)
-        } catch {
-          throw AssessmentError.reestimationFailed(step: step, reason: "\(error)")
-        }
+        let roundEstimate = try estimator.reestimate(
+          estimate.model, indicators: layout.indicatorNames, columns: roundColumns, step: step)
         let scores = roundEstimate.scores
         let loadings = roundEstimate.loadings
         let preds = layout.predecessors[j]

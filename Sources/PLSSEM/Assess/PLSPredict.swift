@@ -264,14 +264,8 @@ public struct PLSPredict: Sendable, Equatable {
     let train = fold.indices.filter { fold[$0] != f }
     let test = fold.indices.filter { fold[$0] == f }
     let trainColumns = columns.map { column in train.map { column[$0] } }
-    let trained: PLSEstimate
-    do {
-      let table = try DataTable(
-        columnNames: layout.indicatorNames, columns: trainColumns, source: step)
-      trained = try estimator.estimate(estimate.model, data: table)
-    } catch {
-      throw AssessmentError.reestimationFailed(step: step, reason: "\(error)")
-    }
+    let trained = try estimator.reestimate(
+      estimate.model, indicators: layout.indicatorNames, columns: trainColumns, step: step)
     let nTrain = Double(train.count)
     let means = trainColumns.map { $0.reduce(0, +) / nTrain }
     let sds = zip(trainColumns, means).map { column, mean in
