@@ -25,6 +25,7 @@ struct ReportCommand: ParsableCommand {
 
   @OptionGroup var input: InputOptions
   @OptionGroup var algorithm: AlgorithmOptions
+  @OptionGroup var assess: AssessOptions
   @OptionGroup var bootstrap: BootstrapOptions
 
   @Option(name: .long, help: "Output format: html, markdown, csv, table or json.")
@@ -39,7 +40,7 @@ struct ReportCommand: ParsableCommand {
     try runReportingErrors {
       let modelText = try readText(input.model, what: "model")
       let estimate = try loadAndEstimate(input, algorithm)
-      let assessment = try PLSAssessment(estimate: estimate)
+      let assessment = try PLSAssessment(estimate: estimate, options: assess.options(seed: bootstrap.seed))
       var result: BootstrapResult?
       if bootstrap.bootstrap > 0 {
         let progress = ProgressBar.forStandardError(label: "bootstrap")
