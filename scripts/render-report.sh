@@ -5,8 +5,8 @@
 #
 #   scripts/render-report.sh [example] [output-dir]
 #
-# example: corp-rep (default; simple model), corp-rep-extended, mobi, or led (when
-# examples/led-survey exists). Output: <output-dir>/<example>.html and .png (default: .build/report).
+# example: corp-rep (default; simple model), corp-rep-extended, mobi, or led (the LED survey,
+# mediation model). Output: <output-dir>/<example>.html and .png (default: .build/report).
 # Needs the Debian package `chromium` (installed with apt-get when missing and run as root or
 # with sudo). Environment: BOOTSTRAP (resamples, default 1000), WIDTH (default 1280),
 # HEIGHT (default: tall enough for the whole page).
@@ -28,10 +28,7 @@ case "$example" in
     args=(--data examples/ecsi-mobi/mobi.csv --model examples/ecsi-mobi/mobi.model) ;;
   led)
     dir=examples/led-survey
-    [ -d "$dir" ] || { echo "error: $dir does not exist yet" >&2; exit 1; }
-    data=$(ls "$dir"/*.csv | head -1)
-    model=$(ls "$dir"/*.model | head -1)
-    args=(--data "$data" --model "$model") ;;
+    args=(--data "$dir/responses-100.csv" --codebook "$dir/codebook.yaml" --model "$dir/mediation.model" --blindfolding) ;;
   *) echo "error: unknown example '$example' (corp-rep, corp-rep-extended, mobi, led)" >&2; exit 1 ;;
 esac
 
