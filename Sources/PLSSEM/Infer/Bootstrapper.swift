@@ -108,33 +108,40 @@ public struct Bootstrapper: Sendable {
     DispatchQueue.concurrentPerform(iterations: threads) { t in
       let evaluator = evaluators[t]
       var sketch = emptySketch
-      let rows = ParallelRows(count: chunkSize, width: m)
+      // One chunk's successful draws, statistic by statistic (statistic k at k * chunkSize).
+      let columns = UnsafeMutablePointer<Double>.allocate(capacity: chunkSize * m)
+      let row = UnsafeMutablePointer<Double>.allocate(capacity: m)
+      defer {
+        columns.deallocate()
+        row.deallocate()
+      }
       while true {
         let c = nextChunk.add(1, ordering: .relaxed).oldValue
         guard c < range.upperBound, failure.withLock({ $0 == nil }) else { break }
         let first = c * chunkSize
         let count = min(chunkSize, b - first)
-        var summary = MomentSummary(statistics: m)
-        var failedHere = 0
+        var succeeded = 0
         var kept: [[Double]?] = []
         for r in 0..<count {
           let ok: Bool
           if c == 0 {
             ok = pilot.succeeded[r]
-            if ok { rows.row(r).update(from: pilot.row(r), count: m) }
+            if ok { row.update(from: pilot.row(r), count: m) }
           } else {
-            ok = evaluator.evaluate(resample: UInt64(first + r), into: rows.row(r))
+            ok = evaluator.evaluate(resample: UInt64(first + r), into: row)
           }
           if ok {
-            summary.add(rows.row(r))
-            sketch.add(rows.row(r), original: original)
-          } else {
-            failedHere += 1
+            for k in 0..<m { columns[k * chunkSize + succeeded] = row[k] }
+            succeeded += 1
           }
-          if draws != nil { kept.append(ok ? rows.values(r) : nil) }
+          if draws != nil { kept.append(ok ? Array(UnsafeBufferPointer(start: row, count: m)) : nil) }
+        }
+        let summary = MomentSummary(columns: columns, stride: chunkSize, count: succeeded, statistics: m)
+        for k in 0..<m {
+          sketch.add(statistic: k, values: columns + k * chunkSize, count: succeeded, original: original[k])
         }
         do {
-          try collector.submit(chunk: c, summary: summary, attempted: count, failed: failedHere, draws: kept)
+          try collector.submit(chunk: c, summary: summary, attempted: count, failed: count - succeeded, draws: kept)
         } catch {
           failure.withLock { $0 = $0 ?? error }
           break

@@ -122,48 +122,41 @@ struct DistributionSketch: Sendable, Codable, Equatable {
     return copy
   }
 
-  /// Adds one draw of all statistics. (Runs once per resample: written over raw buffers to
-  /// avoid per-element uniqueness checks.)
-  mutating func add(_ x: UnsafePointer<Double>, original: [Double]) {
+  /// Adds `count` draws of statistic `k` (one chunk's column). Column by column, so that the
+  /// statistic's 32 KB of bins stay in cache while its draws are counted.
+  mutating func add(statistic k: Int, values x: UnsafePointer<Double>, count: Int, original: Double) {
     let bins = Self.binCount
-    let m = lower.count
-    lower.withUnsafeBufferPointer { lower in
-      width.withUnsafeBufferPointer { width in
-        counts.withUnsafeMutableBufferPointer { counts in
-          under.withUnsafeMutableBufferPointer { under in
-            over.withUnsafeMutableBufferPointer { over in
-              for k in 0..<m {
-                let position = (x[k] - lower[k]) / width[k]
-                if position < 0 {
-                  under[k] += 1
-                } else if position >= Double(bins) {
-                  over[k] += 1
-                } else {
-                  counts[k * bins + Int(position)] &+= 1
-                }
-              }
-            }
-          }
+    let lower = self.lower[k]
+    let inverseWidth = 1 / width[k]
+    var under = 0
+    var over = 0
+    var minimum = self.minimum[k]
+    var maximum = self.maximum[k]
+    var below = 0
+    var equal = 0
+    counts.withUnsafeMutableBufferPointer { counts in
+      let base = k * bins
+      for r in 0..<count {
+        let v = x[r]
+        let position = (v - lower) * inverseWidth
+        if position < 0 {
+          under += 1
+        } else if position >= Double(bins) {
+          over += 1
+        } else {
+          counts[base + Int(position)] &+= 1
         }
+        if v < minimum { minimum = v }
+        if v > maximum { maximum = v }
+        if v < original { below += 1 } else if v == original { equal += 1 }
       }
     }
-    minimum.withUnsafeMutableBufferPointer { minimum in
-      maximum.withUnsafeMutableBufferPointer { maximum in
-        for k in 0..<m {
-          if x[k] < minimum[k] { minimum[k] = x[k] }
-          if x[k] > maximum[k] { maximum[k] = x[k] }
-        }
-      }
-    }
-    original.withUnsafeBufferPointer { original in
-      below.withUnsafeMutableBufferPointer { below in
-        equal.withUnsafeMutableBufferPointer { equal in
-          for k in 0..<m {
-            if x[k] < original[k] { below[k] += 1 } else if x[k] == original[k] { equal[k] += 1 }
-          }
-        }
-      }
-    }
+    self.under[k] += under
+    self.over[k] += over
+    self.minimum[k] = minimum
+    self.maximum[k] = maximum
+    self.below[k] += below
+    self.equal[k] += equal
   }
 
   /// Adds the counts of `other` (same ranges).

@@ -14,18 +14,25 @@ struct MomentSummary: Sendable, Codable, Equatable {
     m2 = Array(repeating: 0, count: m)
   }
 
-  /// Adds one draw (Welford).
-  mutating func add(_ x: UnsafePointer<Double>) {
-    count += 1
-    let inverse = 1 / Double(count)
-    mean.withUnsafeMutableBufferPointer { mean in
-      m2.withUnsafeMutableBufferPointer { m2 in
-        for k in 0..<mean.count {
-          let delta = x[k] - mean[k]
-          mean[k] += delta * inverse
-          m2[k] += delta * (x[k] - mean[k])
-        }
+  /// The summary of a batch of draws held statistic by statistic: statistic k's `count`
+  /// draws, in resample order, start at `columns + k * stride`. Welford's update runs over each
+  /// statistic's draws in resample order — the same arithmetic as adding the draws one resample
+  /// at a time, done column by column so that each column stays in cache.
+  init(columns: UnsafePointer<Double>, stride: Int, count: Int, statistics m: Int) {
+    self.init(statistics: m)
+    self.count = count
+    for k in 0..<m {
+      let x = columns + k * stride
+      var mean = 0.0
+      var m2 = 0.0
+      for r in 0..<count {
+        let inverse = 1 / Double(r + 1)
+        let delta = x[r] - mean
+        mean += delta * inverse
+        m2 += delta * (x[r] - mean)
       }
+      self.mean[k] = mean
+      self.m2[k] = m2
     }
   }
 
