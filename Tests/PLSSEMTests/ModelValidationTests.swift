@@ -185,7 +185,7 @@ struct ModelValidationTests {
   @Test("a model without structural paths is rejected: inner proxies need neighbours")
   func singleConstruct() {
     let error = Self.specificationError("A =~ a1 + a2")
-    #expect(error == .noStructuralPaths(source: "test.model"))
-    #expect(error?.description.contains("no structural paths") == true)
+    #expect(error == .constructWithoutPaths(construct: "A", location: PLSSEM.SourceLocation(line: 1, column: 1)))
+    #expect(error?.description.contains("no structural path") == true)
   }
 }

@@ -18,7 +18,8 @@ public struct PLSEstimator: Sendable {
 
   /// Fits `model` to `data`.
   ///
-  /// - Throws: ``SpecificationError`` (unknown indicators), ``DataError`` (all-missing
+  /// - Throws: ``SpecificationError`` (unknown indicators, a model of one construct and no
+  ///   paths), ``DataError`` (all-missing
   ///   columns, too few complete rows), ``EstimationError`` (constant indicators, collinear
   ///   Mode B blocks or predecessors, too few observations, invalid settings; with
   ///   ``PLSSettings/consistent``, an inadmissible PLSc solution: see ``ConsistentCorrection``).

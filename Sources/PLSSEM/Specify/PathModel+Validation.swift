@@ -2,11 +2,11 @@
 extension PathModel {
   /// Checks the model on its own and returns it unchanged.
   ///
-  /// Throws ``SpecificationError`` for: no constructs, no structural paths, a construct without indicators, a
+  /// Throws ``SpecificationError`` for: no constructs, a construct without indicators, a
   /// measurement block declared twice, an indicator in two blocks, an indicator named like
   /// another construct (a construct may share its name with its own indicator, `Age =~ Age`), a path to or from a construct
-  /// without a measurement block, a self-loop, a duplicate path, a construct in no path (when
-  /// there are several constructs), and a cycle (only recursive models are supported).
+  /// without a measurement block, a self-loop, a duplicate path, a construct in no path (even in a
+  /// model of one construct: the PLS algorithm builds a construct's inner proxy from its neighbours), and a cycle (only recursive models are supported).
   public func validated(source: String = "<model>") throws(SpecificationError) -> PathModel {
     guard !constructs.isEmpty else { throw .emptyModel(source: source) }
     var owner: [String: String] = [:]
@@ -42,11 +42,10 @@ extension PathModel {
         throw .duplicatePath(from: path.from, to: path.to, location: path.location)
       }
     }
-    guard !paths.isEmpty else { throw .noStructuralPaths(source: source) }
-    if constructs.count > 1 {
-      for construct in constructs where !paths.contains(where: { $0.from == construct.name || $0.to == construct.name }) {
-        throw .constructWithoutPaths(construct: construct.name, location: construct.location)
-      }
+    // Every construct needs a path: its inner proxy is built from its neighbours (a lone
+    // construct's weights would collapse to zero).
+    for construct in constructs where !paths.contains(where: { $0.from == construct.name || $0.to == construct.name }) {
+      throw .constructWithoutPaths(construct: construct.name, location: construct.location)
     }
     if let cycle = findCycle(), let first = cycle.first, let last = cycle.last {
       let closing = paths.first { $0.from == last && $0.to == first }

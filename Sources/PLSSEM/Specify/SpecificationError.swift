@@ -5,13 +5,11 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   case syntax(message: String, location: SourceLocation, source: String)
   /// The model has no constructs.
   case emptyModel(source: String)
-  /// A model without structural paths: the PLS algorithm's inner proxies need neighbours.
-  case noStructuralPaths(source: String)
   /// A construct declared with no indicators.
   case constructWithoutIndicators(construct: String, location: SourceLocation?)
   /// A construct used in a structural path but never given a measurement block.
   case unmeasuredConstruct(construct: String, location: SourceLocation?)
-  /// A construct that appears in no structural path (in a model with more than one construct).
+  /// A construct that appears in no structural path (its inner proxy would have no neighbours).
   case constructWithoutPaths(construct: String, location: SourceLocation?)
   /// The same indicator in two blocks (or twice in one).
   case indicatorInTwoBlocks(indicator: String, first: String, second: String, location: SourceLocation?)
@@ -37,7 +35,7 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   public var location: SourceLocation? {
     switch self {
     case .syntax(_, let location, _): return location
-    case .emptyModel, .noStructuralPaths: return nil
+    case .emptyModel: return nil
     case .cycle(_, let l), .constructAsIndicator(_, _, let l): return l
     case .constructWithoutIndicators(_, let l), .unmeasuredConstruct(_, let l),
       .constructWithoutPaths(_, let l),
@@ -52,7 +50,7 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   /// the file `source` (``description`` gives the location in words and no file).
   public func description(inFile source: String) -> String {
     switch self {
-    case .syntax, .emptyModel, .noStructuralPaths: return description
+    case .syntax, .emptyModel: return description
     default:
       guard let location else { return "\(source): \(text(located: false))" }
       return "\(source):\(location.line):\(location.column): \(text(located: false))"
@@ -69,9 +67,6 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
       return "\(source):\(location.line):\(location.column): \(message)"
     case .emptyModel(let source):
       return "\(source): the model declares no constructs"
-    case .noStructuralPaths(let source):
-      return
-        "\(source): the model has no structural paths; a PLS path model needs at least two constructs joined by a path (write e.g. 'Y ~ X')"
     case .constructWithoutIndicators(let c, let l):
       return "construct '\(c)' has no indicators\(at(l))"
     case .unmeasuredConstruct(let c, let l):
