@@ -22,7 +22,7 @@ public enum SimulationError: Error, CustomStringConvertible, Equatable, Sendable
   case invalidThresholds([Double])
   /// An item of the simulation is not in the codebook, or has a different scale size.
   case itemMismatch(item: String, message: String)
-  /// Fewer than one respondent was requested.
+  /// Fewer than one respondent, or more than ``Simulator/maximumRespondents``, was requested.
   case invalidRespondentCount(Int)
 
   /// A message naming the construct, item or value.
@@ -45,7 +45,8 @@ public enum SimulationError: Error, CustomStringConvertible, Equatable, Sendable
     case .invalidThresholds(let values):
       "thresholds \(values) must be finite and strictly increasing"
     case .itemMismatch(let item, let message): "item \(item): \(message)"
-    case .invalidRespondentCount(let n): "cannot simulate \(n) respondents"
+    case .invalidRespondentCount(let n):
+      "cannot simulate \(n) respondents (1 to \(Simulator.maximumRespondents) can be simulated)"
     }
   }
 }

@@ -144,11 +144,19 @@ public struct Simulator: Sendable {
     self.measurement = measurement
   }
 
+  /// The largest sample ``simulate(respondents:seed:)`` draws: ten million respondents (a data
+  /// set of 28 items then takes about 2 GB), so that a mistyped count fails with a message
+  /// instead of exhausting memory.
+  public static let maximumRespondents = 10_000_000
+
   /// Continuous construct scores and item values for `respondents` respondents.
   ///
-  /// - Throws: ``SimulationError/invalidRespondentCount(_:)`` when `respondents < 1`.
+  /// - Throws: ``SimulationError/invalidRespondentCount(_:)`` when `respondents` is below 1 or
+  ///   above ``maximumRespondents``.
   public func simulate(respondents: Int, seed: UInt64) throws(SimulationError) -> SimulatedData {
-    guard respondents >= 1 else { throw .invalidRespondentCount(respondents) }
+    guard respondents >= 1, respondents <= Self.maximumRespondents else {
+      throw .invalidRespondentCount(respondents)
+    }
     let k = model.constructs.count
     var sampler = NormalSampler(seed: seed)
     var latent = Array(repeating: [Double](repeating: 0, count: respondents), count: k)
