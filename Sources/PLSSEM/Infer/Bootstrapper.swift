@@ -211,7 +211,9 @@ public struct Bootstrapper: Sendable {
     guard settings.maximumFailureShare >= 0, settings.maximumFailureShare <= 1 else {
       throw .invalidSetting("the maximum failure share must lie between 0 and 1 (got \(settings.maximumFailureShare))")
     }
-    if let threads = settings.threads, threads < 1 { throw .invalidSetting("--threads must be at least 1 (got \(threads))") }
+    if let threads = settings.threads, threads < 1 || threads > 1024 {
+      throw .invalidSetting("--threads must lie between 1 and 1024 (got \(threads))")
+    }
   }
 
   /// The statistics on the original data, by the same code as each resample's.
