@@ -39,6 +39,10 @@ struct DescribeCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
+      guard missingThreshold >= 0, missingThreshold <= 1 else {
+        throw InputError(
+          description: "--missing-threshold must lie between 0 and 1 (got \(missingThreshold))")
+      }
       let responses = try readResponses(data: data, codebook: codebook, missingCodes: missingCodes, lenient: lenient)
       let description = responses.describe(missingShareThreshold: missingThreshold)
       let text: String
@@ -56,7 +60,8 @@ enum SurveyDescriptionRenderer {
   static func table(_ d: SurveyDescription) -> String {
     var out = "\(d.instrument) — \(d.source): \(d.respondents) respondents\n"
     out += "Straight-lining respondents: \(d.straightLiners); "
-    out += "respondents missing more than \(Int(d.missingShareThreshold * 100))% of items: \(d.respondentsAboveMissingThreshold)\n\n"
+    out +=
+      "respondents missing more than \(JSONValue.format(d.missingShareThreshold * 100))% of items: \(d.respondentsAboveMissingThreshold)\n\n"
     out += "Items\n" + statisticsTable(d.items, distribution: true)
     out += "\nConstructs (mean of each respondent's answered items)\n" + statisticsTable(d.constructs, distribution: false)
     return out

@@ -139,6 +139,8 @@ struct BadInputCorpusTests {
         "\(c.name): a \(outcome.standardError.utf8.count)-byte message")
     }
 
+    let beside = try fm.contentsOfDirectory(atPath: base.path).sorted()
+    #expect(beside == ["out", "work"], "\(c.name): left \(beside) beside the output folder")
     let left = try fm.contentsOfDirectory(atPath: out.path).sorted()
     if let expected = c.output {
       #expect(left == ["result.json"], "\(c.name): output folder holds \(left)")
