@@ -1,6 +1,8 @@
-import DelimitedText
 // libFuzzer harness: the delimited-text tokenizer and the numeric CSV reader.
 // Any input must end in a value or a thrown error: never a trap, a hang or a memory error.
+// It also checks the reader's number conversion (an exact fast path, then Double(String))
+// against Double(String) on the same cell.
+import DelimitedText
 import FuzzSupport
 import PLSSEM
 
@@ -26,5 +28,24 @@ let fuzzOne: FuzzTarget = { start, count in
       _ = table.missingCounts
     }
   }
+  checkNumber(bytes)
   return 0
+}
+
+/// The input as the one cell of a one-column table must read as Double(String) reads it.
+func checkNumber(_ bytes: [UInt8]) {
+  guard bytes.count <= 64, !bytes.contains(where: { $0 == 10 || $0 == 13 || $0 == 34 || $0 == 44 }),
+    let text = String(validating: bytes, as: UTF8.self)
+  else { return }
+  let trimmed = String(
+    text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+  guard !trimmed.isEmpty,
+    let table = try? DataTable(csvBytes: Array("x\n\(text)\n".utf8), source: "cell.csv"),
+    let value = table.columns.first?.first, !value.isNaN
+  else { return }
+  guard let expected = Double(trimmed), expected.bitPattern == value.bitPattern else {
+    fatalError(
+      "cell '\(text)' read as \(value), Double(String) gives \(String(describing: Double(trimmed)))"
+    )
+  }
 }
