@@ -8,7 +8,8 @@
 #
 # Writes the data once into .build-large-input/ (not committed; Python 3 with numpy), builds
 # plssem in release, then runs it RUNS times and prints wall time and peak RSS of each run
-# (GNU time: "%e %M").
+# (GNU time: "%e %U %S %M"). On a shared machine read the CPU time: wall time includes waiting
+# for a core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-100000}"
@@ -23,10 +24,10 @@ csv_bytes=$(stat -c %s "$dir/large.csv")
 data_bytes=$((rows * 200 * 8))
 echo "data: $dir/large.csv, $rows rows x 200 columns, $((csv_bytes / 1000000)) MB of CSV, $((data_bytes / 1000000)) MB as doubles"
 for run in $(seq 1 "$runs"); do
-  /usr/bin/time -f "%e %M" -o "$dir/time.txt" \
+  /usr/bin/time -f "%e %U %S %M" -o "$dir/time.txt" \
     "$bin" estimate --data "$dir/large.csv" --model "$dir/large.model" --format json --output "$dir/result.json"
-  read -r seconds kilobytes <"$dir/time.txt"
-  echo "run $run: wall ${seconds} s, peak RSS $((kilobytes / 1024)) MB ($(python3 -c "print(f'{$kilobytes * 1024 / $data_bytes:.1f}')")x the data)"
+  read -r seconds user system kilobytes <"$dir/time.txt"
+  echo "run $run: wall ${seconds} s (CPU: user ${user} s, system ${system} s), peak RSS $((kilobytes / 1024)) MB ($(python3 -c "print(f'{$kilobytes * 1024 / $data_bytes:.1f}')")x the data)"
 done
 python3 - "$dir/result.json" <<'PY'
 import json, sys

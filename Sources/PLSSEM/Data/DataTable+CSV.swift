@@ -18,6 +18,19 @@ extension DataTable {
   public init(csvBytes bytes: [UInt8], delimiter: Delimiter? = .comma, missingCodes: [Double] = [], source: String)
     throws(DataError)
   {
+    try self.init(
+      csvBytes: bytes, delimiter: delimiter, missingCodes: missingCodes, source: source,
+      allowFastPath: true)
+  }
+
+  /// ``init(csvBytes:delimiter:missingCodes:source:)`` with the fast path for quote-free data
+  /// switched on or off: the two must agree on every input (tests and fuzzing compare them).
+  @_spi(Testing)
+  public init(
+    csvBytes bytes: [UInt8], delimiter: Delimiter? = .comma, missingCodes: [Double] = [],
+    source: String,
+    allowFastPath: Bool
+  ) throws(DataError) {
     let reader: DelimitedTextReader
     do {
       reader = try DelimitedTextReader(bytes: bytes, delimiter: delimiter, source: source)
@@ -27,6 +40,8 @@ extension DataTable {
     var names: [String] = []
     var columns: ColumnBuffers?
     var sawRows = false
+    let fastStart =
+      allowFastPath ? Self.quoteFreeDataStart(bytes, delimiter: reader.delimiter.rawValue) : nil
     do {
       try reader.forEachRecord { index, line, fields in
         if index == 0 {
@@ -39,6 +54,7 @@ extension DataTable {
           for name in names where !seen.insert(name).inserted {
             throw DataError.duplicateColumn(name: name, source: source)
           }
+          if fastStart != nil { throw StopAfterHeader() }
           return
         }
         sawRows = true
@@ -58,6 +74,14 @@ extension DataTable {
         }
         buffers.rows += 1
       }
+    } catch is StopAfterHeader {
+      if let fastStart {
+        columns = try Self.readQuoteFreeRecords(
+          bytes, from: fastStart, delimiter: reader.delimiter.rawValue, names: names,
+          missingCodes: missingCodes,
+          source: source)
+        sawRows = true
+      }
     } catch let error as DataError {
       throw error
     } catch let error as DelimitedTextError {
@@ -76,6 +100,136 @@ extension DataTable {
       throw .unreadable(source: path, reason: "no such file, or not readable")
     }
     try self.init(csvBytes: bytes, delimiter: delimiter, missingCodes: missingCodes, source: path)
+  }
+
+  /// Stops the tokenizer after the header when the fast path reads the data.
+  private struct StopAfterHeader: Error {}
+
+  /// Where the data records start, when the fast path can read them: the header is one line
+  /// whose fields are plain or simply quoted (`"name"`, no quote, line break or doubled quote
+  /// inside), and no byte after it is a quote. Nil otherwise (the general tokenizer reads all).
+  static func quoteFreeDataStart(_ bytes: [UInt8], delimiter: UInt8) -> Int? {
+    let lf: UInt8 = 10
+    let cr: UInt8 = 13
+    let quote: UInt8 = 34
+    return bytes.withUnsafeBufferPointer { b -> Int? in
+      let end = b.count
+      var i = (end >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) ? 3 : 0
+      var fieldStart = true
+      var headerEnd: Int?
+      while i < end {
+        let c = b[i]
+        if c == lf || c == cr {
+          headerEnd = i + ((c == cr && i + 1 < end && b[i + 1] == lf) ? 2 : 1)
+          break
+        }
+        if c == quote {
+          guard fieldStart else { return nil }
+          var j = i + 1
+          while j < end, b[j] != quote {
+            if b[j] == lf || b[j] == cr { return nil }
+            j += 1
+          }
+          guard j < end else { return nil }
+          i = j + 1
+          if i < end, b[i] != delimiter, b[i] != lf, b[i] != cr { return nil }
+          fieldStart = false
+          continue
+        }
+        fieldStart = c == delimiter
+        i += 1
+      }
+      guard let start = headerEnd else { return nil }
+      for k in start..<end where b[k] == quote { return nil }
+      return start
+    }
+  }
+
+  /// The data records after the header, for text without quotes: the general tokenizer's rules
+  /// (records end at LF, CRLF or CR; line breaks at the very end make no records; an empty line
+  /// is a record of one empty field; fields must be UTF-8) and the general reader's checks and
+  /// messages, in the same order, without making a `String` of every cell.
+  static func readQuoteFreeRecords(
+    _ bytes: [UInt8], from start: Int, delimiter: UInt8, names: [String], missingCodes: [Double],
+    source: String
+  ) throws(DataError) -> ColumnBuffers? {
+    let lf: UInt8 = 10
+    let cr: UInt8 = 13
+    let width = names.count
+    var buffers: ColumnBuffers?
+    var fields: [Range<Int>] = []
+    fields.reserveCapacity(width)
+    return try bytes.withUnsafeBufferPointer { b throws(DataError) -> ColumnBuffers? in
+      let end = b.count
+      var i = start
+      var line = 2
+      var index = 1
+      var nonBlankAhead = start
+      while i < end {
+        if i >= nonBlankAhead, b[i] == lf || b[i] == cr {
+          var j = i
+          while j < end, b[j] == lf || b[j] == cr { j += 1 }
+          if j == end { break }  // only line breaks remain: no more records
+          nonBlankAhead = j
+        }
+        // One record: field ranges up to its line break.
+        fields.removeAll(keepingCapacity: true)
+        var fieldStart = i
+        var high: UInt8 = 0
+        while true {
+          while i < end {
+            let c = b[i]
+            if c == delimiter || c == lf || c == cr { break }
+            high |= c
+            i += 1
+          }
+          fields.append(fieldStart..<i)
+          if i == end { break }
+          if b[i] == delimiter {
+            i += 1
+            fieldStart = i
+            continue
+          }
+          i += (b[i] == cr && i + 1 < end && b[i + 1] == lf) ? 2 : 1
+          break
+        }
+        if high & 0x80 != 0 {
+          for (k, range) in fields.enumerated()
+          where String(validating: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self) == nil {
+            throw Self.translate(
+              DelimitedTextError(.invalidUTF8, source: source, line: line, column: k + 1))
+          }
+        }
+        let row = index + 1
+        if fields.count != width {
+          // A blank line inside the data is a record of one empty field: skipped.
+          guard fields.count == 1, fields[0].isEmpty else {
+            throw .wrongFieldCount(source: source, row: row, found: fields.count, expected: width)
+          }
+        } else {
+          let columns =
+            buffers ?? ColumnBuffers(count: width, capacity: Self.maximumRecords(in: bytes))
+          buffers = columns
+          for (j, range) in fields.enumerated() {
+            let cell = UnsafeBufferPointer(rebasing: b[range])
+            let value: Double
+            if let number = DecimalParser.parse(cell) {
+              value = missingCodes.contains(number) ? .nan : number
+            } else {
+              value = try Self.parseCell(
+                String(decoding: cell, as: UTF8.self), row: row, column: names[j],
+                missingCodes: missingCodes,
+                source: source)
+            }
+            columns.set(j, value)
+          }
+          columns.rows += 1
+        }
+        index += 1
+        line += 1
+      }
+      return buffers
+    }
   }
 
   /// An upper bound on the records in `bytes`: one more than its line breaks.
