@@ -72,6 +72,19 @@ struct HardeningTests {
     return try PLSEstimator().estimate(model, data: data)
   }
 
+  @Test("a model of one construct and no paths is refused before estimation")
+  func singleConstruct() throws {
+    let data = try DataTable(
+      columnNames: ["x1", "x2"], columns: [[1, 2, 3, 4, 6], [2, 1, 4, 3, 5]])
+    let model = try PathModel(syntax: "A =~ x1 + x2", source: "m")
+    #expect(
+      throws: SpecificationError.constructWithoutPaths(
+        construct: "A", location: SourceLocation(line: 1, column: 1))
+    ) {
+      _ = try PLSEstimator().estimate(model, data: data)
+    }
+  }
+
   @Test("a tampered or truncated bootstrap state is refused, not trapped on")
   func tamperedBootstrapState() throws {
     let estimate = try Self.estimate()

@@ -18,13 +18,19 @@ public struct PLSEstimator: Sendable {
 
   /// Fits `model` to `data`.
   ///
-  /// - Throws: ``SpecificationError`` (unknown indicators), ``DataError`` (all-missing
+  /// - Throws: ``SpecificationError`` (unknown indicators, a model of one construct and no
+  ///   paths), ``DataError`` (all-missing
   ///   columns, too few complete rows), ``EstimationError`` (constant indicators, collinear
   ///   Mode B blocks or predecessors, too few observations, invalid settings).
   ///   A run that hits the iteration cap is not an error: check ``PLSEstimate/converged``.
   public func estimate(_ model: PathModel, data: DataTable) throws -> PLSEstimate {
     try validateSettings()
     let model = try model.validated().validated(againstColumns: data.columnNames)
+    // A lone construct has no neighbour to build its inner proxy from: its weights would
+    // collapse to zero. (Validation allows it for models that are only parsed.)
+    if model.paths.isEmpty, let only = model.constructs.first {
+      throw SpecificationError.constructWithoutPaths(construct: only.name, location: only.location)
+    }
     let layout = ModelLayout(model: model)
     let prepared = try PreparedData(data: data, layout: layout, missing: settings.missing)
     let n = prepared.standardized.rows
