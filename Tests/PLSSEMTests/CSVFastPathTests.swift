@@ -55,6 +55,18 @@ struct CSVFastPathTests {
     Self.expectAgree(Array("a,b\n1,2\n3,".utf8) + [0xC3, 0x28] + Array("\n".utf8))
   }
 
+  @Test("column buffers stay within a small multiple of the input")
+  func bufferBound() {
+    // A wide header over many line breaks (inside quotes): the line count alone would ask for
+    // 100,000 × 50,000 cells.
+    let header = (0..<50_000).map { "c\($0)" }.joined(separator: ",")
+    let bytes = Array((header + "\n\"" + String(repeating: "\n", count: 100_000) + "\"\n").utf8)
+    let records = DataTable.maximumRecords(in: bytes, width: 50_000)
+    #expect(records * 50_000 * 8 <= 16 * bytes.count + 50_000 * 8)
+    #expect(DataTable.maximumRecords(in: Array("a\n1\n2\n3".utf8), width: 1) == 4)
+    #expect(throws: DataError.self) { _ = try DataTable(csvBytes: bytes, source: "wide.csv") }
+  }
+
   @Test("random inputs from a CSV alphabet")
   func random() {
     let alphabet: [[UInt8]] = [

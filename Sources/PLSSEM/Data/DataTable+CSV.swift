@@ -65,7 +65,9 @@ extension DataTable {
           throw DataError.wrongFieldCount(source: source, row: row, found: fields.count, expected: names.count)
         }
         let buffers =
-          columns ?? ColumnBuffers(count: names.count, capacity: Self.maximumRecords(in: bytes))
+          columns
+          ?? ColumnBuffers(
+            count: names.count, capacity: Self.maximumRecords(in: bytes, width: names.count))
         columns = buffers
         for (j, field) in fields.enumerated() {
           let value = try Self.parseCell(
@@ -208,7 +210,8 @@ extension DataTable {
           }
         } else {
           let columns =
-            buffers ?? ColumnBuffers(count: width, capacity: Self.maximumRecords(in: bytes))
+            buffers
+            ?? ColumnBuffers(count: width, capacity: Self.maximumRecords(in: bytes, width: width))
           buffers = columns
           for (j, range) in fields.enumerated() {
             let cell = UnsafeBufferPointer(rebasing: b[range])
@@ -232,13 +235,17 @@ extension DataTable {
     }
   }
 
-  /// An upper bound on the records in `bytes`: one more than its line breaks.
-  static func maximumRecords(in bytes: [UInt8]) -> Int {
-    bytes.withUnsafeBufferPointer { buffer in
-      var count = 1
+  /// An upper bound on the complete records of `width` fields in `bytes`: one more than its
+  /// line breaks, and one more than its length over `width − 1` (each such record holds that
+  /// many delimiters), so that the column buffers stay within a small multiple of the input
+  /// even for a wide header over text of many line breaks.
+  static func maximumRecords(in bytes: [UInt8], width: Int) -> Int {
+    let breaks = bytes.withUnsafeBufferPointer { buffer in
+      var count = 0
       for byte in buffer where byte == 10 || byte == 13 { count += 1 }
       return count
     }
+    return min(breaks, bytes.count / max(width - 1, 1)) + 1
   }
 
   /// Spellings of a missing cell besides the empty string (compared case-insensitively).
