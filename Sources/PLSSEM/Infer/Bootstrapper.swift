@@ -8,10 +8,16 @@ import Synchronization
 public struct ShardSpec: Sendable, Equatable, Codable {
   public let index: Int
   public let count: Int
+  /// The most shards a run may be split into (a million: far more than chunks in any real
+  /// run, few enough that the chunk ranges cannot overflow).
+  public static let maximumCount = 1 << 20
 
   public init(index: Int, count: Int) throws(BootstrapError) {
     guard count >= 1, index >= 1, index <= count else {
       throw .invalidSetting("a shard is written k/N with 1 ≤ k ≤ N (got \(index)/\(count))")
+    }
+    guard count <= Self.maximumCount else {
+      throw .invalidSetting("at most \(Self.maximumCount) shards (got \(count))")
     }
     self.index = index
     self.count = count
@@ -204,7 +210,11 @@ public struct Bootstrapper: Sendable {
   }
 
   private func validate() throws(BootstrapError) {
-    guard settings.resamples >= 2 else { throw .invalidSetting("the bootstrap needs at least 2 resamples (got \(settings.resamples))") }
+    guard settings.resamples >= 2, settings.resamples <= BootstrapState.maximumResamples else {
+      throw .invalidSetting(
+        "the bootstrap needs 2 to \(BootstrapState.maximumResamples) resamples (got \(settings.resamples))"
+      )
+    }
     guard settings.level > 0, settings.level < 1 else {
       throw .invalidSetting("the confidence level must lie strictly between 0 and 1 (got \(settings.level))")
     }
