@@ -79,7 +79,13 @@ struct SimulateCommand: ParsableCommand {
         }
         discretizer = try LikertDiscretizer(thresholds: values.compactMap { $0 })
       }
-      let data = try Simulator(model: model).simulate(respondents: respondents, seed: seed)
+      let simulator: Simulator
+      do {
+        simulator = try Simulator(model: model)
+      } catch {
+        throw InputError(description: "\(population ?? "--example led"): \(error)")
+      }
+      let data = try simulator.simulate(respondents: respondents, seed: seed)
       let text: String
       if continuous {
         text = csv(data.continuousTable)
