@@ -5,7 +5,7 @@
 
 SWIFT ?= swift
 
-.PHONY: run test build release system-packages benchmarks benchmarks-vs-numpy format
+.PHONY: run test build release system-packages benchmarks benchmarks-vs-numpy format fuzz large-input
 
 system-packages:
 	@bash scripts/install-system-packages.sh
@@ -29,6 +29,15 @@ benchmarks: system-packages
 # LinearAlgebra benchmarks side by side with the numpy peer, in one run.
 benchmarks-vs-numpy: system-packages
 	bash Benchmarks/run-linear-algebra.sh
+
+# libFuzzer harnesses (Fuzz/), FUZZ_SECONDS each, one after the other; see README.md.
+FUZZ_SECONDS ?= 600
+fuzz: system-packages
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# 100,000 x 200 estimate: wall time, CPU time and peak RSS; see README.md.
+large-input: system-packages
+	bash Benchmarks/large-input.sh
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Benchmarks/Benchmarks Benchmarks/Package.swift Package.swift

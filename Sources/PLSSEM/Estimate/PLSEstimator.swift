@@ -27,6 +27,11 @@ public struct PLSEstimator: Sendable {
   public func estimate(_ model: PathModel, data: DataTable) throws -> PLSEstimate {
     try validateSettings()
     let model = try model.validated().validated(againstColumns: data.columnNames)
+    // A lone construct has no neighbour to build its inner proxy from: its weights would
+    // collapse to zero. (Validation allows it for models that are only parsed.)
+    if model.paths.isEmpty, let only = model.constructs.first {
+      throw SpecificationError.constructWithoutPaths(construct: only.name, location: only.location)
+    }
     let layout = ModelLayout(model: model)
     let prepared = try PreparedData(data: data, layout: layout, missing: settings.missing)
     return try estimate(model, layout: layout, prepared: prepared)
