@@ -28,7 +28,8 @@ let package = Package(
     .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
     // Tokenising delimited text (CSV/TSV) with row and column positions; no statistics.
     .target(name: "DelimitedText", exclude: ["README.md"]),
-    .target(name: "PLSSEM", dependencies: ["LinearAlgebra", "DelimitedText"], exclude: ["README.md"]),
+    .target(
+      name: "PLSSEM", dependencies: ["LinearAlgebra", "DelimitedText"], exclude: ["README.md"]),
     .target(
       name: "Survey",
       dependencies: ["LinearAlgebra", "DelimitedText", .product(name: "Yams", package: "Yams")],
@@ -43,11 +44,13 @@ let package = Package(
       ],
       exclude: ["README.md"]
     ),
-    .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], resources: [.copy("Fixtures")]),
     .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText"]),
     .testTarget(name: "PLSSEMTests", dependencies: ["PLSSEM"], resources: [.copy("Fixtures")]),
     .testTarget(name: "SurveyTests", dependencies: ["Survey"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "ReportTests", dependencies: ["PLSSEMReport", "PLSSEM"], exclude: ["Golden"]),
+    .testTarget(
+      name: "ReportTests", dependencies: ["PLSSEMReport", "PLSSEM"], exclude: ["Golden"]),
     // Runs the built plssem executable; Corpus/ holds the bad-input files and their manifest.
     .testTarget(name: "CLITests", dependencies: [], exclude: ["Corpus"]),
   ],

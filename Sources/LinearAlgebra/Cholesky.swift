@@ -1,5 +1,5 @@
-import Foundation
 internal import CLAPACK
+import Foundation
 
 /// The Cholesky factorisation `A = LLᵀ` of a symmetric positive-definite matrix (LAPACK dpotrf),
 /// with solves (dpotrs), the inverse (dpotri) and a reciprocal condition estimate (dpocon).
@@ -14,7 +14,9 @@ public struct Cholesky: Sendable {
   /// Throws ``LinearAlgebraError/singular(operation:detail:)`` when the matrix is not positive
   /// definite, and ``LinearAlgebraError/illConditioned(operation:reciprocalCondition:threshold:)``
   /// when the reciprocal condition number is below `minimumReciprocalCondition`.
-  public init(_ matrix: Matrix, minimumReciprocalCondition: Double = 1e-14) throws(LinearAlgebraError) {
+  public init(_ matrix: Matrix, minimumReciprocalCondition: Double = 1e-14)
+    throws(LinearAlgebraError)
+  {
     try LAPACK.requireSquareFinite(matrix, "Cholesky")
     BLASRuntime.ensureConfigured()
     var a = matrix
@@ -25,7 +27,9 @@ public struct Cholesky: Sendable {
     var iwork = [Int32](repeating: 0, count: max(1, Int(n)))
     let anorm = LAPACK.withCharacter("1") { norm in
       LAPACK.withCharacter("L") { uplo in
-        a.storage.withUnsafeBufferPointer { dlansy_(norm, uplo, &n, $0.baseAddress, &lda, &work, 1, 1) }
+        a.storage.withUnsafeBufferPointer {
+          dlansy_(norm, uplo, &n, $0.baseAddress, &lda, &work, 1, 1)
+        }
       }
     }
     LAPACK.withCharacter("L") { uplo in
@@ -33,7 +37,8 @@ public struct Cholesky: Sendable {
     }
     try LAPACK.check("dpotrf", info)
     if info > 0 {
-      throw .singular(operation: "Cholesky", detail: "not positive definite (leading minor \(info))")
+      throw .singular(
+        operation: "Cholesky", detail: "not positive definite (leading minor \(info))")
     }
     var rcond = 0.0
     var anormValue = anorm
@@ -44,7 +49,8 @@ public struct Cholesky: Sendable {
     }
     try LAPACK.check("dpocon", info)
     if n > 0 && rcond < minimumReciprocalCondition {
-      throw .illConditioned(operation: "Cholesky", reciprocalCondition: rcond, threshold: minimumReciprocalCondition)
+      throw .illConditioned(
+        operation: "Cholesky", reciprocalCondition: rcond, threshold: minimumReciprocalCondition)
     }
     // Zero the upper triangle so `factor` is exactly L.
     for j in 0..<a.columns {
@@ -94,7 +100,10 @@ public struct Cholesky: Sendable {
       a.storage.withUnsafeMutableBufferPointer { dpotri_(uplo, &n, $0.baseAddress, &lda, &info, 1) }
     }
     try LAPACK.check("dpotri", info)
-    if info > 0 { throw .singular(operation: "SPD inverse", detail: "zero diagonal element \(info) in the factor") }
+    if info > 0 {
+      throw .singular(
+        operation: "SPD inverse", detail: "zero diagonal element \(info) in the factor")
+    }
     // Mirror the lower triangle to the upper.
     for j in 0..<a.columns {
       for i in 0..<j { a[i, j] = a[j, i] }
@@ -112,7 +121,9 @@ public struct Cholesky: Sendable {
 
 extension Matrix {
   /// The inverse of a symmetric positive-definite matrix, through Cholesky.
-  public func inverseSPD(minimumReciprocalCondition: Double = 1e-14) throws(LinearAlgebraError) -> Matrix {
+  public func inverseSPD(minimumReciprocalCondition: Double = 1e-14) throws(LinearAlgebraError)
+    -> Matrix
+  {
     try Cholesky(self, minimumReciprocalCondition: minimumReciprocalCondition).inverse()
   }
 

@@ -26,7 +26,8 @@ public enum InPlaceCorrelation {
     BLASRuntime.ensureConfigured()
     let q = p + 1
     cblas_dgemm(
-      CblasColMajor, CblasTrans, CblasNoTrans, Int32(q), Int32(q), Int32(n), 1.0, data, Int32(n), data, Int32(n), 0.0,
+      CblasColMajor, CblasTrans, CblasNoTrans, Int32(q), Int32(q), Int32(n), 1.0, data, Int32(n),
+      data, Int32(n), 0.0,
       g, Int32(q))
     let inverseN = 1 / Double(n)
     let sums = g + p * q  // column p of G: Xᵀ1 (G is symmetric)

@@ -15,9 +15,11 @@ enum LAPACK {
   }
 
   /// Throws unless `matrix` is square and finite.
-  static func requireSquareFinite(_ matrix: Matrix, _ operation: String) throws(LinearAlgebraError) {
+  static func requireSquareFinite(_ matrix: Matrix, _ operation: String) throws(LinearAlgebraError)
+  {
     guard matrix.isSquare else {
-      throw .shapeMismatch(operation: operation + " (needs a square matrix)", left: matrix.shape, right: matrix.shape)
+      throw .shapeMismatch(
+        operation: operation + " (needs a square matrix)", left: matrix.shape, right: matrix.shape)
     }
     try matrix.checkFinite(operation)
   }

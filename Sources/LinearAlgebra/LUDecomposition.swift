@@ -12,7 +12,9 @@ public struct LUDecomposition: Sendable {
 
   /// Factorises `matrix`; throws when it is singular or its reciprocal condition number is
   /// below `minimumReciprocalCondition`.
-  public init(_ matrix: Matrix, minimumReciprocalCondition: Double = 1e-14) throws(LinearAlgebraError) {
+  public init(_ matrix: Matrix, minimumReciprocalCondition: Double = 1e-14)
+    throws(LinearAlgebraError)
+  {
     try LAPACK.requireSquareFinite(matrix, "LU")
     BLASRuntime.ensureConfigured()
     var a = matrix
@@ -26,7 +28,9 @@ public struct LUDecomposition: Sendable {
       a.storage.withUnsafeBufferPointer { dlange_(norm, &n, &n, $0.baseAddress, &lda, &work, 1) }
     }
     if n > 0 {
-      a.storage.withUnsafeMutableBufferPointer { dgetrf_(&n, &n, $0.baseAddress, &lda, &ipiv, &info) }
+      a.storage.withUnsafeMutableBufferPointer {
+        dgetrf_(&n, &n, $0.baseAddress, &lda, &ipiv, &info)
+      }
     }
     try LAPACK.check("dgetrf", info)
     if info > 0 { throw .singular(operation: "LU", detail: "U(\(info),\(info)) is exactly zero") }
@@ -40,7 +44,8 @@ public struct LUDecomposition: Sendable {
       try LAPACK.check("dgecon", info)
     }
     if rcond < minimumReciprocalCondition {
-      throw .illConditioned(operation: "LU", reciprocalCondition: rcond, threshold: minimumReciprocalCondition)
+      throw .illConditioned(
+        operation: "LU", reciprocalCondition: rcond, threshold: minimumReciprocalCondition)
     }
     self.packed = a
     self.pivots = ipiv
@@ -83,7 +88,9 @@ public struct LUDecomposition: Sendable {
       dgetri_(&n, $0.baseAddress, &lda, pivots, &work, &lwork, &info)
     }
     try LAPACK.check("dgetri", info)
-    if info > 0 { throw .singular(operation: "inverse", detail: "U(\(info),\(info)) is exactly zero") }
+    if info > 0 {
+      throw .singular(operation: "inverse", detail: "U(\(info),\(info)) is exactly zero")
+    }
     return a
   }
 }
@@ -92,7 +99,9 @@ extension Matrix {
   /// The inverse of a general square matrix. Throws
   /// ``LinearAlgebraError/illConditioned(operation:reciprocalCondition:threshold:)`` when the
   /// 1-norm reciprocal condition estimate is below `minimumReciprocalCondition`.
-  public func inverse(minimumReciprocalCondition: Double = 1e-14) throws(LinearAlgebraError) -> Matrix {
+  public func inverse(minimumReciprocalCondition: Double = 1e-14) throws(LinearAlgebraError)
+    -> Matrix
+  {
     try LUDecomposition(self, minimumReciprocalCondition: minimumReciprocalCondition).inverse()
   }
 

@@ -18,9 +18,12 @@ public struct QRDecomposition: Sendable {
 
   /// Factorises `matrix` (rows ≥ columns). Throws when it is wide, non-finite, or when `R`'s
   /// reciprocal condition number is below `minimumReciprocalCondition`.
-  public init(_ matrix: Matrix, minimumReciprocalCondition: Double = 1e-12) throws(LinearAlgebraError) {
+  public init(_ matrix: Matrix, minimumReciprocalCondition: Double = 1e-12)
+    throws(LinearAlgebraError)
+  {
     guard matrix.rows >= matrix.columns else {
-      throw .insufficientData(operation: "least squares", required: matrix.columns, available: matrix.rows)
+      throw .insufficientData(
+        operation: "least squares", required: matrix.columns, available: matrix.rows)
     }
     try matrix.checkFinite("least squares")
     BLASRuntime.ensureConfigured()
@@ -41,7 +44,9 @@ public struct QRDecomposition: Sendable {
     var rcond = 1.0
     if n > 0 {
       for j in 0..<Int(n) where a[j, j] == 0 {
-        throw .singular(operation: "least squares", detail: "column \(j + 1) is a linear combination of the others")
+        throw .singular(
+          operation: "least squares",
+          detail: "column \(j + 1) is a linear combination of the others")
       }
       var iwork = [Int32](repeating: 0, count: Int(n))
       var work3 = [Double](repeating: 0, count: 3 * Int(n))
@@ -49,7 +54,8 @@ public struct QRDecomposition: Sendable {
         LAPACK.withCharacter("U") { uplo in
           LAPACK.withCharacter("N") { diag in
             a.storage.withUnsafeBufferPointer {
-              dtrcon_(norm, uplo, diag, &n, $0.baseAddress, &lda, &rcond, &work3, &iwork, &info, 1, 1, 1)
+              dtrcon_(
+                norm, uplo, diag, &n, $0.baseAddress, &lda, &rcond, &work3, &iwork, &info, 1, 1, 1)
             }
           }
         }
@@ -57,7 +63,9 @@ public struct QRDecomposition: Sendable {
       try LAPACK.check("dtrcon", info)
     }
     if rcond < minimumReciprocalCondition {
-      throw .illConditioned(operation: "least squares", reciprocalCondition: rcond, threshold: minimumReciprocalCondition)
+      throw .illConditioned(
+        operation: "least squares", reciprocalCondition: rcond,
+        threshold: minimumReciprocalCondition)
     }
     self.packed = a
     self.tau = tau
@@ -94,7 +102,9 @@ public struct QRDecomposition: Sendable {
       LAPACK.withCharacter("T") { trans in
         packed.storage.withUnsafeBufferPointer { a in
           c.storage.withUnsafeMutableBufferPointer { cp in
-            dormqr_(side, trans, &m, &nrhs, &k, a.baseAddress, &lda, tau, cp.baseAddress, &ldc, &work, &lwork, &info, 1, 1)
+            dormqr_(
+              side, trans, &m, &nrhs, &k, a.baseAddress, &lda, tau, cp.baseAddress, &ldc, &work,
+              &lwork, &info, 1, 1)
           }
         }
       }
@@ -105,14 +115,18 @@ public struct QRDecomposition: Sendable {
         LAPACK.withCharacter("N") { diag in
           packed.storage.withUnsafeBufferPointer { a in
             c.storage.withUnsafeMutableBufferPointer { cp in
-              dtrtrs_(uplo, trans, diag, &n, &nrhs, a.baseAddress, &lda, cp.baseAddress, &ldc, &info, 1, 1, 1)
+              dtrtrs_(
+                uplo, trans, diag, &n, &nrhs, a.baseAddress, &lda, cp.baseAddress, &ldc, &info, 1,
+                1, 1)
             }
           }
         }
       }
     }
     try LAPACK.check("dtrtrs", info)
-    if info > 0 { throw .singular(operation: "least squares", detail: "R(\(info),\(info)) is zero") }
+    if info > 0 {
+      throw .singular(operation: "least squares", detail: "R(\(info),\(info)) is zero")
+    }
     var x = Matrix(rows: Int(n), columns: Int(nrhs))
     for j in 0..<Int(nrhs) {
       for i in 0..<Int(n) { x[i, j] = c[i, j] }
@@ -140,7 +154,9 @@ public struct QRDecomposition: Sendable {
         LAPACK.withCharacter("N") { diag in
           packed.storage.withUnsafeBufferPointer { a in
             rInverse.storage.withUnsafeMutableBufferPointer { b in
-              dtrtrs_(uplo, trans, diag, &nn, &nn, a.baseAddress, &lda, b.baseAddress, &ldb, &info, 1, 1, 1)
+              dtrtrs_(
+                uplo, trans, diag, &nn, &nn, a.baseAddress, &lda, b.baseAddress, &ldb, &info, 1, 1,
+                1)
             }
           }
         }
@@ -153,7 +169,9 @@ public struct QRDecomposition: Sendable {
 
 extension Matrix {
   /// The least-squares solution of `A X ≈ B` (this matrix is `A`) through QR.
-  public func leastSquares(_ rhs: Matrix, minimumReciprocalCondition: Double = 1e-12) throws(LinearAlgebraError) -> Matrix {
+  public func leastSquares(_ rhs: Matrix, minimumReciprocalCondition: Double = 1e-12)
+    throws(LinearAlgebraError) -> Matrix
+  {
     try QRDecomposition(self, minimumReciprocalCondition: minimumReciprocalCondition).solve(rhs)
   }
 }

@@ -32,7 +32,8 @@ public enum LinearAlgebraError: Error, CustomStringConvertible, Equatable, Senda
     case .shapeMismatch(let operation, let left, let right):
       return "\(operation): shapes \(left) and \(right) do not match"
     case .nonFinite(let operation, let row, let column):
-      return "\(operation): non-finite value (NaN or infinity) at row \(row + 1), column \(column + 1)"
+      return
+        "\(operation): non-finite value (NaN or infinity) at row \(row + 1), column \(column + 1)"
     case .singular(let operation, let detail):
       return "\(operation): matrix is singular (\(detail))"
     case .illConditioned(let operation, let rcond, let threshold):

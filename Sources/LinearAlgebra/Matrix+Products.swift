@@ -39,7 +39,9 @@ extension Matrix {
   }
 
   /// `op(A) · x` (BLAS dgemv); throws when `x` has the wrong length.
-  public func multiplied(by vector: [Double], transposingSelf: Bool = false) throws(LinearAlgebraError) -> [Double] {
+  public func multiplied(by vector: [Double], transposingSelf: Bool = false)
+    throws(LinearAlgebraError) -> [Double]
+  {
     let inner = transposingSelf ? rows : columns
     let outer = transposingSelf ? columns : rows
     guard vector.count == inner else {

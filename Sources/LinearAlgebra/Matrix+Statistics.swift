@@ -21,7 +21,9 @@ public enum VarianceDenominator: String, Sendable, Codable, CaseIterable {
 extension Matrix {
   /// The mean of each column. Throws when the matrix has no rows.
   public func columnMeans() throws(LinearAlgebraError) -> [Double] {
-    guard rows > 0 else { throw .insufficientData(operation: "column means", required: 1, available: 0) }
+    guard rows > 0 else {
+      throw .insufficientData(operation: "column means", required: 1, available: 0)
+    }
     var means = [Double](repeating: 0, count: columns)
     storage.withUnsafeBufferPointer { a in
       for j in 0..<columns {
@@ -68,7 +70,9 @@ extension Matrix {
   /// Throws ``LinearAlgebraError/nonFinite(operation:row:column:)`` on NaN or infinity and
   /// ``LinearAlgebraError/singular(operation:detail:)`` naming the (zero-based) column when a
   /// column is constant.
-  public func standardized(denominator: VarianceDenominator = .sampleMinusOne) throws(LinearAlgebraError) -> Matrix {
+  public func standardized(denominator: VarianceDenominator = .sampleMinusOne)
+    throws(LinearAlgebraError) -> Matrix
+  {
     try checkFinite("standardise")
     let means = try columnMeans()
     let sds = try columnStandardDeviations(denominator: denominator)
@@ -85,7 +89,9 @@ extension Matrix {
   }
 
   /// The covariance matrix of the columns, with the chosen denominator.
-  public func covariance(denominator: VarianceDenominator = .sampleMinusOne) throws(LinearAlgebraError) -> Matrix {
+  public func covariance(denominator: VarianceDenominator = .sampleMinusOne)
+    throws(LinearAlgebraError) -> Matrix
+  {
     try checkFinite("covariance")
     let required = denominator == .sampleMinusOne ? 2 : 1
     guard rows >= required else {
@@ -101,7 +107,9 @@ extension Matrix {
 
   /// The Pearson correlation matrix of the columns. Throws when a column is constant.
   public func correlation() throws(LinearAlgebraError) -> Matrix {
-    guard rows >= 2 else { throw .insufficientData(operation: "correlation", required: 2, available: rows) }
+    guard rows >= 2 else {
+      throw .insufficientData(operation: "correlation", required: 2, available: rows)
+    }
     let z = try standardized(denominator: .sampleMinusOne)
     var r = z.crossProduct(scale: 1 / Double(rows - 1))
     for j in 0..<columns { r.storage[j + j * columns] = 1 }

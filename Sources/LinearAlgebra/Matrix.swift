@@ -101,7 +101,8 @@ public struct Matrix: Equatable, Sendable, CustomStringConvertible {
   public mutating func setColumn(_ j: Int, _ values: [Double]) throws(LinearAlgebraError) {
     guard values.count == rows, j >= 0, j < columns else {
       throw .invalidArgument(
-        operation: "setColumn", detail: "column \(j) with \(values.count) values for a \(shape) matrix")
+        operation: "setColumn",
+        detail: "column \(j) with \(values.count) values for a \(shape) matrix")
     }
     storage.replaceSubrange((j * rows)..<((j + 1) * rows), with: values)
   }
@@ -151,13 +152,16 @@ public struct Matrix: Equatable, Sendable, CustomStringConvertible {
         throw .invalidArgument(
           operation: "selectingColumns", detail: "column index \(j) outside 0..<\(columns)")
       }
-      result.storage.replaceSubrange((k * rows)..<((k + 1) * rows), with: storage[(j * rows)..<((j + 1) * rows)])
+      result.storage.replaceSubrange(
+        (k * rows)..<((k + 1) * rows), with: storage[(j * rows)..<((j + 1) * rows)])
     }
     return result
   }
 
   /// The square submatrix on rows and columns `indices`.
-  public func submatrix(rows rowIndices: [Int], columns columnIndices: [Int]) throws(LinearAlgebraError) -> Matrix {
+  public func submatrix(rows rowIndices: [Int], columns columnIndices: [Int])
+    throws(LinearAlgebraError) -> Matrix
+  {
     try selectingColumns(columnIndices).selectingRows(rowIndices)
   }
 
@@ -170,7 +174,9 @@ public struct Matrix: Equatable, Sendable, CustomStringConvertible {
 
   /// Element-wise sum; throws on a shape mismatch.
   public static func + (lhs: Matrix, rhs: Matrix) throws(LinearAlgebraError) -> Matrix {
-    guard lhs.shape == rhs.shape else { throw .shapeMismatch(operation: "+", left: lhs.shape, right: rhs.shape) }
+    guard lhs.shape == rhs.shape else {
+      throw .shapeMismatch(operation: "+", left: lhs.shape, right: rhs.shape)
+    }
     var result = lhs
     for k in result.storage.indices { result.storage[k] += rhs.storage[k] }
     return result
@@ -178,7 +184,9 @@ public struct Matrix: Equatable, Sendable, CustomStringConvertible {
 
   /// Element-wise difference; throws on a shape mismatch.
   public static func - (lhs: Matrix, rhs: Matrix) throws(LinearAlgebraError) -> Matrix {
-    guard lhs.shape == rhs.shape else { throw .shapeMismatch(operation: "-", left: lhs.shape, right: rhs.shape) }
+    guard lhs.shape == rhs.shape else {
+      throw .shapeMismatch(operation: "-", left: lhs.shape, right: rhs.shape)
+    }
     var result = lhs
     for k in result.storage.indices { result.storage[k] -= rhs.storage[k] }
     return result
@@ -202,6 +210,7 @@ public struct Matrix: Equatable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    (0..<rows).map { i in row(i).map { String($0) }.joined(separator: "\t") }.joined(separator: "\n")
+    (0..<rows).map { i in row(i).map { String($0) }.joined(separator: "\t") }.joined(
+      separator: "\n")
   }
 }

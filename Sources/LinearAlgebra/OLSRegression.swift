@@ -38,14 +38,18 @@ public struct OLSRegression: Sendable, Equatable {
   /// regressors differ in length, ``LinearAlgebraError/insufficientData(operation:required:available:)``
   /// when there are no residual degrees of freedom, and the errors of ``QRDecomposition`` when
   /// the regressors are (nearly) collinear or non-finite.
-  public init(response y: [Double], regressors x: Matrix, intercept: Bool = true) throws(LinearAlgebraError) {
+  public init(response y: [Double], regressors x: Matrix, intercept: Bool = true)
+    throws(LinearAlgebraError)
+  {
     let n = y.count
     guard x.rows == n else {
       throw .shapeMismatch(operation: "OLS", left: x.shape, right: .init(rows: n, columns: 1))
     }
     let k = x.columns + (intercept ? 1 : 0)
     guard n > k else { throw .insufficientData(operation: "OLS", required: k + 1, available: n) }
-    for (i, v) in y.enumerated() where !v.isFinite { throw .nonFinite(operation: "OLS response", row: i, column: 0) }
+    for (i, v) in y.enumerated() where !v.isFinite {
+      throw .nonFinite(operation: "OLS response", row: i, column: 0)
+    }
     // Checked here, not left to QRDecomposition: in the design matrix the intercept shifts
     // every regressor one column to the right, and the error must name the caller's column.
     try x.checkFinite("OLS regressors")
@@ -81,7 +85,8 @@ public struct OLSRegression: Sendable, Equatable {
     }
     let r2 = tss > 0 ? 1 - rss / tss : 0
     let p1 = Double(x.columns)
-    let adjusted = 1 - (1 - r2) * Double(n - (intercept ? 1 : 0)) / (Double(n) - p1 - (intercept ? 1 : 0))
+    let adjusted =
+      1 - (1 - r2) * Double(n - (intercept ? 1 : 0)) / (Double(n) - p1 - (intercept ? 1 : 0))
     var vif = [Double](repeating: 1, count: x.columns)
     if x.columns > 1 {
       // Centred VIFs whether or not an intercept is fitted; a constant regressor (possible

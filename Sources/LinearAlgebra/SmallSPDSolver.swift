@@ -11,7 +11,9 @@ public enum SmallSPDSolver {
   /// Returns false when a pivot is not positive or falls below `relativeTolerance` times the
   /// original diagonal element (numerically singular); the buffer is then unspecified.
   @inlinable
-  public static func factorize(_ a: UnsafeMutablePointer<Double>, n: Int, relativeTolerance: Double = 1e-12) -> Bool {
+  public static func factorize(
+    _ a: UnsafeMutablePointer<Double>, n: Int, relativeTolerance: Double = 1e-12
+  ) -> Bool {
     for j in 0..<n {
       var d = a[j + j * n]
       let original = d
@@ -31,7 +33,9 @@ public enum SmallSPDSolver {
 
   /// Solves `L Lᵀ x = b` in place for the factor made by ``factorize(_:n:relativeTolerance:)``.
   @inlinable
-  public static func solve(factor l: UnsafePointer<Double>, n: Int, _ b: UnsafeMutablePointer<Double>) {
+  public static func solve(
+    factor l: UnsafePointer<Double>, n: Int, _ b: UnsafeMutablePointer<Double>
+  ) {
     for i in 0..<n {
       var s = b[i]
       for k in 0..<i { s -= l[i + k * n] * b[k] }

@@ -32,7 +32,9 @@ public struct SymmetricEigen: Sendable {
     LAPACK.withCharacter(jobz) { job in
       LAPACK.withCharacter("L") { uplo in
         a.storage.withUnsafeMutableBufferPointer {
-          dsyevd_(job, uplo, &n, $0.baseAddress, &lda, &w, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1)
+          dsyevd_(
+            job, uplo, &n, $0.baseAddress, &lda, &w, &workQuery, &lwork, &iworkQuery, &liwork,
+            &info, 1, 1)
         }
       }
     }
@@ -44,13 +46,15 @@ public struct SymmetricEigen: Sendable {
     LAPACK.withCharacter(jobz) { job in
       LAPACK.withCharacter("L") { uplo in
         a.storage.withUnsafeMutableBufferPointer {
-          dsyevd_(job, uplo, &n, $0.baseAddress, &lda, &w, &work, &lwork, &iwork, &liwork, &info, 1, 1)
+          dsyevd_(
+            job, uplo, &n, $0.baseAddress, &lda, &w, &work, &lwork, &iwork, &liwork, &info, 1, 1)
         }
       }
     }
     try LAPACK.check("dsyevd", info)
     if info > 0 {
-      throw .singular(operation: "symmetric eigendecomposition", detail: "did not converge (\(info))")
+      throw .singular(
+        operation: "symmetric eigendecomposition", detail: "did not converge (\(info))")
     }
     if computeVectors {
       for k in 0..<Int(n) {

@@ -14,55 +14,151 @@ extension EstimationReport {
       ("converged", .bool(e.converged)),
       ("iterations", .integer(e.iterations)),
       ("settings", settingsJSON),
-      ("missingData", .object([
-        ("treatment", .string(e.dataSummary.treatment.rawValue)),
-        ("replacedCells", .integer(e.dataSummary.replacedCells)),
-        ("droppedRows", .integer(e.dataSummary.droppedRows)),
-      ])),
+      (
+        "missingData",
+        .object([
+          ("treatment", .string(e.dataSummary.treatment.rawValue)),
+          ("replacedCells", .integer(e.dataSummary.replacedCells)),
+          ("droppedRows", .integer(e.dataSummary.droppedRows)),
+        ])
+      ),
       ("constructs", .array(constructsJSON)),
-      ("paths", .array(e.pathList.map { entry(["from": $0.from, "to": $0.to], $0.estimate, .path(from: $0.from, to: $0.to)) })),
-      ("loadings", .array(loadingRows.map { entry(["construct": $0.construct, "indicator": $0.indicator], $0.estimate, .loading(construct: $0.construct, indicator: $0.indicator)) })),
-      ("weights", .array(weightRows.map { entry(["construct": $0.construct, "indicator": $0.indicator], $0.estimate, .weight(construct: $0.construct, indicator: $0.indicator)) })),
-      ("htmt", .array((assessment?.heterotraitMonotrait ?? []).map {
-        entry(["row": $0.row, "column": $0.column], $0.htmt, .htmt(row: $0.row, column: $0.column))
-      })),
-      ("effects", .object([
-        ("total", .array(effectPairs.map { entry(["from": $0.from, "to": $0.to], $0.total, .totalEffect(from: $0.from, to: $0.to)) })),
-        ("indirect", .array(effectPairs.filter { $0.indirect != 0 }.map {
-          entry(["from": $0.from, "to": $0.to], $0.indirect, .indirectEffect(from: $0.from, to: $0.to))
-        })),
-        ("specificIndirect", .array(e.specificIndirectEffects.map { effect in
-          var item: [(String, JSONValue)] = [
-            ("chain", .array(effect.chain.map { .string($0) })), ("from", .string(effect.from)), ("to", .string(effect.to)),
-          ]
-          item += inferenceMembers(effect.estimate, .specificIndirectEffect(chain: effect.chain))
-          return .object(item)
-        })),
-      ])),
+      (
+        "paths",
+        .array(
+          e.pathList.map {
+            entry(["from": $0.from, "to": $0.to], $0.estimate, .path(from: $0.from, to: $0.to))
+          })
+      ),
+      (
+        "loadings",
+        .array(
+          loadingRows.map {
+            entry(
+              ["construct": $0.construct, "indicator": $0.indicator], $0.estimate,
+              .loading(construct: $0.construct, indicator: $0.indicator))
+          })
+      ),
+      (
+        "weights",
+        .array(
+          weightRows.map {
+            entry(
+              ["construct": $0.construct, "indicator": $0.indicator], $0.estimate,
+              .weight(construct: $0.construct, indicator: $0.indicator))
+          })
+      ),
+      (
+        "htmt",
+        .array(
+          (assessment?.heterotraitMonotrait ?? []).map {
+            entry(
+              ["row": $0.row, "column": $0.column], $0.htmt, .htmt(row: $0.row, column: $0.column))
+          })
+      ),
+      (
+        "effects",
+        .object([
+          (
+            "total",
+            .array(
+              effectPairs.map {
+                entry(
+                  ["from": $0.from, "to": $0.to], $0.total, .totalEffect(from: $0.from, to: $0.to))
+              })
+          ),
+          (
+            "indirect",
+            .array(
+              effectPairs.filter { $0.indirect != 0 }.map {
+                entry(
+                  ["from": $0.from, "to": $0.to], $0.indirect,
+                  .indirectEffect(from: $0.from, to: $0.to))
+              })
+          ),
+          (
+            "specificIndirect",
+            .array(
+              e.specificIndirectEffects.map { effect in
+                var item: [(String, JSONValue)] = [
+                  ("chain", .array(effect.chain.map { .string($0) })),
+                  ("from", .string(effect.from)), ("to", .string(effect.to)),
+                ]
+                item += inferenceMembers(
+                  effect.estimate, .specificIndirectEffect(chain: effect.chain))
+                return .object(item)
+              })
+          ),
+        ])
+      ),
     ]
     if let assessment {
-      members.append(("htmt2", .array(assessment.heterotraitMonotrait.map {
-        .object([("row", .string($0.row)), ("column", .string($0.column)), ("estimate", .optional($0.htmt2))])
-      })))
-      members.append(("fornellLarcker", matrixJSON(assessment.fornellLarcker, names: e.constructNames)))
-      members.append(("crossLoadings", .array(e.indicatorNames.enumerated().map { i, name in
-        .object([("indicator", .string(name)), ("construct", .string(e.construct(ofIndicator: i)))]
-          + e.constructNames.enumerated().map { j, c in (c, .optional(e.crossLoadings[i, j])) })
-      })))
-      members.append(("vif", .object([
-        ("outer", .array(assessment.outerVIF.map {
-          .object([("construct", .string($0.construct)), ("indicator", .string($0.indicator)), ("estimate", .optional($0.estimate))])
-        })),
-        ("inner", .array(assessment.innerVIF.map {
-          .object([("from", .string($0.from)), ("to", .string($0.to)), ("estimate", .optional($0.estimate))])
-        })),
-      ])))
-      members.append(("fSquare", .array(assessment.fSquare.map {
-        .object([("from", .string($0.from)), ("to", .string($0.to)), ("estimate", .optional($0.estimate))])
-      })))
+      members.append(
+        (
+          "htmt2",
+          .array(
+            assessment.heterotraitMonotrait.map {
+              .object([
+                ("row", .string($0.row)), ("column", .string($0.column)),
+                ("estimate", .optional($0.htmt2)),
+              ])
+            })
+        ))
+      members.append(
+        ("fornellLarcker", matrixJSON(assessment.fornellLarcker, names: e.constructNames)))
+      members.append(
+        (
+          "crossLoadings",
+          .array(
+            e.indicatorNames.enumerated().map { i, name in
+              .object(
+                [("indicator", .string(name)), ("construct", .string(e.construct(ofIndicator: i)))]
+                  + e.constructNames.enumerated().map { j, c in
+                    (c, .optional(e.crossLoadings[i, j]))
+                  })
+            })
+        ))
+      members.append(
+        (
+          "vif",
+          .object([
+            (
+              "outer",
+              .array(
+                assessment.outerVIF.map {
+                  .object([
+                    ("construct", .string($0.construct)), ("indicator", .string($0.indicator)),
+                    ("estimate", .optional($0.estimate)),
+                  ])
+                })
+            ),
+            (
+              "inner",
+              .array(
+                assessment.innerVIF.map {
+                  .object([
+                    ("from", .string($0.from)), ("to", .string($0.to)),
+                    ("estimate", .optional($0.estimate)),
+                  ])
+                })
+            ),
+          ])
+        ))
+      members.append(
+        (
+          "fSquare",
+          .array(
+            assessment.fSquare.map {
+              .object([
+                ("from", .string($0.from)), ("to", .string($0.to)),
+                ("estimate", .optional($0.estimate)),
+              ])
+            })
+        ))
       members += Self.qualityJSON(assessment)
     }
-    members.append(("constructCorrelations", matrixJSON(e.constructCorrelations, names: e.constructNames)))
+    members.append(
+      ("constructCorrelations", matrixJSON(e.constructCorrelations, names: e.constructNames)))
     if let bootstrap { members.append(("bootstrap", bootstrap.summaryJSON)) }
     return .object(members)
   }
@@ -90,12 +186,20 @@ extension EstimationReport {
         ("mode", .string(c.mode.rawValue)),
         ("indicators", .array(c.indicators.map { .string($0) })),
       ]
-      members += [("r2", .optional(e.rSquared[j])), ("r2Adjusted", .optional(e.adjustedRSquared[j]))]
+      members += [
+        ("r2", .optional(e.rSquared[j])), ("r2Adjusted", .optional(e.adjustedRSquared[j])),
+      ]
       if let r2 = e.rSquared[j], let inf = inference(.rSquared(construct: c.name)) {
-        members += [("r2Inference", .object(inferenceMembers(r2, .rSquared(construct: c.name), inferenceOverride: inf)))]
+        members += [
+          (
+            "r2Inference",
+            .object(inferenceMembers(r2, .rSquared(construct: c.name), inferenceOverride: inf))
+          )
+        ]
       }
       members += [
-        ("alpha", .optional(rel?.alpha)), ("rhoC", .optional(rel?.rhoC)), ("rhoA", .optional(rel?.rhoA)),
+        ("alpha", .optional(rel?.alpha)), ("rhoC", .optional(rel?.rhoC)),
+        ("rhoA", .optional(rel?.rhoA)),
         ("ave", .optional(rel?.ave)),
       ]
       return .object(members)
@@ -104,13 +208,17 @@ extension EstimationReport {
 
   /// An entry with its identifying strings (in the order given by `identity`'s keys sorted
   /// as from/to or construct/indicator or row/column), its estimate and inference fields.
-  private func entry(_ identity: KeyValuePairs<String, String>, _ estimate: Double?, _ key: StatisticKey) -> JSONValue {
+  private func entry(
+    _ identity: KeyValuePairs<String, String>, _ estimate: Double?, _ key: StatisticKey
+  ) -> JSONValue {
     var members: [(String, JSONValue)] = identity.map { ($0.key, .string($0.value)) }
     members += inferenceMembers(estimate, key)
     return .object(members)
   }
 
-  private func inferenceMembers(_ estimate: Double?, _ key: StatisticKey, inferenceOverride: StatisticInference? = nil)
+  private func inferenceMembers(
+    _ estimate: Double?, _ key: StatisticKey, inferenceOverride: StatisticInference? = nil
+  )
     -> [(String, JSONValue)]
   {
     let inf = inferenceOverride ?? inference(key)
@@ -126,8 +234,11 @@ extension EstimationReport {
   }
 
   private func matrixJSON(_ m: Matrix, names: [String]) -> JSONValue {
-    .array(names.enumerated().map { i, row in
-      .object([("construct", .string(row))] + names.enumerated().map { j, col in (col, .optional(m[i, j])) })
-    })
+    .array(
+      names.enumerated().map { i, row in
+        .object(
+          [("construct", .string(row))]
+            + names.enumerated().map { j, col in (col, .optional(m[i, j])) })
+      })
   }
 }

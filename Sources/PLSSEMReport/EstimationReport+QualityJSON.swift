@@ -12,7 +12,8 @@ extension EstimationReport {
       if let indicator = r.indicator { members.append(("indicator", .string(indicator))) }
       members += [
         ("sso", .optional(r.sso)), ("sseRedundancy", .optional(r.sseRedundancy)),
-        ("sseCommunality", .optional(r.sseCommunality)), ("q2Redundancy", .optional(r.q2Redundancy)),
+        ("sseCommunality", .optional(r.sseCommunality)),
+        ("q2Redundancy", .optional(r.q2Redundancy)),
         ("q2Communality", .optional(r.q2Communality)),
       ]
       return .object(members)
@@ -20,7 +21,8 @@ extension EstimationReport {
     let q2: JSONValue =
       a.q2.map { b in
         .object([
-          ("omissionDistance", .integer(b.omissionDistance)), ("constructs", .array(b.constructs.map(relevance))),
+          ("omissionDistance", .integer(b.omissionDistance)),
+          ("constructs", .array(b.constructs.map(relevance))),
           ("indicators", .array(b.indicators.map(relevance))),
         ])
       } ?? .null
@@ -28,18 +30,31 @@ extension EstimationReport {
       a.plsPredict.map { p in
         .object([
           ("folds", .integer(p.folds)), ("technique", .string(p.technique.rawValue)),
-          ("seed", a.options.plsPredict.map { .integer(Int(truncatingIfNeeded: $0.seed)) } ?? .null),
-          ("indicators", .array(p.indicators.map { i in
-            .object([
-              ("construct", .string(i.construct)), ("indicator", .string(i.indicator)),
-              ("plsRMSE", .optional(i.plsRMSE)), ("plsMAE", .optional(i.plsMAE)), ("q2Predict", .optional(i.q2Predict)),
-              ("lmRMSE", .optional(i.lmRMSE)), ("lmMAE", .optional(i.lmMAE)), ("lmQ2Predict", .optional(i.lmQ2Predict)),
-            ])
-          })),
+          (
+            "seed", a.options.plsPredict.map { .integer(Int(truncatingIfNeeded: $0.seed)) } ?? .null
+          ),
+          (
+            "indicators",
+            .array(
+              p.indicators.map { i in
+                .object([
+                  ("construct", .string(i.construct)), ("indicator", .string(i.indicator)),
+                  ("plsRMSE", .optional(i.plsRMSE)), ("plsMAE", .optional(i.plsMAE)),
+                  ("q2Predict", .optional(i.q2Predict)),
+                  ("lmRMSE", .optional(i.lmRMSE)), ("lmMAE", .optional(i.lmMAE)),
+                  ("lmQ2Predict", .optional(i.lmQ2Predict)),
+                ])
+              })
+          ),
         ])
       } ?? .null
     return [
-      ("fit", .object([("saturated", measures(a.fit.saturated)), ("estimated", measures(a.fit.estimated))])),
+      (
+        "fit",
+        .object([
+          ("saturated", measures(a.fit.saturated)), ("estimated", measures(a.fit.estimated)),
+        ])
+      ),
       ("q2", q2),
       ("plsPredict", predict),
     ]

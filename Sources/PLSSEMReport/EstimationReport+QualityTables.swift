@@ -12,7 +12,10 @@ extension EstimationReport {
 
   func fitTable(_ fit: ModelFit) -> ReportTable {
     func row(_ name: String, _ m: FitMeasures) -> [ReportTable.Cell] {
-      [.init(name), .init(NumberText.fixed(m.srmr)), .init(NumberText.fixed(m.dULS)), .init(NumberText.fixed(m.dG))]
+      [
+        .init(name), .init(NumberText.fixed(m.srmr)), .init(NumberText.fixed(m.dULS)),
+        .init(NumberText.fixed(m.dG)),
+      ]
     }
     return ReportTable(
       id: "fit", title: "Model fit",
@@ -26,24 +29,34 @@ extension EstimationReport {
   func q2Table(_ b: Blindfolding) -> ReportTable {
     ReportTable(
       id: "q2", title: "Predictive relevance (blindfolding)",
-      columns: [.init("Construct", numeric: false), .init("Q² redundancy"), .init("Q² communality")],
+      columns: [
+        .init("Construct", numeric: false), .init("Q² redundancy"), .init("Q² communality"),
+      ],
       rows: b.constructs.map { r in
-        [.init(r.construct), .init(NumberText.fixed(r.q2Redundancy)), .init(NumberText.fixed(r.q2Communality))]
+        [
+          .init(r.construct), .init(NumberText.fixed(r.q2Redundancy)),
+          .init(NumberText.fixed(r.q2Communality)),
+        ]
       },
-      notes: ["Omission distance D = \(b.omissionDistance); Q² above 0 indicates predictive relevance (Hair et al. 2017, ch. 6)."])
+      notes: [
+        "Omission distance D = \(b.omissionDistance); Q² above 0 indicates predictive relevance (Hair et al. 2017, ch. 6)."
+      ])
   }
 
   func predictTable(_ p: PLSPredict) -> ReportTable {
     ReportTable(
       id: "plspredict", title: "PLSpredict",
       columns: [
-        .init("Indicator", numeric: false), .init("Q²predict"), .init("RMSE PLS"), .init("RMSE LM"), .init("MAE PLS"),
+        .init("Indicator", numeric: false), .init("Q²predict"), .init("RMSE PLS"), .init("RMSE LM"),
+        .init("MAE PLS"),
         .init("MAE LM"),
       ],
       rows: p.indicators.map { i in
         [
-          .init(i.indicator), .init(NumberText.fixed(i.q2Predict)), .init(NumberText.fixed(i.plsRMSE)),
-          .init(NumberText.fixed(i.lmRMSE)), .init(NumberText.fixed(i.plsMAE)), .init(NumberText.fixed(i.lmMAE)),
+          .init(i.indicator), .init(NumberText.fixed(i.q2Predict)),
+          .init(NumberText.fixed(i.plsRMSE)),
+          .init(NumberText.fixed(i.lmRMSE)), .init(NumberText.fixed(i.plsMAE)),
+          .init(NumberText.fixed(i.lmMAE)),
         ]
       },
       notes: [

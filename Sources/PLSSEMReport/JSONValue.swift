@@ -42,11 +42,19 @@ public indirect enum JSONValue: Equatable, Sendable {
         return
       }
       // Arrays of scalars stay on one line; arrays of containers get one item per line.
-      let scalars = items.allSatisfy { if case .array = $0 { return false }; if case .object = $0 { return false }; return true }
+      let scalars = items.allSatisfy {
+        if case .array = $0 { return false }
+        if case .object = $0 { return false }
+        return true
+      }
       out += "["
       for (k, item) in items.enumerated() {
         if k > 0 { out += "," }
-        if pretty && !scalars { out += "\n" + String(repeating: " ", count: indent + 2) } else if pretty && k > 0 { out += " " }
+        if pretty && !scalars {
+          out += "\n" + String(repeating: " ", count: indent + 2)
+        } else if pretty && k > 0 {
+          out += " "
+        }
         item.write(into: &out, indent: indent + 2, pretty: pretty)
       }
       if pretty && !scalars { out += "\n" + String(repeating: " ", count: indent) }
@@ -66,7 +74,11 @@ public indirect enum JSONValue: Equatable, Sendable {
       out += "{"
       for (k, (key, value)) in members.enumerated() {
         if k > 0 { out += "," }
-        if pretty && !flat { out += "\n" + String(repeating: " ", count: indent + 2) } else if pretty && k > 0 { out += " " }
+        if pretty && !flat {
+          out += "\n" + String(repeating: " ", count: indent + 2)
+        } else if pretty && k > 0 {
+          out += " "
+        }
         Self.writeString(key, into: &out)
         out += pretty ? ": " : ":"
         value.write(into: &out, indent: indent + 2, pretty: pretty)

@@ -20,7 +20,8 @@ public enum OutputFile {
   public static func write(_ data: Data, to path: String) throws {
     let target = URL(fileURLWithPath: path)
     let directory = target.deletingLastPathComponent()
-    let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    let temporary = directory.appendingPathComponent(
+      ".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
       try data.write(to: temporary)
       guard rename(temporary.path, target.path) == 0 else {

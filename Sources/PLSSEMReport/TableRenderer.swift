@@ -13,16 +13,20 @@ public enum TableRenderer {
     out += "PLS-SEM estimate — \(report.modelSource) on \(report.dataSource)\n"
     var dataLine = "\(e.observations) observations"
     let summary = e.dataSummary
-    if summary.replacedCells > 0 { dataLine += "; \(summary.replacedCells) missing cells replaced by indicator means" }
+    if summary.replacedCells > 0 {
+      dataLine += "; \(summary.replacedCells) missing cells replaced by indicator means"
+    }
     if summary.droppedRows > 0 { dataLine += "; \(summary.droppedRows) incomplete rows dropped" }
     out += dataLine + "\n"
     let s = e.settings
     out += "\(s.consistent ? "Consistent PLS, " : "")\(s.scheme.rawValue) weighting; "
-    out += e.converged
+    out +=
+      e.converged
       ? "converged after \(e.iterations) iterations (tolerance \(format(s.tolerance)))\n"
       : "WARNING: did not converge within \(s.maxIterations) iterations\n"
     if let b = report.bootstrap {
-      out += "Bootstrap: \(b.resamples) resamples (\(b.failed) failed), seed \(b.seed), \(b.settings.confidenceInterval.rawValue) \(format(b.settings.level * 100))% CI\n"
+      out +=
+        "Bootstrap: \(b.resamples) resamples (\(b.failed) failed), seed \(b.seed), \(b.settings.confidenceInterval.rawValue) \(format(b.settings.level * 100))% CI\n"
     }
     out += "\n" + pathTable(report)
     out += "\n" + r2Table(report)
@@ -38,7 +42,8 @@ public enum TableRenderer {
       out += "\nSignificance: * p < .05, ** p < .01, *** p < .001 (two-sided, bootstrap t).\n"
     }
     if report.assessment != nil {
-      out += "Thresholds: ! marks loading < 0.70, AVE < 0.50, alpha or rho_C < 0.70, HTMT > 0.85, VIF > 5.\n"
+      out +=
+        "Thresholds: ! marks loading < 0.70, AVE < 0.50, alpha or rho_C < 0.70, HTMT > 0.85, VIF > 5.\n"
     }
     return out
   }
@@ -50,11 +55,16 @@ public enum TableRenderer {
     for path in e.pathList {
       var row = ["\(path.from) -> \(path.to)", fixed(path.estimate)]
       if let inf = report.inference(.path(from: path.from, to: path.to)) {
-        row += [fixed(inf.standardError), fixed(inf.t, 2), pValue(inf.p) + stars(inf.p), "[\(fixed(inf.ciLower)), \(fixed(inf.ciUpper))]"]
+        row += [
+          fixed(inf.standardError), fixed(inf.t, 2), pValue(inf.p) + stars(inf.p),
+          "[\(fixed(inf.ciLower)), \(fixed(inf.ciUpper))]",
+        ]
       } else if boot {
         row += ["", "", "", ""]
       }
-      if let f2 = report.assessment?.fSquare.first(where: { $0.from == path.from && $0.to == path.to }) {
+      if let f2 = report.assessment?.fSquare.first(where: {
+        $0.from == path.from && $0.to == path.to
+      }) {
         row.append(fixed(f2.estimate))
       }
       rows.append(row)
@@ -62,7 +72,8 @@ public enum TableRenderer {
     var header = ["Path", "Estimate"]
     if boot { header += ["SE", "t", "p", "CI"] }
     if report.assessment != nil { header.append("f²") }
-    return "Structural model: path coefficients\n" + layout(header: header, rows: rows, rightAligned: Set(1..<header.count))
+    return "Structural model: path coefficients\n"
+      + layout(header: header, rows: rows, rightAligned: Set(1..<header.count))
   }
 
   static func r2Table(_ report: EstimationReport) -> String {
@@ -72,7 +83,8 @@ public enum TableRenderer {
       guard let r2 = e.rSquared[j] else { continue }
       rows.append([name, fixed(r2), fixed(e.adjustedRSquared[j] ?? .nan)])
     }
-    return "Explained variance\n" + layout(header: ["Construct", "R²", "adj. R²"], rows: rows, rightAligned: [1, 2])
+    return "Explained variance\n"
+      + layout(header: ["Construct", "R²", "adj. R²"], rows: rows, rightAligned: [1, 2])
   }
 
   static func measurementTable(_ report: EstimationReport) -> String {
@@ -81,7 +93,11 @@ public enum TableRenderer {
     for (i, indicator) in e.indicatorNames.enumerated() {
       let construct = e.construct(ofIndicator: i)
       let loading = e.loadings[i]
-      var row = [construct, indicator, fixed(loading) + (report.assessment != nil && loading < 0.7 ? "!" : ""), fixed(e.weights[i])]
+      var row = [
+        construct, indicator,
+        fixed(loading) + (report.assessment != nil && loading < 0.7 ? "!" : ""),
+        fixed(e.weights[i]),
+      ]
       if let inf = report.inference(.loading(construct: construct, indicator: indicator)) {
         row += [NumberText.isFixed(inf) ? "n/a" : fixed(inf.t, 2) + stars(inf.p)]
       }
@@ -93,25 +109,34 @@ public enum TableRenderer {
     var header = ["Construct", "Indicator", "Loading", "Weight"]
     if report.bootstrap != nil { header.append("t (load.)") }
     if report.assessment != nil { header.append("VIF") }
-    return "Measurement model\n" + layout(header: header, rows: rows, rightAligned: Set(2..<header.count))
+    return "Measurement model\n"
+      + layout(header: header, rows: rows, rightAligned: Set(2..<header.count))
   }
 
   static func reliabilityTable(_ a: PLSAssessment) -> String {
     let rows = a.reliability.map { r in
       [
-        r.construct, fixed(r.alpha) + (r.alpha < 0.7 ? "!" : ""), fixed(r.rhoC) + (r.rhoC < 0.7 ? "!" : ""),
+        r.construct, fixed(r.alpha) + (r.alpha < 0.7 ? "!" : ""),
+        fixed(r.rhoC) + (r.rhoC < 0.7 ? "!" : ""),
         fixed(r.rhoA), fixed(r.ave) + (r.ave < 0.5 ? "!" : ""),
       ]
     }
     return "Reliability and convergent validity\n"
-      + layout(header: ["Construct", "alpha", "rho_C", "rho_A", "AVE"], rows: rows, rightAligned: [1, 2, 3, 4])
+      + layout(
+        header: ["Construct", "alpha", "rho_C", "rho_A", "AVE"], rows: rows,
+        rightAligned: [1, 2, 3, 4])
   }
 
   static func htmtTable(_ a: PLSAssessment) -> String {
     let rows = a.heterotraitMonotrait.map { h in
-      [h.row, h.column, h.htmt.map { fixed($0) + ($0 > 0.85 ? "!" : "") } ?? "n/a", h.htmt2.map { fixed($0) } ?? "n/a"]
+      [
+        h.row, h.column, h.htmt.map { fixed($0) + ($0 > 0.85 ? "!" : "") } ?? "n/a",
+        h.htmt2.map { fixed($0) } ?? "n/a",
+      ]
     }
-    return "Discriminant validity (HTMT)\n" + layout(header: ["Construct", "Construct", "HTMT", "HTMT2"], rows: rows, rightAligned: [2, 3])
+    return "Discriminant validity (HTMT)\n"
+      + layout(
+        header: ["Construct", "Construct", "HTMT", "HTMT2"], rows: rows, rightAligned: [2, 3])
   }
 
   static func fitTable(_ a: PLSAssessment) -> String {
@@ -120,19 +145,27 @@ public enum TableRenderer {
     }
     return "Model fit (SRMR < 0.08 suggests good fit; d_G with base-10 logs)\n"
       + layout(
-        header: ["Model", "SRMR", "d_ULS", "d_G"], rows: [row("saturated", a.fit.saturated), row("estimated", a.fit.estimated)],
+        header: ["Model", "SRMR", "d_ULS", "d_G"],
+        rows: [row("saturated", a.fit.saturated), row("estimated", a.fit.estimated)],
         rightAligned: [1, 2, 3])
   }
 
   static func q2Table(_ b: Blindfolding) -> String {
-    let rows = b.constructs.map { r in [r.construct, fixed(r.q2Redundancy), fixed(r.q2Communality)] }
-    return "Predictive relevance (blindfolding, D = \(b.omissionDistance); Q² > 0 indicates relevance)\n"
-      + layout(header: ["Construct", "Q² (redundancy)", "Q² (communality)"], rows: rows, rightAligned: [1, 2])
+    let rows = b.constructs.map { r in [r.construct, fixed(r.q2Redundancy), fixed(r.q2Communality)]
+    }
+    return
+      "Predictive relevance (blindfolding, D = \(b.omissionDistance); Q² > 0 indicates relevance)\n"
+      + layout(
+        header: ["Construct", "Q² (redundancy)", "Q² (communality)"], rows: rows,
+        rightAligned: [1, 2])
   }
 
   static func predictTable(_ p: PLSPredict) -> String {
     let rows = p.indicators.map { i in
-      [i.indicator, fixed(i.q2Predict), fixed(i.plsRMSE), fixed(i.lmRMSE), fixed(i.plsMAE), fixed(i.lmMAE)]
+      [
+        i.indicator, fixed(i.q2Predict), fixed(i.plsRMSE), fixed(i.lmRMSE), fixed(i.plsMAE),
+        fixed(i.lmMAE),
+      ]
     }
     return "PLSpredict (\(p.folds) folds, \(p.technique.rawValue))\n"
       + layout(
@@ -152,7 +185,8 @@ public enum TableRenderer {
         let cell = k < cells.count ? cells[k] : ""
         let pad = String(repeating: " ", count: widths[k] - cell.count)
         return rightAligned.contains(k) ? pad + cell : cell + pad
-      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+      }.joined(separator: "  ").replacingOccurrences(
+        of: "\\s+$", with: "", options: .regularExpression)
     }
     var text = "  " + line(header) + "\n"
     text += "  " + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"

@@ -41,7 +41,9 @@ struct BootstrapCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       guard bootstrap.bootstrap >= 2 else {
-        throw InputError(description: "--bootstrap must be at least 2 for `plssem bootstrap` (got \(bootstrap.bootstrap))")
+        throw InputError(
+          description:
+            "--bootstrap must be at least 2 for `plssem bootstrap` (got \(bootstrap.bootstrap))")
       }
       let estimate = try loadAndEstimate(input, algorithm)
       let settings = bootstrap.settings(resamples: bootstrap.bootstrap)
@@ -51,23 +53,30 @@ struct BootstrapCommand: ParsableCommand {
           throw InputError(description: "--shard needs --output FILE for the shard file")
         }
         let spec = try parseShard(shardText)
-        let state = try Bootstrapper(settings: settings).run(estimate, shard: spec, progress: progress?.update)
+        let state = try Bootstrapper(settings: settings).run(
+          estimate, shard: spec, progress: progress?.update)
         progress?.finish()
         var pls = algorithm.settings
         pls.missing = input.missing
         let file = ShardFile(
-          shard: spec, data: input.data, model: input.model, missingCodes: input.missingCodes, settings: pls, state: state)
+          shard: spec, data: input.data, model: input.model, missingCodes: input.missingCodes,
+          settings: pls, state: state)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try OutputFile.write(try encoder.encode(file), to: destination)
         return
       }
-      let sink = try bootstrap.keepDraws.map { try DrawWriter(path: $0, keys: Bootstrapper.keys(for: estimate)) }
-      let result = try Bootstrapper(settings: settings).result(estimate, progress: progress?.update, draws: sink?.write)
+      let sink = try bootstrap.keepDraws.map {
+        try DrawWriter(path: $0, keys: Bootstrapper.keys(for: estimate))
+      }
+      let result = try Bootstrapper(settings: settings).result(
+        estimate, progress: progress?.update, draws: sink?.write)
       progress?.finish()
       try sink?.close()
       let report = EstimationReport(
-        estimate: estimate, assessment: try PLSAssessment(estimate: estimate, options: assess.options(seed: bootstrap.seed)),
+        estimate: estimate,
+        assessment: try PLSAssessment(
+          estimate: estimate, options: assess.options(seed: bootstrap.seed)),
         bootstrap: result, dataSource: input.data, modelSource: input.model)
       try emit(render(report, format: output.format), to: output.output)
     }
@@ -132,12 +141,14 @@ struct MergeCommand: ParsableCommand {
         model, modelPath: first.model, data: table, settings: first.settings)
       let state = try Bootstrapper.merge(files.map(\.state))
       guard state.fingerprint == Bootstrapper.fingerprint(estimate) else {
-        throw BootstrapError.incompatibleShards("the data or model files changed since the shards were made")
+        throw BootstrapError.incompatibleShards(
+          "the data or model files changed since the shards were made")
       }
       let result = try BootstrapResult(state: state, keys: Bootstrapper.keys(for: estimate))
       let report = EstimationReport(
         estimate: estimate,
-        assessment: try PLSAssessment(estimate: estimate, options: assess.options(seed: state.settings.seed)),
+        assessment: try PLSAssessment(
+          estimate: estimate, options: assess.options(seed: state.settings.seed)),
         bootstrap: result, dataSource: first.data, modelSource: first.model)
       try emit(render(report, format: output.format), to: output.output)
     }

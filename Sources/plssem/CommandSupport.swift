@@ -57,7 +57,8 @@ func warn(_ message: String) {
 /// Reads a text file or throws a message naming it.
 func readText(_ path: String, what: String) throws -> String {
   guard let data = FileManager.default.contents(atPath: path) else {
-    throw InputError(description: "\(path): cannot read the \(what) file (no such file, or not readable)")
+    throw InputError(
+      description: "\(path): cannot read the \(what) file (no such file, or not readable)")
   }
   guard let text = String(data: data, encoding: .utf8) else {
     throw InputError(description: "\(path): the \(what) file is not UTF-8 text")
@@ -122,18 +123,23 @@ func loadData(_ input: InputOptions) throws -> DataTable {
     return try DataTable(csvFile: input.data, missingCodes: input.missingCodes)
   }
   let responses = try readResponses(
-    data: input.data, codebook: codebookPath, missingCodes: input.missingCodes, lenient: input.lenient)
+    data: input.data, codebook: codebookPath, missingCodes: input.missingCodes,
+    lenient: input.lenient)
   let table = responses.numericTable()
   return try DataTable(columnNames: table.columnNames, columns: table.values, source: input.data)
 }
 
 /// Reads a response file through a codebook, printing its notes and (lenient) problems.
-func readResponses(data: String, codebook codebookPath: String, missingCodes: [Double], lenient: Bool) throws
+func readResponses(
+  data: String, codebook codebookPath: String, missingCodes: [Double], lenient: Bool
+) throws
   -> SurveyResponses
 {
   let codebook = try Codebook(contentsOfFile: codebookPath)
-  let options = ResponseReadOptions(strictness: lenient ? .lenient : .strict, additionalMissingCodes: missingCodes)
-  let responses = try ResponseReader(codebook: codebook, options: options).read(contentsOfFile: data)
+  let options = ResponseReadOptions(
+    strictness: lenient ? .lenient : .strict, additionalMissingCodes: missingCodes)
+  let responses = try ResponseReader(codebook: codebook, options: options).read(
+    contentsOfFile: data)
   for issue in responses.issues {
     let prefix = issue.severity == .note ? "note" : "warning"
     FileHandle.standardError.write(Data("\(prefix): \(issue.description)\n".utf8))
@@ -159,7 +165,9 @@ func render(_ report: EstimationReport, format: OutputFormat) -> String {
   case .markdown: return MarkdownRenderer.render(report)
   case .html:
     var report = report
-    if report.modelText == nil { report.modelText = try? readText(report.modelSource, what: "model") }
+    if report.modelText == nil {
+      report.modelText = try? readText(report.modelSource, what: "model")
+    }
     return HTMLRenderer.render(report)
   }
 }

@@ -32,7 +32,11 @@ struct InputOptions: ParsableArguments {
       valueName: "value"))
   var missingCodes: [Double] = []
 
-  @Option(name: .long, help: "Missing-value treatment: mean (replace by the indicator mean) or casewise (drop incomplete rows).")
+  @Option(
+    name: .long,
+    help:
+      "Missing-value treatment: mean (replace by the indicator mean) or casewise (drop incomplete rows)."
+  )
   var missing: MissingValueTreatment = .meanReplacement
 
   @Option(
@@ -60,17 +64,24 @@ struct AlgorithmOptions: ParsableArguments {
   @Option(name: .long, help: "Stop when the weight change falls below this.")
   var tolerance: Double = 1e-7
 
-  @Flag(name: .long, help: "Consistent PLS (PLSc, Dijkstra & Henseler 2015): correct every =~ block with rho_A. (default: off)")
+  @Flag(
+    name: .long,
+    help:
+      "Consistent PLS (PLSc, Dijkstra & Henseler 2015): correct every =~ block with rho_A. (default: off)"
+  )
   var consistent = false
 
   @Option(
     name: .customLong("stop-criterion"),
-    help: "Form of the weight change: sum-absolute (seminr), max-absolute (SmartPLS), sum-squared, max-relative.")
+    help:
+      "Form of the weight change: sum-absolute (seminr), max-absolute (SmartPLS), sum-squared, max-relative."
+  )
   var stopCriterion: StopCriterion = .sumAbsoluteChange
 
   var settings: PLSSettings {
     PLSSettings(
-      scheme: scheme, maxIterations: maxIterations, tolerance: tolerance, stopCriterion: stopCriterion,
+      scheme: scheme, maxIterations: maxIterations, tolerance: tolerance,
+      stopCriterion: stopCriterion,
       consistent: consistent)
   }
 }
@@ -80,7 +91,10 @@ struct BootstrapOptions: ParsableArguments {
   @Option(name: .long, help: "Bootstrap resamples (0 = no bootstrap).")
   var bootstrap: Int = 0
 
-  @Option(name: .long, help: "Seed of every random draw; the same seed gives the same results on any number of threads.")
+  @Option(
+    name: .long,
+    help:
+      "Seed of every random draw; the same seed gives the same results on any number of threads.")
   var seed: UInt64 = 1
 
   @Option(name: .long, help: "Worker threads (default: all cores). Never changes the results.")
@@ -92,13 +106,18 @@ struct BootstrapOptions: ParsableArguments {
   @Option(name: .long, help: "Confidence level.")
   var level: Double = 0.95
 
-  @Option(name: .customLong("sign-change"), help: "Sign alignment of resample weights: none, individual or construct.")
+  @Option(
+    name: .customLong("sign-change"),
+    help: "Sign alignment of resample weights: none, individual or construct.")
   var signChange: SignChange = .none
 
-  @Option(name: .customLong("p-values"), help: "Reference distribution of p-values: t (Student t, B-1 df) or normal.")
+  @Option(
+    name: .customLong("p-values"),
+    help: "Reference distribution of p-values: t (Student t, B-1 df) or normal.")
   var pValues: PValueDistribution = .studentT
 
-  @Option(name: .customLong("max-failure-share"), help: "Largest share of failed resamples tolerated.")
+  @Option(
+    name: .customLong("max-failure-share"), help: "Largest share of failed resamples tolerated.")
   var maxFailureShare: Double = 0.05
 
   @Option(
@@ -108,32 +127,44 @@ struct BootstrapOptions: ParsableArguments {
 
   func settings(resamples: Int) -> BootstrapSettings {
     BootstrapSettings(
-      resamples: resamples, seed: seed, threads: threads, confidenceInterval: ci, level: level, signChange: signChange,
+      resamples: resamples, seed: seed, threads: threads, confidenceInterval: ci, level: level,
+      signChange: signChange,
       pValues: pValues, maximumFailureShare: maxFailureShare)
   }
 }
 
 /// The optional, more expensive quality criteria.
 struct AssessOptions: ParsableArguments {
-  @Flag(name: .long, help: "Q² by blindfolding (cross-validated redundancy and communality). (default: off)")
+  @Flag(
+    name: .long,
+    help: "Q² by blindfolding (cross-validated redundancy and communality). (default: off)")
   var blindfolding = false
 
-  @Option(name: .customLong("omission-distance"), help: "Blindfolding omission distance D (must not divide n).")
+  @Option(
+    name: .customLong("omission-distance"),
+    help: "Blindfolding omission distance D (must not divide n).")
   var omissionDistance: Int = 7
 
-  @Flag(name: .long, help: "PLSpredict: k-fold out-of-sample prediction against a linear-model benchmark. (default: off)")
+  @Flag(
+    name: .long,
+    help:
+      "PLSpredict: k-fold out-of-sample prediction against a linear-model benchmark. (default: off)"
+  )
   var predict = false
 
   @Option(name: .long, help: "PLSpredict folds.")
   var folds: Int = 10
 
-  @Option(name: .customLong("predict-technique"), help: "PLSpredict technique: EA (earliest antecedents) or DA (direct antecedents).")
+  @Option(
+    name: .customLong("predict-technique"),
+    help: "PLSpredict technique: EA (earliest antecedents) or DA (direct antecedents).")
   var predictTechnique: PredictionTechnique = .earliestAntecedents
 
   func options(seed: UInt64) -> AssessmentOptions {
     AssessmentOptions(
       blindfoldingOmissionDistance: blindfolding ? omissionDistance : nil,
-      plsPredict: predict ? PLSPredictSettings(folds: folds, seed: seed, technique: predictTechnique) : nil)
+      plsPredict: predict
+        ? PLSPredictSettings(folds: folds, seed: seed, technique: predictTechnique) : nil)
   }
 }
 

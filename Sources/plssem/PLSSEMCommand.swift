@@ -23,7 +23,8 @@ struct PLSSEMCommand: ParsableCommand {
       """,
     version: version,
     subcommands: [
-      EstimateCommand.self, BootstrapCommand.self, MergeCommand.self, ReportCommand.self, DescribeCommand.self,
+      EstimateCommand.self, BootstrapCommand.self, MergeCommand.self, ReportCommand.self,
+      DescribeCommand.self,
       SimulateCommand.self,
     ]
   )

@@ -36,7 +36,8 @@ final class ProgressBar: Sendable {
     let eta = rate > 0 ? Double(total - completed) / rate : 0
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
     let line = String(
-      format: "\r%@ [%@] %3.0f%% %d/%d  %.0f/s  ETA %.0fs ", label, bar, fraction * 100, completed, total, rate, eta)
+      format: "\r%@ [%@] %3.0f%% %d/%d  %.0f/s  ETA %.0fs ", label, bar, fraction * 100, completed,
+      total, rate, eta)
     FileHandle.standardError.write(Data(line.utf8))
   }
 

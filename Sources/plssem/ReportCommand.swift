@@ -40,7 +40,8 @@ struct ReportCommand: ParsableCommand {
     try runReportingErrors {
       let modelText = try readText(input.model, what: "model")
       let estimate = try loadAndEstimate(input, algorithm)
-      let assessment = try PLSAssessment(estimate: estimate, options: assess.options(seed: bootstrap.seed))
+      let assessment = try PLSAssessment(
+        estimate: estimate, options: assess.options(seed: bootstrap.seed))
       var result: BootstrapResult?
       if bootstrap.bootstrap > 0 {
         let progress = ProgressBar.forStandardError(label: "bootstrap")

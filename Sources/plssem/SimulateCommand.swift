@@ -27,7 +27,9 @@ struct SimulateCommand: ParsableCommand {
   @Option(name: .long, help: "A population model as JSON (see above).")
   var population: String?
 
-  @Option(name: .long, help: "A codebook: write answers as a questionnaire export (reverse-coded items as answered).")
+  @Option(
+    name: .long,
+    help: "A codebook: write answers as a questionnaire export (reverse-coded items as answered).")
   var codebook: String?
 
   @Option(name: .long, help: "Number of respondents.")
@@ -38,18 +40,24 @@ struct SimulateCommand: ParsableCommand {
 
   @Option(
     name: .long, parsing: .unconditional,
-    help: "Comma-separated thresholds on the standard-normal scale (default for --example led: its own; else -1.5,-0.5,0.5,1.5).")
+    help:
+      "Comma-separated thresholds on the standard-normal scale (default for --example led: its own; else -1.5,-0.5,0.5,1.5)."
+  )
   var thresholds: String?
 
   @Flag(name: .long, help: "Write the continuous item values instead of Likert categories.")
   var continuous = false
 
-  @Option(name: .long, help: "Write the CSV to this file (whole or not at all) instead of standard output.")
+  @Option(
+    name: .long,
+    help: "Write the CSV to this file (whole or not at all) instead of standard output.")
   var output: String?
 
   func run() throws {
     try runReportingErrors {
-      guard respondents >= 1 else { throw InputError(description: "--respondents must be at least 1 (got \(respondents))") }
+      guard respondents >= 1 else {
+        throw InputError(description: "--respondents must be at least 1 (got \(respondents))")
+      }
       let model: PopulationModel
       var codebook: Codebook? = try self.codebook.map { try Codebook(contentsOfFile: $0) }
       var discretizer = LikertDiscretizer.fivePoint
@@ -73,9 +81,12 @@ struct SimulateCommand: ParsableCommand {
         throw InputError(description: "give exactly one of --example led or --population FILE")
       }
       if let thresholds {
-        let values = thresholds.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let values = thresholds.split(separator: ",").map {
+          Double($0.trimmingCharacters(in: .whitespaces))
+        }
         guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else {
-          throw InputError(description: "--thresholds takes comma-separated numbers, e.g. -1.5,-0.5,0.5,1.5")
+          throw InputError(
+            description: "--thresholds takes comma-separated numbers, e.g. -1.5,-0.5,0.5,1.5")
         }
         discretizer = try LikertDiscretizer(thresholds: values.compactMap { $0 })
       }

@@ -287,7 +287,8 @@ struct DistributionTests {
       #expect(StandardNormal.cdf(-x) == StandardNormal.survival(x))
     }
     // Student t at ν = 1e12 is within O(z⁴/ν) of the normal.
-    #expect(pureRelativeError(StudentT.cdf(-3, degreesOfFreedom: 1e12), StandardNormal.cdf(-3)) < 1e-10)
+    #expect(
+      pureRelativeError(StudentT.cdf(-3, degreesOfFreedom: 1e12), StandardNormal.cdf(-3)) < 1e-10)
     #expect(
       pureRelativeError(try StudentT.quantile(0.025, degreesOfFreedom: 1e12), -1.959963984540054)
         < 1e-10)

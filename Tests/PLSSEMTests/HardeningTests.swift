@@ -80,7 +80,8 @@ struct HardeningTests {
       construct: "A", location: SourceLocation(line: 1, column: 1))
     #expect(throws: expected) { _ = try PathModel(syntax: "A =~ x1 + x2", source: "m") }
     // Built without text validation, the estimator still refuses it.
-    let unchecked = PathModel(constructs: [.init(name: "A", mode: .a, indicators: ["x1", "x2"])], paths: [])
+    let unchecked = PathModel(
+      constructs: [.init(name: "A", mode: .a, indicators: ["x1", "x2"])], paths: [])
     #expect(throws: SpecificationError.constructWithoutPaths(construct: "A", location: nil)) {
       _ = try PLSEstimator().estimate(unchecked, data: data)
     }

@@ -153,7 +153,9 @@ struct ModelValidationTests {
   func cycle() {
     let error = Self.specificationError(
       "A =~ a1\nB =~ b1\nC =~ c1\nD =~ d1\nB ~ A\nC ~ B\nA ~ C\nD ~ A")
-    #expect(error == .cycle(constructs: ["A", "B", "C"], location: PLSSEM.SourceLocation(line: 7, column: 5)))
+    #expect(
+      error
+        == .cycle(constructs: ["A", "B", "C"], location: PLSSEM.SourceLocation(line: 7, column: 5)))
     let text = error?.description ?? ""
     #expect(text.contains("A → B → C → A"), "\(text)")
     #expect(text.contains("line 7"), "\(text)")
@@ -163,7 +165,8 @@ struct ModelValidationTests {
   @Test("a two-construct cycle")
   func shortCycle() {
     let error = Self.specificationError("A =~ a1\nB =~ b1\nB ~ A\nA ~ B")
-    #expect(error == .cycle(constructs: ["A", "B"], location: PLSSEM.SourceLocation(line: 4, column: 5)))
+    #expect(
+      error == .cycle(constructs: ["A", "B"], location: PLSSEM.SourceLocation(line: 4, column: 5)))
     #expect(error?.description.contains("A → B → A") == true)
   }
 
@@ -185,7 +188,10 @@ struct ModelValidationTests {
   @Test("a model without structural paths is rejected: inner proxies need neighbours")
   func singleConstruct() {
     let error = Self.specificationError("A =~ a1 + a2")
-    #expect(error == .constructWithoutPaths(construct: "A", location: PLSSEM.SourceLocation(line: 1, column: 1)))
+    #expect(
+      error
+        == .constructWithoutPaths(
+          construct: "A", location: PLSSEM.SourceLocation(line: 1, column: 1)))
     #expect(error?.description.contains("no structural path") == true)
   }
 }

@@ -7,17 +7,24 @@ import Testing
 /// The JSON of `plssem estimate --format json` against the contract (cli-contract.md): keys,
 /// nulls instead of omissions, and published values surviving the round trip through text.
 @Suite struct JSONContractTests {
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
   static func corpRepReport(bootstrap: Int = 0) throws -> [String: Any] {
     let folder = repository.appendingPathComponent("examples/corporate-reputation")
-    let data = try DataTable(csvFile: folder.appendingPathComponent("corp_rep.csv").path, missingCodes: [-99])
-    let text = try String(contentsOf: folder.appendingPathComponent("simple.model"), encoding: .utf8)
+    let data = try DataTable(
+      csvFile: folder.appendingPathComponent("corp_rep.csv").path, missingCodes: [-99])
+    let text = try String(
+      contentsOf: folder.appendingPathComponent("simple.model"), encoding: .utf8)
     let estimate = try PLSEstimator().estimate(try PathModel(syntax: text), data: data)
-    let boot = bootstrap > 0 ? try Bootstrapper(settings: .init(resamples: bootstrap, seed: 3, threads: 1)).result(estimate) : nil
+    let boot =
+      bootstrap > 0
+      ? try Bootstrapper(settings: .init(resamples: bootstrap, seed: 3, threads: 1)).result(
+        estimate) : nil
     let report = EstimationReport(
-      estimate: estimate, assessment: try PLSAssessment(estimate: estimate), bootstrap: boot, dataSource: "corp_rep.csv",
+      estimate: estimate, assessment: try PLSAssessment(estimate: estimate), bootstrap: boot,
+      dataSource: "corp_rep.csv",
       modelSource: "simple.model")
     let json = report.json().rendered()
     #expect(!json.contains("NaN") && !json.contains("inf"))
@@ -30,7 +37,9 @@ import Testing
     #expect(json["schema"] as? String == "plssem.estimate/1")
     #expect(json["observations"] as? Int == 344)
     #expect(json["converged"] as? Bool == true)
-    for key in ["iterations", "settings", "constructs", "paths", "loadings", "weights", "htmt", "effects"] {
+    for key in [
+      "iterations", "settings", "constructs", "paths", "loadings", "weights", "htmt", "effects",
+    ] {
       #expect(json[key] != nil, "missing key \(key)")
     }
     let settings = try #require(json["settings"] as? [String: Any])
@@ -43,10 +52,13 @@ import Testing
   @Test func publishedPathSurvivesTheTextRoundTrip() throws {
     let json = try Self.corpRepReport()
     let paths = try #require(json["paths"] as? [[String: Any]])
-    let comp = try #require(paths.first { $0["from"] as? String == "COMP" && $0["to"] as? String == "CUSA" })
+    let comp = try #require(
+      paths.first { $0["from"] as? String == "COMP" && $0["to"] as? String == "CUSA" })
     let estimate = try #require(comp["estimate"] as? Double)
     #expect(abs(estimate - 0.162051224909051) < 1e-9)
-    for key in ["se", "t", "p", "ciLower", "ciUpper"] { #expect(comp[key] is NSNull, "\(key) should be null") }
+    for key in ["se", "t", "p", "ciLower", "ciUpper"] {
+      #expect(comp[key] is NSNull, "\(key) should be null")
+    }
   }
 
   @Test func constructsCarryReliabilityAndNullR2ForExogenous() throws {
@@ -67,7 +79,9 @@ import Testing
     let json = try Self.corpRepReport(bootstrap: 200)
     let paths = try #require(json["paths"] as? [[String: Any]])
     for path in paths {
-      for key in ["se", "t", "p", "ciLower", "ciUpper"] { #expect(path[key] is Double, "\(key) missing") }
+      for key in ["se", "t", "p", "ciLower", "ciUpper"] {
+        #expect(path[key] is Double, "\(key) missing")
+      }
     }
     let boot = try #require(json["bootstrap"] as? [String: Any])
     #expect(boot["resamples"] as? Int == 200)
@@ -83,6 +97,7 @@ import Testing
     ])
     #expect(
       value.rendered(pretty: false)
-        == #"{"text":"a\"b\\c\n\u0001","nan":null,"inf":null,"third":0.3333333333333333,"whole":2}"#)
+        == #"{"text":"a\"b\\c\n\u0001","nan":null,"inf":null,"third":0.3333333333333333,"whole":2}"#
+    )
   }
 }

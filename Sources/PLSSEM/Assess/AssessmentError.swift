@@ -49,7 +49,8 @@ extension PLSEstimator {
   /// Re-estimates `model` on new values of its indicators (a blindfolding round, a PLSpredict
   /// training fold); a failure becomes ``AssessmentError/reestimationFailed(step:reason:)``
   /// naming `step`.
-  func reestimate(_ model: PathModel, indicators: [String], columns: [[Double]], step: String) throws
+  func reestimate(_ model: PathModel, indicators: [String], columns: [[Double]], step: String)
+    throws
     -> PLSEstimate
   {
     do {

@@ -19,10 +19,15 @@ enum Collinearity {
         values = [1]
       } else {
         let sub = try estimate.indicatorCorrelations.submatrix(rows: block, columns: block)
-        values = try inverseDiagonal(sub, construct: layout.constructNames[j], collinear: .collinearBlock(construct: layout.constructNames[j]))
+        values = try inverseDiagonal(
+          sub, construct: layout.constructNames[j],
+          collinear: .collinearBlock(construct: layout.constructNames[j]))
       }
       for (a, i) in block.enumerated() {
-        result.append(IndicatorStatistic(construct: layout.constructNames[j], indicator: layout.indicatorNames[i], estimate: values[a]))
+        result.append(
+          IndicatorStatistic(
+            construct: layout.constructNames[j], indicator: layout.indicatorNames[i],
+            estimate: values[a]))
       }
     }
     return result
@@ -40,16 +45,22 @@ enum Collinearity {
         let sub = try estimate.constructCorrelations.submatrix(rows: preds, columns: preds)
         values = try inverseDiagonal(
           sub, construct: layout.constructNames[j],
-          collinear: .collinearPredecessors(construct: layout.constructNames[j], predecessors: preds.map { layout.constructNames[$0] }))
+          collinear: .collinearPredecessors(
+            construct: layout.constructNames[j],
+            predecessors: preds.map { layout.constructNames[$0] }))
       }
       for (a, k) in preds.enumerated() {
-        result.append(PathStatistic(from: layout.constructNames[k], to: layout.constructNames[j], estimate: values[a]))
+        result.append(
+          PathStatistic(
+            from: layout.constructNames[k], to: layout.constructNames[j], estimate: values[a]))
       }
     }
     return result
   }
 
-  private static func inverseDiagonal(_ m: Matrix, construct: String, collinear: EstimationError) throws -> [Double] {
+  private static func inverseDiagonal(_ m: Matrix, construct: String, collinear: EstimationError)
+    throws -> [Double]
+  {
     do {
       return try m.inverseSPD(minimumReciprocalCondition: 1e-13).diagonal
     } catch {

@@ -54,7 +54,9 @@ public struct HeterotraitMonotrait: Sendable, Codable, Equatable {
         let htmt = ratio(mean(values), (arithmetic[i] * arithmetic[j]).squareRoot())
         let htmt2 = ratio(geometricMean(values), (geometric[i] * geometric[j]).squareRoot())
         result.append(
-          HeterotraitMonotrait(row: layout.constructNames[i], column: layout.constructNames[j], htmt: htmt, htmt2: htmt2))
+          HeterotraitMonotrait(
+            row: layout.constructNames[i], column: layout.constructNames[j], htmt: htmt,
+            htmt2: htmt2))
       }
     }
     return result

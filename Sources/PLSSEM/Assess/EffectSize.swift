@@ -15,7 +15,9 @@ enum EffectSize {
     let estimator = PLSEstimator(settings: estimate.settings)
     var result: [PathStatistic] = []
     for path in model.paths {
-      guard let j = layout.constructNames.firstIndex(of: path.to), let included = estimate.rSquared[j] else { continue }
+      guard let j = layout.constructNames.firstIndex(of: path.to),
+        let included = estimate.rSquared[j]
+      else { continue }
       var paths = model.paths
       paths.removeAll { $0 == path }
       let constructs = model.constructs.filter { c in
@@ -27,9 +29,13 @@ enum EffectSize {
         let reducedLayout = ModelLayout(model: reduced)
         let columns = reducedLayout.indicatorNames.compactMap { estimate.indicatorIndex($0) }
         let prepared = try estimate.prepared.selecting(columns)
-        excluded = try estimator.estimate(reduced, layout: reducedLayout, prepared: prepared).rSquared(path.to) ?? 0
+        excluded =
+          try estimator.estimate(reduced, layout: reducedLayout, prepared: prepared).rSquared(
+            path.to) ?? 0
       }
-      result.append(PathStatistic(from: path.from, to: path.to, estimate: (included - excluded) / (1 - included)))
+      result.append(
+        PathStatistic(
+          from: path.from, to: path.to, estimate: (included - excluded) / (1 - included)))
     }
     return result
   }

@@ -31,8 +31,10 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
     case .unreadable(let s, let reason): return "\(s): cannot read the file (\(reason))"
     case .empty(let s): return "\(s): the file is empty (expected a header row of column names)"
     case .noRows(let s): return "\(s): the file has a header but no data rows"
-    case .duplicateColumn(let name, let s): return "\(s): column name '\(name)' appears twice in the header"
-    case .emptyColumnName(let s, let column): return "\(s): column \(column) of the header has no name"
+    case .duplicateColumn(let name, let s):
+      return "\(s): column name '\(name)' appears twice in the header"
+    case .emptyColumnName(let s, let column):
+      return "\(s): column \(column) of the header has no name"
     case .wrongFieldCount(let s, let row, let found, let expected):
       return "\(s): row \(row) has \(found) fields, the header has \(expected)"
     case .raggedColumns(let s, let column, let count, let expected):
@@ -45,7 +47,8 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
       return "\(s): line \(line)\(column.map { ", field \($0)" } ?? ""): \(reason)"
     case .allMissing(let s, let column): return "\(s): column '\(column)' has no observed values"
     case .tooFewCompleteRows(let s, let complete, let required):
-      return "\(s): only \(complete) rows are complete after casewise deletion; at least \(required) are needed"
+      return
+        "\(s): only \(complete) rows are complete after casewise deletion; at least \(required) are needed"
     }
   }
 }

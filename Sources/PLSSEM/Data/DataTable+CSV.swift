@@ -15,7 +15,10 @@ extension DataTable {
   ///   - delimiter: the field separator; detected from the header when nil.
   ///   - missingCodes: numeric codes meaning "missing", such as `-99`.
   ///   - source: the file name for messages.
-  public init(csvBytes bytes: [UInt8], delimiter: Delimiter? = .comma, missingCodes: [Double] = [], source: String)
+  public init(
+    csvBytes bytes: [UInt8], delimiter: Delimiter? = .comma, missingCodes: [Double] = [],
+    source: String
+  )
     throws(DataError)
   {
     try self.init(
@@ -62,7 +65,8 @@ extension DataTable {
         guard fields.count == names.count else {
           // A blank line inside the data is a row with one empty field.
           if fields.count == 1, fields[0].isEmpty { return }
-          throw DataError.wrongFieldCount(source: source, row: row, found: fields.count, expected: names.count)
+          throw DataError.wrongFieldCount(
+            source: source, row: row, found: fields.count, expected: names.count)
         }
         let buffers =
           columns
@@ -97,7 +101,9 @@ extension DataTable {
   }
 
   /// Reads a numeric table from a delimited text file; see ``init(csvBytes:delimiter:missingCodes:source:)``.
-  public init(csvFile path: String, delimiter: Delimiter? = .comma, missingCodes: [Double] = []) throws(DataError) {
+  public init(csvFile path: String, delimiter: Delimiter? = .comma, missingCodes: [Double] = [])
+    throws(DataError)
+  {
     guard let bytes = FileBytes.read(path) else {
       throw .unreadable(source: path, reason: "no such file, or not readable")
     }
@@ -252,7 +258,9 @@ extension DataTable {
   static let missingSpellings: Set<String> = ["na", "n/a", "#n/a", ".", "-", "null", "missing"]
 
   /// One cell: a number, or NaN when missing.
-  static func parseCell(_ raw: String, row: Int, column: String, missingCodes: [Double], source: String) throws(DataError)
+  static func parseCell(
+    _ raw: String, row: Int, column: String, missingCodes: [Double], source: String
+  ) throws(DataError)
     -> Double
   {
     // Plain decimals, nearly every cell of a real file, take the exact fast path.
@@ -288,7 +296,9 @@ extension DataTable {
   static func translate(_ error: DelimitedTextError) -> DataError {
     switch error.kind {
     case .empty: return .empty(source: error.source)
-    default: return .malformed(source: error.source, line: error.line, column: error.column, reason: error.message)
+    default:
+      return .malformed(
+        source: error.source, line: error.line, column: error.column, reason: error.message)
     }
   }
 }

@@ -17,9 +17,13 @@ public struct DataTable: Sendable, Equatable {
   ///
   /// Throws ``DataError/duplicateColumn(name:source:)`` for a repeated name and
   /// ``DataError/raggedColumns(source:column:count:expected:)`` when columns differ in length.
-  public init(columnNames: [String], columns: [[Double]], source: String = "<data>") throws(DataError) {
+  public init(columnNames: [String], columns: [[Double]], source: String = "<data>")
+    throws(DataError)
+  {
     guard columnNames.count == columns.count else {
-      throw .raggedColumns(source: source, column: "(\(columnNames.count) names)", count: columns.count, expected: columnNames.count)
+      throw .raggedColumns(
+        source: source, column: "(\(columnNames.count) names)", count: columns.count,
+        expected: columnNames.count)
     }
     var seen = Set<String>()
     for name in columnNames where !seen.insert(name).inserted {

@@ -24,7 +24,8 @@ struct PreparedData: Sendable {
   /// recomputed.
   func selecting(_ indices: [Int]) throws -> PreparedData {
     PreparedData(
-      raw: try raw.selectingColumns(indices), standardized: try standardized.selectingColumns(indices),
+      raw: try raw.selectingColumns(indices),
+      standardized: try standardized.selectingColumns(indices),
       correlation: try correlation.submatrix(rows: indices, columns: indices), summary: summary)
   }
 
@@ -41,7 +42,8 @@ struct PreparedData: Sendable {
     for name in layout.indicatorNames {
       guard let column = data.column(named: name) else {
         throw SpecificationError.unknownIndicator(
-          indicator: name, construct: layout.constructNames[layout.blockOf[columns.count]], location: nil,
+          indicator: name, construct: layout.constructNames[layout.blockOf[columns.count]],
+          location: nil,
           available: data.columnNames)
       }
       columns.append(column)
@@ -65,7 +67,9 @@ struct PreparedData: Sendable {
           sum += v
           count += 1
         }
-        guard count > 0 else { throw DataError.allMissing(source: data.source, column: layout.indicatorNames[j]) }
+        guard count > 0 else {
+          throw DataError.allMissing(source: data.source, column: layout.indicatorNames[j])
+        }
         let mean = sum / Double(count)
         for i in columns[j].indices where columns[j][i].isNaN {
           columns[j][i] = mean
@@ -81,7 +85,8 @@ struct PreparedData: Sendable {
       // largest regression on k predecessors.
       let required = max(3, (layout.predecessors.map(\.count).max() ?? 0) + 2)
       guard keep.count >= required else {
-        throw DataError.tooFewCompleteRows(source: data.source, complete: keep.count, required: required)
+        throw DataError.tooFewCompleteRows(
+          source: data.source, complete: keep.count, required: required)
       }
       if dropped > 0 { columns = columns.map { column in keep.map { column[$0] } } }
     }
@@ -101,7 +106,8 @@ struct PreparedData: Sendable {
     self.correlation = z.crossProduct(scale: 1 / Double(n - 1))
     self.summary = DataPreparationSummary(
       treatment: missing, observations: n, replacedCells: replaced, droppedRows: dropped,
-      replacedPerIndicator: Dictionary(uniqueKeysWithValues: zip(layout.indicatorNames, perColumn)).filter { $0.value > 0 })
+      replacedPerIndicator: Dictionary(uniqueKeysWithValues: zip(layout.indicatorNames, perColumn))
+        .filter { $0.value > 0 })
   }
 }
 

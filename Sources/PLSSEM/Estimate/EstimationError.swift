@@ -27,7 +27,8 @@ public enum EstimationError: Error, CustomStringConvertible, Equatable, Sendable
     case .tooFewObservations(let required, let available):
       return "too few observations: the model needs at least \(required), the data has \(available)"
     case .constantIndicator(let indicator, let construct):
-      return "indicator '\(indicator)' of construct '\(construct)' is constant (zero variance); remove it from the model"
+      return
+        "indicator '\(indicator)' of construct '\(construct)' is constant (zero variance); remove it from the model"
     case .collinearBlock(let construct):
       return
         "the indicators of Mode B construct '\(construct)' are collinear (their correlation matrix is singular); drop a redundant indicator or use Mode A (=~)"

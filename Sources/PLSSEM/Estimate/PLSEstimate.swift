@@ -65,7 +65,8 @@ public struct PLSEstimate: Sendable {
 
   /// The path coefficient `from → to`, nil when there is no such path.
   public func path(from: String, to: String) -> Double? {
-    guard let f = constructIndex(from), let t = constructIndex(to), layout.isPath[f + t * layout.J] else {
+    guard let f = constructIndex(from), let t = constructIndex(to), layout.isPath[f + t * layout.J]
+    else {
       return nil
     }
     return pathCoefficients[f, t]

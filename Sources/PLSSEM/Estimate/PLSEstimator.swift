@@ -40,23 +40,30 @@ public struct PLSEstimator: Sendable {
   /// Fits a validated `model` whose indicators, in `layout` order, are the columns of
   /// `prepared`: the part of ``estimate(_:data:)`` after data preparation, which re-estimations
   /// on the same data (f²) reuse without recomputing the correlation matrix.
-  func estimate(_ model: PathModel, layout: ModelLayout, prepared: PreparedData) throws -> PLSEstimate {
+  func estimate(_ model: PathModel, layout: ModelLayout, prepared: PreparedData) throws
+    -> PLSEstimate
+  {
     try validateSettings()
     let n = prepared.standardized.rows
     let required = (layout.predecessors.map(\.count).max() ?? 0) + 2
-    guard n >= required else { throw EstimationError.tooFewObservations(required: required, available: n) }
+    guard n >= required else {
+      throw EstimationError.tooFewObservations(required: required, available: n)
+    }
     let kernel = PLSKernel(layout: layout, settings: settings)
     let workspace = PLSWorkspace(layout: layout)
-    let outcome = try prepared.correlation.storage.withUnsafeBufferPointer { s throws(EstimationError) in
+    let outcome = try prepared.correlation.storage.withUnsafeBufferPointer {
+      s throws(EstimationError) in
       // A non-empty model always has a non-empty correlation matrix.
-      try kernel.run(correlation: s.baseAddress ?? UnsafePointer(workspace.weights), workspace: workspace)
+      try kernel.run(
+        correlation: s.baseAddress ?? UnsafePointer(workspace.weights), workspace: workspace)
     }
     let p = layout.p
     let J = layout.J
     let weights = Array(UnsafeBufferPointer(start: workspace.weights, count: p))
     let proxyLoadings = Array(UnsafeBufferPointer(start: workspace.c, count: p * J))
     let proxyCorrelations = try Matrix(
-      rows: J, columns: J, columnMajor: Array(UnsafeBufferPointer(start: workspace.r, count: J * J)))
+      rows: J, columns: J, columnMajor: Array(UnsafeBufferPointer(start: workspace.r, count: J * J))
+    )
     var correction: ConsistentCorrection?
     if settings.consistent {
       let composite = try structuralModel(kernel: kernel, workspace: workspace, n: n)
@@ -76,32 +83,40 @@ public struct PLSEstimator: Sendable {
         compositeLoadings: (0..<p).map { proxyLoadings[$0 + layout.blockOf[$0] * p] },
         compositePathCoefficients: composite.paths, compositeRSquared: composite.r2)
     }
-    let crossLoadings = try Matrix(rows: p, columns: J, columnMajor: Array(UnsafeBufferPointer(start: workspace.c, count: p * J)))
-    let constructCorrelations = try Matrix(rows: J, columns: J, columnMajor: Array(UnsafeBufferPointer(start: workspace.r, count: J * J)))
+    let crossLoadings = try Matrix(
+      rows: p, columns: J, columnMajor: Array(UnsafeBufferPointer(start: workspace.c, count: p * J))
+    )
+    let constructCorrelations = try Matrix(
+      rows: J, columns: J, columnMajor: Array(UnsafeBufferPointer(start: workspace.r, count: J * J))
+    )
     let (paths, r2, r2Adjusted) = try structuralModel(kernel: kernel, workspace: workspace, n: n)
     let total = try EffectsCalculator.totalEffects(paths)
     let indirect = try total - paths
     let specific = layout.indirectChains().map { chain in
       var product = 1.0
       for (a, b) in zip(chain, chain.dropFirst()) { product *= paths[a, b] }
-      return SpecificIndirectEffect(chain: chain.map { layout.constructNames[$0] }, estimate: product)
+      return SpecificIndirectEffect(
+        chain: chain.map { layout.constructNames[$0] }, estimate: product)
     }
     var weightMatrix = Matrix(rows: p, columns: J)
     for i in 0..<p { weightMatrix[i, layout.blockOf[i]] = weights[i] }
     let scores = try prepared.standardized * weightMatrix
     return PLSEstimate(
       model: model, settings: settings, observations: n, converged: outcome.converged,
-      iterations: outcome.iterations, dataSummary: prepared.summary, indicatorNames: layout.indicatorNames,
+      iterations: outcome.iterations, dataSummary: prepared.summary,
+      indicatorNames: layout.indicatorNames,
       constructNames: layout.constructNames, weights: weights, crossLoadings: crossLoadings,
       constructCorrelations: constructCorrelations, pathCoefficients: paths, rSquared: r2,
       adjustedRSquared: r2Adjusted, totalEffects: total, indirectEffects: indirect,
-      specificIndirectEffects: specific, scores: scores, indicatorCorrelations: prepared.correlation,
+      specificIndirectEffects: specific, scores: scores,
+      indicatorCorrelations: prepared.correlation,
       consistentCorrection: correction, layout: layout, prepared: prepared)
   }
 
   /// Path coefficients, R² and adjusted R² by OLS on the construct correlations in
   /// `workspace.r`: `β = R_PP⁻¹ R_Pj` and `R² = βᵀR_Pj` for each endogenous construct j.
-  private func structuralModel(kernel: PLSKernel, workspace: PLSWorkspace, n: Int) throws(EstimationError)
+  private func structuralModel(kernel: PLSKernel, workspace: PLSWorkspace, n: Int)
+    throws(EstimationError)
     -> (paths: Matrix, r2: [Double?], r2Adjusted: [Double?])
   {
     let layout = kernel.layout

@@ -48,7 +48,9 @@ struct PLSKernel: Sendable {
   /// ``EstimationError/collinearPredecessors(construct:predecessors:)`` when the path scheme
   /// meets collinear predecessors, and ``EstimationError/degenerateConstruct(construct:)`` when
   /// a construct's weights collapse.
-  func run(correlation s: UnsafePointer<Double>, workspace ws: PLSWorkspace) throws(EstimationError) -> Outcome {
+  func run(correlation s: UnsafePointer<Double>, workspace ws: PLSWorkspace) throws(EstimationError)
+    -> Outcome
+  {
     let p = layout.p
     try factorModeBBlocks(s, ws)
     for i in 0..<p { ws.weights[i] = 1 }
@@ -76,7 +78,9 @@ struct PLSKernel: Sendable {
   }
 
   /// Factorises `Sⱼⱼ` of every Mode B block into the workspace.
-  private func factorModeBBlocks(_ s: UnsafePointer<Double>, _ ws: PLSWorkspace) throws(EstimationError) {
+  private func factorModeBBlocks(_ s: UnsafePointer<Double>, _ ws: PLSWorkspace)
+    throws(EstimationError)
+  {
     let p = layout.p
     for j in 0..<layout.J where layout.modes[j] == .b {
       let range = layout.block(j)
@@ -92,7 +96,9 @@ struct PLSKernel: Sendable {
   }
 
   /// Scales each block so its score has unit variance: `wⱼ ← wⱼ / √(wⱼᵀ Sⱼⱼ wⱼ)`.
-  func normalize(_ s: UnsafePointer<Double>, _ w: UnsafeMutablePointer<Double>) throws(EstimationError) {
+  func normalize(_ s: UnsafePointer<Double>, _ w: UnsafeMutablePointer<Double>)
+    throws(EstimationError)
+  {
     let p = layout.p
     for j in 0..<layout.J {
       let range = layout.block(j)
@@ -102,7 +108,9 @@ struct PLSKernel: Sendable {
         for row in range { v += s[row + col * p] * w[row] }
         q += v * w[col]
       }
-      guard q > 0, q.isFinite else { throw .degenerateConstruct(construct: layout.constructNames[j]) }
+      guard q > 0, q.isFinite else {
+        throw .degenerateConstruct(construct: layout.constructNames[j])
+      }
       let scale = 1 / q.squareRoot()
       for i in range { w[i] *= scale }
     }
@@ -160,7 +168,8 @@ struct PLSKernel: Sendable {
 
   /// Solves `R_PP β = R_Pj` for the predecessors P of construct j; the coefficients are left in
   /// `ws.rhs[0..<P.count]`. Throws when `R_PP` is singular.
-  func regression(of j: Int, on preds: [Int], r: UnsafePointer<Double>, ws: PLSWorkspace) throws(EstimationError)
+  func regression(of j: Int, on preds: [Int], r: UnsafePointer<Double>, ws: PLSWorkspace)
+    throws(EstimationError)
     -> UnsafeMutablePointer<Double>
   {
     let J = layout.J
@@ -194,7 +203,8 @@ struct PLSKernel: Sendable {
         w[i] = v
       }
       if layout.modes[j] == .b {
-        SmallSPDSolver.solve(factor: ws.modeBFactors + ws.modeBOffset[j], n: range.count, w + range.lowerBound)
+        SmallSPDSolver.solve(
+          factor: ws.modeBFactors + ws.modeBOffset[j], n: range.count, w + range.lowerBound)
       }
     }
   }
@@ -224,7 +234,8 @@ final class PLSWorkspace: @unchecked Sendable {
       offsets[j] = total
       total += layout.block(j).count * layout.block(j).count
     }
-    let maxSystem = max(J, layout.blockStart.indices.dropLast().map { layout.block($0).count }.max() ?? 1)
+    let maxSystem = max(
+      J, layout.blockStart.indices.dropLast().map { layout.block($0).count }.max() ?? 1)
     modeBOffset = offsets
     sizes = [p, p, p * J, J * J, J * J, max(total, 1), maxSystem * maxSystem, maxSystem]
     weights = .allocate(capacity: sizes[0])

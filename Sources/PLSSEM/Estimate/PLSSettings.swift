@@ -19,7 +19,8 @@ public struct PLSSettings: Sendable, Codable, Equatable {
 
   public init(
     scheme: InnerWeightingScheme = .path, maxIterations: Int = 300, tolerance: Double = 1e-7,
-    stopCriterion: StopCriterion = .sumAbsoluteChange, missing: MissingValueTreatment = .meanReplacement,
+    stopCriterion: StopCriterion = .sumAbsoluteChange,
+    missing: MissingValueTreatment = .meanReplacement,
     consistent: Bool = false
   ) {
     self.scheme = scheme

@@ -34,10 +34,14 @@ public struct BootstrapResult: Sendable {
     let moments = state.foldedMoments()
     let succeeded = moments.count
     guard succeeded >= 2 else {
-      throw BootstrapError.tooManyFailures(failed: state.failed, attempted: state.attempted, maximumShare: settings.maximumFailureShare)
+      throw BootstrapError.tooManyFailures(
+        failed: state.failed, attempted: state.attempted, maximumShare: settings.maximumFailureShare
+      )
     }
     if Double(state.failed) > settings.maximumFailureShare * Double(state.attempted) {
-      throw BootstrapError.tooManyFailures(failed: state.failed, attempted: state.attempted, maximumShare: settings.maximumFailureShare)
+      throw BootstrapError.tooManyFailures(
+        failed: state.failed, attempted: state.attempted, maximumShare: settings.maximumFailureShare
+      )
     }
     let alpha = 1 - settings.level
     let zLow = try StandardNormal.quantile(alpha / 2)
@@ -55,7 +59,8 @@ public struct BootstrapResult: Sendable {
       var lowQ = alpha / 2
       var highQ = 1 - alpha / 2
       if settings.confidenceInterval == .bca {
-        let proportion = (Double(state.sketch.below[k]) + 0.5 * Double(state.sketch.equal[k])) / Double(succeeded)
+        let proportion =
+          (Double(state.sketch.below[k]) + 0.5 * Double(state.sketch.equal[k])) / Double(succeeded)
         let clamped = min(max(proportion, 0.5 / Double(succeeded)), 1 - 0.5 / Double(succeeded))
         let z0 = try StandardNormal.quantile(clamped)
         let a = state.acceleration?[k] ?? 0
@@ -63,7 +68,8 @@ public struct BootstrapResult: Sendable {
         highQ = StandardNormal.cdf(z0 + (z0 + zHigh) / (1 - a * (z0 + zHigh)))
       }
       statistics[key] = StatisticInference(
-        estimate: estimate, bootstrapMean: moments.mean[k], standardError: se, t: t, p: se > 0 ? 2 * tail : .nan,
+        estimate: estimate, bootstrapMean: moments.mean[k], standardError: se, t: t,
+        p: se > 0 ? 2 * tail : .nan,
         ciLower: state.sketch.quantile(k, lowQ, total: succeeded),
         ciUpper: state.sketch.quantile(k, highQ, total: succeeded))
     }

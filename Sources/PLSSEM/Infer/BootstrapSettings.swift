@@ -40,7 +40,8 @@ public struct BootstrapSettings: Sendable, Codable, Equatable {
   public var maximumFailureShare: Double
 
   public init(
-    resamples: Int, seed: UInt64 = 1, threads: Int? = nil, confidenceInterval: ConfidenceIntervalMethod = .percentile,
+    resamples: Int, seed: UInt64 = 1, threads: Int? = nil,
+    confidenceInterval: ConfidenceIntervalMethod = .percentile,
     level: Double = 0.95, signChange: SignChange = .none, pValues: PValueDistribution = .studentT,
     maximumFailureShare: Double = 0.05
   ) {
@@ -70,7 +71,8 @@ public enum BootstrapError: Error, CustomStringConvertible, Equatable, Sendable 
       return
         "\(failed) of \(attempted) bootstrap resamples failed (singular or not converged), more than the allowed share \(share); check the model for near-collinear blocks or raise --max-failure-share"
     case .incompatibleShards(let message): return "cannot merge shards: \(message)"
-    case .malformedShard(let source, let reason): return "\(source): not a plssem bootstrap shard (\(reason))"
+    case .malformedShard(let source, let reason):
+      return "\(source): not a plssem bootstrap shard (\(reason))"
     case .cancelled: return "the bootstrap was cancelled"
     }
   }

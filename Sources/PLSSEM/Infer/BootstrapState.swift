@@ -9,7 +9,8 @@ public struct BootstrapState: Sendable, Codable, Equatable {
   /// The format of this state, for shard files.
   public var format = "plssem.bootstrap-state/1"
   /// The generator that drew the resamples.
-  public var generator = "philox4x32-10 (key = seed, counter = (resample, block)); Lemire bounded integers"
+  public var generator =
+    "philox4x32-10 (key = seed, counter = (resample, block)); Lemire bounded integers"
   /// The settings (the thread count is not part of the state).
   public var settings: BootstrapSettings
   /// Identifies model, data and estimation settings; shards merge only when equal.

@@ -26,7 +26,8 @@ public struct ShardSpec: Sendable, Equatable, Codable {
 
 /// Receives raw bootstrap draws in resample order (for `--keep-draws`): the first resample
 /// index of a chunk and each resample's statistics (nil for a failed resample).
-public typealias BootstrapDrawSink = @Sendable (_ firstResample: Int, _ draws: [[Double]?]) throws -> Void
+public typealias BootstrapDrawSink =
+  @Sendable (_ firstResample: Int, _ draws: [[Double]?]) throws -> Void
 
 /// Progress of a bootstrap: resamples finished so far and the total of this run or shard.
 public typealias BootstrapProgress = @Sendable (_ completed: Int, _ total: Int) -> Void
@@ -75,7 +76,8 @@ public struct Bootstrapper: Sendable {
     let threads = max(1, settings.threads ?? ProcessInfo.processInfo.activeProcessorCount)
     let makeEvaluator = {
       ResampleEvaluator(
-        data: estimate.prepared.standardized, kernel: kernel, catalog: catalog, signChange: self.settings.signChange,
+        data: estimate.prepared.standardized, kernel: kernel, catalog: catalog,
+        signChange: self.settings.signChange,
         originalWeights: estimate.weights,
         // Signs are aligned before the PLSc correction, on the uncorrected loadings.
         originalLoadings: estimate.consistentCorrection?.compositeLoadings ?? estimate.loadings,
@@ -87,7 +89,9 @@ public struct Bootstrapper: Sendable {
     let b = settings.resamples
     let chunkSize = Self.chunkSize
     let chunks = (b + chunkSize - 1) / chunkSize
-    let range: Range<Int> = shard.map { (($0.index - 1) * chunks / $0.count)..<($0.index * chunks / $0.count) } ?? 0..<chunks
+    let range: Range<Int> =
+      shard.map { (($0.index - 1) * chunks / $0.count)..<($0.index * chunks / $0.count) }
+      ?? 0..<chunks
 
     // The pilot: chunk 0, computed by every run and shard, fixes the sketch's bin ranges.
     let pilotCount = min(chunkSize, b)
@@ -101,13 +105,15 @@ public struct Bootstrapper: Sendable {
     }
     let pilotRows = (0..<pilotCount).filter { pilot.succeeded[$0] }.map { pilot.values($0) }
     guard !pilotRows.isEmpty else {
-      throw BootstrapError.tooManyFailures(failed: pilotCount, attempted: pilotCount, maximumShare: settings.maximumFailureShare)
+      throw BootstrapError.tooManyFailures(
+        failed: pilotCount, attempted: pilotCount, maximumShare: settings.maximumFailureShare)
     }
     let emptySketch = DistributionSketch(pilot: pilotRows, statistics: m)
 
     let total = range.reduce(0) { $0 + min(chunkSize, b - $1 * chunkSize) }
     let collector = ChunkCollector(
-      firstChunk: range.lowerBound, statistics: m, keepChunks: shard != nil, total: total, progress: progress, draws: draws)
+      firstChunk: range.lowerBound, statistics: m, keepChunks: shard != nil, total: total,
+      progress: progress, draws: draws)
     let nextChunk = Atomic<Int>(range.lowerBound)
     let sketches = PerWorkerSlots(repeating: emptySketch, count: threads)
     let failure = Mutex<(any Error)?>(nil)
@@ -140,14 +146,19 @@ public struct Bootstrapper: Sendable {
             for k in 0..<m { columns[k * chunkSize + succeeded] = row[k] }
             succeeded += 1
           }
-          if draws != nil { kept.append(ok ? Array(UnsafeBufferPointer(start: row, count: m)) : nil) }
+          if draws != nil {
+            kept.append(ok ? Array(UnsafeBufferPointer(start: row, count: m)) : nil)
+          }
         }
-        let summary = MomentSummary(columns: columns, stride: chunkSize, count: succeeded, statistics: m)
+        let summary = MomentSummary(
+          columns: columns, stride: chunkSize, count: succeeded, statistics: m)
         for k in 0..<m {
-          sketch.add(statistic: k, values: columns + k * chunkSize, count: succeeded, original: original[k])
+          sketch.add(
+            statistic: k, values: columns + k * chunkSize, count: succeeded, original: original[k])
         }
         do {
-          try collector.submit(chunk: c, summary: summary, attempted: count, failed: count - succeeded, draws: kept)
+          try collector.submit(
+            chunk: c, summary: summary, attempted: count, failed: count - succeeded, draws: kept)
         } catch {
           failure.withLock { $0 = $0 ?? error }
           break
@@ -160,21 +171,29 @@ public struct Bootstrapper: Sendable {
     for t in 0..<threads { sketch.merge(sketches[t]) }
     let collected = collector.finish()
     var state = BootstrapState(
-      settings: settings, fingerprint: Self.fingerprint(estimate), keys: catalog.keys.map(\.description),
-      original: original, chunkSize: chunkSize, firstChunk: range.lowerBound, chunkCount: range.count,
-      moments: collected.moments, sketch: sketch, attempted: collected.attempted, failed: collected.failed,
+      settings: settings, fingerprint: Self.fingerprint(estimate),
+      keys: catalog.keys.map(\.description),
+      original: original, chunkSize: chunkSize, firstChunk: range.lowerBound,
+      chunkCount: range.count,
+      moments: collected.moments, sketch: sketch, attempted: collected.attempted,
+      failed: collected.failed,
       acceleration: nil)
     if settings.confidenceInterval == .bca {
-      state.acceleration = Self.jackknifeAcceleration(evaluators: evaluators, n: estimate.observations, statistics: m)
+      state.acceleration = Self.jackknifeAcceleration(
+        evaluators: evaluators, n: estimate.observations, statistics: m)
     }
     if shard == nil, Double(state.failed) > settings.maximumFailureShare * Double(state.attempted) {
-      throw BootstrapError.tooManyFailures(failed: state.failed, attempted: state.attempted, maximumShare: settings.maximumFailureShare)
+      throw BootstrapError.tooManyFailures(
+        failed: state.failed, attempted: state.attempted, maximumShare: settings.maximumFailureShare
+      )
     }
     return state
   }
 
   /// Runs the whole bootstrap and finishes it into statistics.
-  public func result(_ estimate: PLSEstimate, progress: BootstrapProgress? = nil, draws: BootstrapDrawSink? = nil) throws
+  public func result(
+    _ estimate: PLSEstimate, progress: BootstrapProgress? = nil, draws: BootstrapDrawSink? = nil
+  ) throws
     -> BootstrapResult
   {
     let state = try run(estimate, progress: progress, draws: draws)
@@ -192,21 +211,26 @@ public struct Bootstrapper: Sendable {
       throw BootstrapError.incompatibleShards("no shards given")
     }
     let expectedChunks = (merged.settings.resamples + merged.chunkSize - 1) / merged.chunkSize
-    guard merged.firstChunk == 0 else { throw BootstrapError.incompatibleShards("the first shard (chunk 0) is missing") }
+    guard merged.firstChunk == 0 else {
+      throw BootstrapError.incompatibleShards("the first shard (chunk 0) is missing")
+    }
     for next in sorted.dropFirst() {
       guard next.fingerprint == merged.fingerprint, next.keys == merged.keys else {
-        throw BootstrapError.incompatibleShards("the shards were made from different models, data or estimation settings")
+        throw BootstrapError.incompatibleShards(
+          "the shards were made from different models, data or estimation settings")
       }
       var a = next.settings
       var b = merged.settings
       a.threads = nil
       b.threads = nil
       guard a == b, next.chunkSize == merged.chunkSize else {
-        throw BootstrapError.incompatibleShards("the shards were made with different bootstrap settings (seed, resamples, intervals)")
+        throw BootstrapError.incompatibleShards(
+          "the shards were made with different bootstrap settings (seed, resamples, intervals)")
       }
       guard next.firstChunk == merged.firstChunk + merged.chunkCount else {
         throw BootstrapError.incompatibleShards(
-          "chunks \(merged.firstChunk + merged.chunkCount)..<\(next.firstChunk) are missing or covered twice; give every shard k/N exactly once")
+          "chunks \(merged.firstChunk + merged.chunkCount)..<\(next.firstChunk) are missing or covered twice; give every shard k/N exactly once"
+        )
       }
       merged.moments += next.moments
       merged.sketch.merge(next.sketch)
@@ -215,7 +239,9 @@ public struct Bootstrapper: Sendable {
       merged.chunkCount += next.chunkCount
     }
     guard merged.chunkCount == expectedChunks else {
-      throw BootstrapError.incompatibleShards("the shards cover \(merged.chunkCount) of \(expectedChunks) chunks; some shards are missing")
+      throw BootstrapError.incompatibleShards(
+        "the shards cover \(merged.chunkCount) of \(expectedChunks) chunks; some shards are missing"
+      )
     }
     merged.moments = [merged.foldedMoments()]
     return merged
@@ -228,10 +254,12 @@ public struct Bootstrapper: Sendable {
       )
     }
     guard settings.level > 0, settings.level < 1 else {
-      throw .invalidSetting("the confidence level must lie strictly between 0 and 1 (got \(settings.level))")
+      throw .invalidSetting(
+        "the confidence level must lie strictly between 0 and 1 (got \(settings.level))")
     }
     guard settings.maximumFailureShare >= 0, settings.maximumFailureShare <= 1 else {
-      throw .invalidSetting("the maximum failure share must lie between 0 and 1 (got \(settings.maximumFailureShare))")
+      throw .invalidSetting(
+        "the maximum failure share must lie between 0 and 1 (got \(settings.maximumFailureShare))")
     }
     if let threads = settings.threads, threads < 1 || threads > 1024 {
       throw .invalidSetting("--threads must lie between 1 and 1024 (got \(threads))")
@@ -239,7 +267,9 @@ public struct Bootstrapper: Sendable {
   }
 
   /// The statistics on the original data, by the same code as each resample's.
-  static func originalStatistics(_ estimate: PLSEstimate, catalog: StatisticCatalog, kernel: PLSKernel) throws -> [Double] {
+  static func originalStatistics(
+    _ estimate: PLSEstimate, catalog: StatisticCatalog, kernel: PLSKernel
+  ) throws -> [Double] {
     let workspace = PLSWorkspace(layout: estimate.layout)
     let scratch = StatisticScratch(constructs: estimate.layout.J)
     var out = [Double](repeating: 0, count: catalog.count)
@@ -248,7 +278,8 @@ public struct Bootstrapper: Sendable {
       _ = try kernel.run(correlation: base, workspace: workspace)
       try out.withUnsafeMutableBufferPointer { o in
         guard let target = o.baseAddress else { return }
-        try catalog.extract(kernel: kernel, correlation: base, workspace: workspace, scratch: scratch, into: target)
+        try catalog.extract(
+          kernel: kernel, correlation: base, workspace: workspace, scratch: scratch, into: target)
       }
     }
     return out
@@ -256,7 +287,9 @@ public struct Bootstrapper: Sendable {
 
   /// Jackknife acceleration `a = Σ(θ̄ − θ₍ᵢ₎)³ / (6 [Σ(θ̄ − θ₍ᵢ₎)²]^{3/2})` (Efron & Tibshirani 1993,
   /// eq. 14.15), over the leave-one-out samples that succeed; 0 when undefined.
-  static func jackknifeAcceleration(evaluators: [ResampleEvaluator], n: Int, statistics m: Int) -> [Double] {
+  static func jackknifeAcceleration(evaluators: [ResampleEvaluator], n: Int, statistics m: Int)
+    -> [Double]
+  {
     let rows = ParallelRows(count: n, width: m)
     let threads = evaluators.count
     DispatchQueue.concurrentPerform(iterations: threads) { t in
@@ -366,7 +399,10 @@ final class ChunkCollector: Sendable {
   private let draws: BootstrapDrawSink?
   private let chunkSize = Bootstrapper.chunkSize
 
-  init(firstChunk: Int, statistics m: Int, keepChunks: Bool, total: Int, progress: BootstrapProgress?, draws: BootstrapDrawSink?) {
+  init(
+    firstChunk: Int, statistics m: Int, keepChunks: Bool, total: Int, progress: BootstrapProgress?,
+    draws: BootstrapDrawSink?
+  ) {
     state = Mutex(State(next: firstChunk, folded: MomentSummary(statistics: m)))
     self.keepChunks = keepChunks
     self.total = total
@@ -374,7 +410,9 @@ final class ChunkCollector: Sendable {
     self.draws = draws
   }
 
-  func submit(chunk: Int, summary: MomentSummary, attempted: Int, failed: Int, draws chunkDraws: [[Double]?]) throws {
+  func submit(
+    chunk: Int, summary: MomentSummary, attempted: Int, failed: Int, draws chunkDraws: [[Double]?]
+  ) throws {
     try state.withLock { s in
       s.pending[chunk] = (summary, attempted, failed, chunkDraws)
       while let (summary, attempted, failed, rows) = s.pending.removeValue(forKey: s.next) {

@@ -72,7 +72,9 @@ struct DistributionSketch: Sendable, Codable, Equatable {
     try container.encode(lower, forKey: .lower)
     try container.encode(width, forKey: .width)
     var sparse: [[UInt64]] = []
-    for (index, count) in counts.enumerated() where count > 0 { sparse.append([UInt64(index), UInt64(count)]) }
+    for (index, count) in counts.enumerated() where count > 0 {
+      sparse.append([UInt64(index), UInt64(count)])
+    }
     try container.encode(sparse, forKey: .counts)
     try container.encode(under, forKey: .under)
     try container.encode(over, forKey: .over)
@@ -93,15 +95,18 @@ struct DistributionSketch: Sendable, Codable, Equatable {
     below = try container.decode([Int].self, forKey: .below)
     equal = try container.decode([Int].self, forKey: .equal)
     let m = lower.count
-    guard width.count == m, under.count == m, over.count == m, minimum.count == m, maximum.count == m,
+    guard width.count == m, under.count == m, over.count == m, minimum.count == m,
+      maximum.count == m,
       below.count == m, equal.count == m
     else {
-      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "statistic counts differ"))
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "statistic counts differ"))
     }
     counts = Array(repeating: 0, count: m * Self.binCount)
     for pair in try container.decode([[UInt64]].self, forKey: .counts) {
       guard pair.count == 2, pair[0] < UInt64(counts.count), pair[1] <= UInt64(UInt32.max) else {
-        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad histogram bin"))
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: decoder.codingPath, debugDescription: "bad histogram bin"))
       }
       counts[Int(pair[0])] = UInt32(pair[1])
     }
@@ -124,7 +129,8 @@ struct DistributionSketch: Sendable, Codable, Equatable {
 
   /// Adds `count` draws of statistic `k` (one chunk's column). Column by column, so that the
   /// statistic's 32 KB of bins stay in cache while its draws are counted.
-  mutating func add(statistic k: Int, values x: UnsafePointer<Double>, count: Int, original: Double) {
+  mutating func add(statistic k: Int, values x: UnsafePointer<Double>, count: Int, original: Double)
+  {
     let bins = Self.binCount
     let lower = self.lower[k]
     let inverseWidth = 1 / width[k]

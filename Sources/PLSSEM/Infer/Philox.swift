@@ -16,7 +16,9 @@ public struct Philox4x32: Sendable {
 
   /// The four 32-bit outputs for the 128-bit counter `(c0, c1, c2, c3)`.
   @inlinable
-  public func block(_ c0: UInt32, _ c1: UInt32, _ c2: UInt32, _ c3: UInt32) -> (UInt32, UInt32, UInt32, UInt32) {
+  public func block(_ c0: UInt32, _ c1: UInt32, _ c2: UInt32, _ c3: UInt32) -> (
+    UInt32, UInt32, UInt32, UInt32
+  ) {
     var x0 = c0
     var x1 = c1
     var x2 = c2

@@ -23,7 +23,8 @@ final class ResampleEvaluator: @unchecked Sendable {
   private var indices: [Int]
 
   init(
-    data: Matrix, kernel: PLSKernel, catalog: StatisticCatalog, signChange: SignChange, originalWeights: [Double],
+    data: Matrix, kernel: PLSKernel, catalog: StatisticCatalog, signChange: SignChange,
+    originalWeights: [Double],
     originalLoadings: [Double], seed: UInt64
   ) {
     self.data = data
@@ -73,7 +74,8 @@ final class ResampleEvaluator: @unchecked Sendable {
     let p = data.columns
     guard
       InPlaceCorrelation.compute(
-        augmentedData: gathered, rows: rows, columns: p, workspace: crossProducts, into: correlation) == nil
+        augmentedData: gathered, rows: rows, columns: p, workspace: crossProducts, into: correlation
+      ) == nil
     else {
       return false
     }
@@ -81,7 +83,8 @@ final class ResampleEvaluator: @unchecked Sendable {
       let outcome = try kernel.run(correlation: correlation, workspace: workspace)
       guard outcome.converged else { return false }
       try alignSigns()
-      try catalog.extract(kernel: kernel, correlation: correlation, workspace: workspace, scratch: scratch, into: out)
+      try catalog.extract(
+        kernel: kernel, correlation: correlation, workspace: workspace, scratch: scratch, into: out)
     } catch {
       return false
     }

@@ -15,7 +15,10 @@ struct StatisticCatalog: Sendable {
   private let effectPairs: [(Int, Int)]
   private let indirectPairs: [(Int, Int)]
 
-  init(layout: ModelLayout, originalTotalEffects: Matrix, originalIndirectEffects: Matrix, consistent: Bool = false) {
+  init(
+    layout: ModelLayout, originalTotalEffects: Matrix, originalIndirectEffects: Matrix,
+    consistent: Bool = false
+  ) {
     self.layout = layout
     self.consistent = consistent
     let names = layout.constructNames
@@ -23,8 +26,13 @@ struct StatisticCatalog: Sendable {
     for to in 0..<layout.J {
       for from in layout.predecessors[to] { keys.append(.path(from: names[from], to: names[to])) }
     }
-    for i in 0..<layout.p { keys.append(.loading(construct: names[layout.blockOf[i]], indicator: layout.indicatorNames[i])) }
-    for i in 0..<layout.p { keys.append(.weight(construct: names[layout.blockOf[i]], indicator: layout.indicatorNames[i])) }
+    for i in 0..<layout.p {
+      keys.append(
+        .loading(construct: names[layout.blockOf[i]], indicator: layout.indicatorNames[i]))
+    }
+    for i in 0..<layout.p {
+      keys.append(.weight(construct: names[layout.blockOf[i]], indicator: layout.indicatorNames[i]))
+    }
     var effectPairs: [(Int, Int)] = []
     var indirectPairs: [(Int, Int)] = []
     for f in 0..<layout.J {
@@ -60,7 +68,8 @@ struct StatisticCatalog: Sendable {
     let J = layout.J
     if consistent {
       try ConsistentCorrection.apply(
-        layout: layout, correlation: s, weights: ws.weights, loadings: ws.c, constructCorrelations: ws.r,
+        layout: layout, correlation: s, weights: ws.weights, loadings: ws.c,
+        constructCorrelations: ws.r,
         rhoA: scratch.rhoA, scratch: ws.system)
     }
     let b = scratch.paths
@@ -122,7 +131,10 @@ struct StatisticCatalog: Sendable {
   }
 
   /// HTMT of every pair (row declared after column), as ``HeterotraitMonotrait`` defines it.
-  private func htmt(_ s: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, monotrait: UnsafeMutablePointer<Double>) {
+  private func htmt(
+    _ s: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>,
+    monotrait: UnsafeMutablePointer<Double>
+  ) {
     let p = layout.p
     for j in 0..<layout.J {
       let block = layout.block(j)

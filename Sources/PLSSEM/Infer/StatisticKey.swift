@@ -43,7 +43,8 @@ public struct StatisticInference: Sendable, Codable, Equatable {
   public var ciUpper: Double
 
   public init(
-    estimate: Double, bootstrapMean: Double, standardError: Double, t: Double, p: Double, ciLower: Double,
+    estimate: Double, bootstrapMean: Double, standardError: Double, t: Double, p: Double,
+    ciLower: Double,
     ciUpper: Double
   ) {
     self.estimate = estimate

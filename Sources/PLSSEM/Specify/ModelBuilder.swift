@@ -32,13 +32,21 @@ public func Regression(_ target: String, on predictors: String...) -> ModelState
 /// A result builder for ``PathModel``: list constructs and regressions in any order.
 @resultBuilder
 public enum ModelBuilder {
-  public static func buildExpression(_ statement: ModelStatement) -> [ModelStatement] { [statement] }
-  public static func buildExpression(_ statements: [ModelStatement]) -> [ModelStatement] { statements }
-  public static func buildBlock(_ parts: [ModelStatement]...) -> [ModelStatement] { parts.flatMap { $0 } }
+  public static func buildExpression(_ statement: ModelStatement) -> [ModelStatement] {
+    [statement]
+  }
+  public static func buildExpression(_ statements: [ModelStatement]) -> [ModelStatement] {
+    statements
+  }
+  public static func buildBlock(_ parts: [ModelStatement]...) -> [ModelStatement] {
+    parts.flatMap { $0 }
+  }
   public static func buildOptional(_ part: [ModelStatement]?) -> [ModelStatement] { part ?? [] }
   public static func buildEither(first part: [ModelStatement]) -> [ModelStatement] { part }
   public static func buildEither(second part: [ModelStatement]) -> [ModelStatement] { part }
-  public static func buildArray(_ parts: [[ModelStatement]]) -> [ModelStatement] { parts.flatMap { $0 } }
+  public static func buildArray(_ parts: [[ModelStatement]]) -> [ModelStatement] {
+    parts.flatMap { $0 }
+  }
 }
 
 extension PathModel {

@@ -121,7 +121,8 @@ struct ModelSyntaxParser {
         column += j - i
         i = j
       case "*":
-        throw error("coefficient modifiers such as '0.5*x' or 'label*x' are not supported", location)
+        throw error(
+          "coefficient modifiers such as '0.5*x' or 'label*x' are not supported", location)
       default:
         if c.isWhitespace {
           break
@@ -159,7 +160,9 @@ struct ModelSyntaxParser {
     var index = 0
     // Between statements: line breaks and ';'.
     func skipEnds() {
-      while index < tokens.count, tokens[index].kind == .end || tokens[index].kind == .separator { index += 1 }
+      while index < tokens.count, tokens[index].kind == .end || tokens[index].kind == .separator {
+        index += 1
+      }
     }
     // Inside a statement, after a trailing '+' or operator: line breaks only.
     func skipLineBreaks() {
@@ -214,15 +217,19 @@ struct ModelSyntaxParser {
       }
       index += 1
       skipLineBreaks()  // continuation after a trailing operator
-      let opName = opToken.kind == .reflective ? "'=~'" : opToken.kind == .composite ? "'<~'" : "'~'"
+      let opName =
+        opToken.kind == .reflective ? "'=~'" : opToken.kind == .composite ? "'<~'" : "'~'"
       let right = try names(after: "after \(opName)", at: opToken.location)
       if index < tokens.count, tokens[index].kind != .end, tokens[index].kind != .separator {
         throw error("expected '+', ';' or the end of the line", tokens[index].location)
       }
       if opToken.kind != .regression, left.count > 1 {
-        throw error("a measurement statement defines one construct; found \(left.count) names before \(opName)", left[1].location)
+        throw error(
+          "a measurement statement defines one construct; found \(left.count) names before \(opName)",
+          left[1].location)
       }
-      statements.append(Statement(left: left, op: opToken.kind, opLocation: opToken.location, right: right))
+      statements.append(
+        Statement(left: left, op: opToken.kind, opLocation: opToken.location, right: right))
       skipEnds()
     }
     return statements
@@ -243,7 +250,8 @@ struct ModelSyntaxParser {
       default:
         for target in statement.left {
           for predictor in statement.right {
-            paths.append(PathModel.Path(from: predictor.name, to: target.name, location: predictor.location))
+            paths.append(
+              PathModel.Path(from: predictor.name, to: target.name, location: predictor.location))
           }
         }
       }

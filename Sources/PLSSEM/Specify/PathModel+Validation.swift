@@ -22,14 +22,17 @@ extension PathModel {
       for indicator in construct.indicators {
         if let first = owner[indicator] {
           throw .indicatorInTwoBlocks(
-            indicator: indicator, first: first, second: construct.name, location: construct.location)
+            indicator: indicator, first: first, second: construct.name, location: construct.location
+          )
         }
         owner[indicator] = construct.name
       }
     }
     for construct in constructs {
-      for indicator in construct.indicators where indicator != construct.name && declared[indicator] != nil {
-        throw .constructAsIndicator(name: indicator, construct: construct.name, location: construct.location)
+      for indicator in construct.indicators
+      where indicator != construct.name && declared[indicator] != nil {
+        throw .constructAsIndicator(
+          name: indicator, construct: construct.name, location: construct.location)
       }
     }
     var seen = Set<Path>()
@@ -44,7 +47,8 @@ extension PathModel {
     }
     // Every construct needs a path: its inner proxy is built from its neighbours (a lone
     // construct's weights would collapse to zero).
-    for construct in constructs where !paths.contains(where: { $0.from == construct.name || $0.to == construct.name }) {
+    for construct in constructs
+    where !paths.contains(where: { $0.from == construct.name || $0.to == construct.name }) {
       throw .constructWithoutPaths(construct: construct.name, location: construct.location)
     }
     if let cycle = findCycle(), let first = cycle.first, let last = cycle.last {
@@ -61,7 +65,8 @@ extension PathModel {
     for construct in constructs {
       for indicator in construct.indicators where !available.contains(indicator) {
         throw .unknownIndicator(
-          indicator: indicator, construct: construct.name, location: construct.location, available: columns)
+          indicator: indicator, construct: construct.name, location: construct.location,
+          available: columns)
       }
     }
     return self

@@ -26,7 +26,9 @@ public struct PathModel: Sendable, Codable, Equatable {
     /// Where the construct was declared in model text, when parsed.
     public var location: SourceLocation?
 
-    public init(name: String, mode: MeasurementMode, indicators: [String], location: SourceLocation? = nil) {
+    public init(
+      name: String, mode: MeasurementMode, indicators: [String], location: SourceLocation? = nil
+    ) {
       self.name = name
       self.mode = mode
       self.indicators = indicators
@@ -53,7 +55,9 @@ public struct PathModel: Sendable, Codable, Equatable {
       self.location = location
     }
 
-    public static func == (lhs: Path, rhs: Path) -> Bool { lhs.from == rhs.from && lhs.to == rhs.to }
+    public static func == (lhs: Path, rhs: Path) -> Bool {
+      lhs.from == rhs.from && lhs.to == rhs.to
+    }
     public func hash(into hasher: inout Hasher) {
       hasher.combine(from)
       hasher.combine(to)

@@ -12,7 +12,8 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   /// A construct that appears in no structural path (its inner proxy would have no neighbours).
   case constructWithoutPaths(construct: String, location: SourceLocation?)
   /// The same indicator in two blocks (or twice in one).
-  case indicatorInTwoBlocks(indicator: String, first: String, second: String, location: SourceLocation?)
+  case indicatorInTwoBlocks(
+    indicator: String, first: String, second: String, location: SourceLocation?)
   /// A construct's measurement block declared twice.
   case duplicateConstruct(construct: String, location: SourceLocation?)
   /// The same structural path written twice.
@@ -25,7 +26,8 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   /// An indicator named like another construct: higher-order constructs are not supported.
   case constructAsIndicator(name: String, construct: String, location: SourceLocation?)
   /// An indicator that is not a column of the data.
-  case unknownIndicator(indicator: String, construct: String, location: SourceLocation?, available: [String])
+  case unknownIndicator(
+    indicator: String, construct: String, location: SourceLocation?, available: [String])
 
   private static func at(_ location: SourceLocation?) -> String {
     location.map { " (\($0))" } ?? ""
