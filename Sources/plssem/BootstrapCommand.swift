@@ -45,40 +45,29 @@ struct BootstrapCommand: ParsableCommand {
           description:
             "--bootstrap must be at least 2 for `plssem bootstrap` (got \(bootstrap.bootstrap))")
       }
-      let estimate = try loadAndEstimate(input, algorithm)
-      let settings = bootstrap.settings(resamples: bootstrap.bootstrap)
-      let progress = ProgressBar.forStandardError(label: shard.map { "shard \($0)" } ?? "bootstrap")
-      if let shardText = shard {
-        guard let destination = output.output else {
-          throw InputError(description: "--shard needs --output FILE for the shard file")
-        }
-        let spec = try parseShard(shardText)
-        let state = try Bootstrapper(settings: settings).run(
-          estimate, shard: spec, progress: progress?.update)
-        progress?.finish()
-        var pls = algorithm.settings
-        pls.missing = input.missing
-        let file = ShardFile(
-          shard: spec, data: input.data, model: input.model, missingCodes: input.missingCodes,
-          settings: pls, state: state)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try OutputFile.write(try encoder.encode(file), to: destination)
+      guard let shardText = shard else {
+        let report = try analyze(input, algorithm, assess, bootstrap)
+        try emit(render(report, format: output.format), to: output.output)
         return
       }
-      let sink = try bootstrap.keepDraws.map {
-        try DrawWriter(path: $0, keys: Bootstrapper.keys(for: estimate))
+      guard let destination = output.output else {
+        throw InputError(description: "--shard needs --output FILE for the shard file")
       }
-      let result = try Bootstrapper(settings: settings).result(
-        estimate, progress: progress?.update, draws: sink?.write)
+      let spec = try parseShard(shardText)
+      let estimate = try loadAndEstimate(input, algorithm)
+      let progress = ProgressBar.forStandardError(label: "shard \(shardText)")
+      let settings = bootstrap.settings(resamples: bootstrap.bootstrap)
+      let state = try Bootstrapper(settings: settings).run(
+        estimate, shard: spec, progress: progress?.update)
       progress?.finish()
-      try sink?.close()
-      let report = EstimationReport(
-        estimate: estimate,
-        assessment: try PLSAssessment(
-          estimate: estimate, options: assess.options(seed: bootstrap.seed)),
-        bootstrap: result, dataSource: input.data, modelSource: input.model)
-      try emit(render(report, format: output.format), to: output.output)
+      var pls = algorithm.settings
+      pls.missing = input.missing
+      let file = ShardFile(
+        shard: spec, data: input.data, model: input.model, missingCodes: input.missingCodes,
+        settings: pls, state: state)
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      try OutputFile.write(try encoder.encode(file), to: destination)
     }
   }
 

@@ -147,6 +147,36 @@ func readResponses(
   return responses
 }
 
+/// The analysis behind `estimate`, `report` and a whole `bootstrap`: load and estimate, assess,
+/// and with `--bootstrap N` (N > 0) bootstrap, drawing the progress bar and writing
+/// `--keep-draws`.
+func analyze(
+  _ input: InputOptions, _ algorithm: AlgorithmOptions, _ assess: AssessOptions,
+  _ bootstrap: BootstrapOptions
+) throws -> EstimationReport {
+  guard bootstrap.bootstrap >= 0 else {
+    throw InputError(
+      description: "--bootstrap must be 0 (no bootstrap) or more (got \(bootstrap.bootstrap))")
+  }
+  let estimate = try loadAndEstimate(input, algorithm)
+  let assessment = try PLSAssessment(
+    estimate: estimate, options: assess.options(seed: bootstrap.seed))
+  var result: BootstrapResult?
+  if bootstrap.bootstrap > 0 {
+    let progress = ProgressBar.forStandardError(label: "bootstrap")
+    let sink = try bootstrap.keepDraws.map {
+      try DrawWriter(path: $0, keys: Bootstrapper.keys(for: estimate))
+    }
+    result = try Bootstrapper(settings: bootstrap.settings(resamples: bootstrap.bootstrap))
+      .result(estimate, progress: progress?.update, draws: sink?.write)
+    progress?.finish()
+    try sink?.close()
+  }
+  return EstimationReport(
+    estimate: estimate, assessment: assessment, bootstrap: result, dataSource: input.data,
+    modelSource: input.model)
+}
+
 /// Writes the rendered output to the chosen destination.
 func emit(_ text: String, to output: String?) throws {
   if let output {

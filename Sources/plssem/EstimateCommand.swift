@@ -24,27 +24,7 @@ struct EstimateCommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      guard bootstrap.bootstrap >= 0 else {
-        throw InputError(
-          description: "--bootstrap must be 0 (no bootstrap) or more (got \(bootstrap.bootstrap))")
-      }
-      let estimate = try loadAndEstimate(input, algorithm)
-      let assessment = try PLSAssessment(
-        estimate: estimate, options: assess.options(seed: bootstrap.seed))
-      var result: BootstrapResult?
-      if bootstrap.bootstrap > 0 {
-        let progress = ProgressBar.forStandardError(label: "bootstrap")
-        let sink = try bootstrap.keepDraws.map {
-          try DrawWriter(path: $0, keys: Bootstrapper.keys(for: estimate))
-        }
-        result = try Bootstrapper(settings: bootstrap.settings(resamples: bootstrap.bootstrap))
-          .result(estimate, progress: progress?.update, draws: sink?.write)
-        progress?.finish()
-        try sink?.close()
-      }
-      let report = EstimationReport(
-        estimate: estimate, assessment: assessment, bootstrap: result, dataSource: input.data,
-        modelSource: input.model)
+      let report = try analyze(input, algorithm, assess, bootstrap)
       try emit(render(report, format: output.format), to: output.output)
     }
   }

@@ -39,23 +39,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let modelText = try readText(input.model, what: "model")
-      let estimate = try loadAndEstimate(input, algorithm)
-      let assessment = try PLSAssessment(
-        estimate: estimate, options: assess.options(seed: bootstrap.seed))
-      var result: BootstrapResult?
-      if bootstrap.bootstrap > 0 {
-        let progress = ProgressBar.forStandardError(label: "bootstrap")
-        let sink = try bootstrap.keepDraws.map {
-          try DrawWriter(path: $0, keys: Bootstrapper.keys(for: estimate))
-        }
-        result = try Bootstrapper(settings: bootstrap.settings(resamples: bootstrap.bootstrap))
-          .result(estimate, progress: progress?.update, draws: sink?.write)
-        progress?.finish()
-        try sink?.close()
-      }
-      var report = EstimationReport(
-        estimate: estimate, assessment: assessment, bootstrap: result, dataSource: input.data,
-        modelSource: input.model)
+      var report = try analyze(input, algorithm, assess, bootstrap)
       report.modelText = modelText
       try emit(render(report, format: format), to: output == "-" ? nil : output)
       if output != "-" { FileHandle.standardError.write(Data("wrote \(output)\n".utf8)) }
