@@ -4,17 +4,37 @@ import LinearAlgebra
 /// Bollen 1987). With `B` the J × J matrix of path coefficients (`B[from, to]`), the total
 /// effects are `T = B + B² + B³ + … = (I − B)⁻¹ − I` (finite for an acyclic model, where `B` is
 /// nilpotent), and the indirect effects `T − B`.
-struct EffectsCalculator {
-  /// Total effects `Σₘ Bᵐ`, by summing powers until they vanish (at most J − 1 steps).
-  static func totalEffects(_ b: Matrix) throws -> Matrix {
-    var total = b
-    var power = b
-    for _ in 0..<max(b.rows, 1) {
-      power = try power * b
-      if power.storage.allSatisfy({ $0 == 0 }) { break }
-      total = try total + power
+///
+/// Computed without matrix powers, in structural (topological) order of the target:
+/// `T[f, t] = B[f, t] + Σₖ T[f, k] B[k, t]` over the predecessors k of t — the total effect of f
+/// on t is its direct effect plus its total effect on each of t's predecessors carried on by
+/// that predecessor's path.
+enum EffectsCalculator {
+  /// Fills `total` (J × J, `[from + to·J]`) from the path coefficients `b` (same layout). The
+  /// one implementation used by the estimate and by every bootstrap resample.
+  static func totalEffects(
+    paths b: UnsafePointer<Double>, layout: ModelLayout, into total: UnsafeMutablePointer<Double>
+  ) {
+    let J = layout.J
+    for f in 0..<J {
+      for t in layout.structuralOrder {
+        var v = b[f + t * J]
+        for k in layout.predecessors[t] { v += total[f + k * J] * b[k + t * J] }
+        total[f + t * J] = v
+      }
     }
-    return total
+  }
+
+  /// Total effects of the path-coefficient matrix `b` (`b[from, to]`).
+  static func totalEffects(_ b: Matrix, layout: ModelLayout) throws -> Matrix {
+    var total = [Double](repeating: 0, count: layout.J * layout.J)
+    b.storage.withUnsafeBufferPointer { paths in
+      total.withUnsafeMutableBufferPointer { out in
+        guard let paths = paths.baseAddress, let out = out.baseAddress else { return }
+        totalEffects(paths: paths, layout: layout, into: out)
+      }
+    }
+    return try Matrix(rows: layout.J, columns: layout.J, columnMajor: total)
   }
 }
 

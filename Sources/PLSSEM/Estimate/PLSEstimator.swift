@@ -90,7 +90,7 @@ public struct PLSEstimator: Sendable {
       rows: J, columns: J, columnMajor: Array(UnsafeBufferPointer(start: workspace.r, count: J * J))
     )
     let (paths, r2, r2Adjusted) = try structuralModel(kernel: kernel, workspace: workspace, n: n)
-    let total = try EffectsCalculator.totalEffects(paths)
+    let total = try EffectsCalculator.totalEffects(paths, layout: layout)
     let indirect = try total - paths
     let specific = layout.indirectChains().map { chain in
       var product = 1.0

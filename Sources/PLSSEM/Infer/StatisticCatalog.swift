@@ -97,16 +97,8 @@ struct StatisticCatalog: Sendable {
       out[index] = ws.weights[i]
       index += 1
     }
-    // Total effects T = B + B² + … by the structural order: T[f, t] = B[f, t] + Σₖ T[f, k] B[k, t]
-    // over predecessors k of t, filled in topological order of t.
     let total = scratch.total
-    for f in 0..<J {
-      for t in layout.structuralOrder {
-        var v = b[f + t * J]
-        for k in layout.predecessors[t] { v += total[f + k * J] * b[k + t * J] }
-        total[f + t * J] = v
-      }
-    }
+    EffectsCalculator.totalEffects(paths: b, layout: layout, into: total)
     for (f, t) in effectPairs {
       out[index] = total[f + t * J]
       index += 1
