@@ -10,6 +10,22 @@ struct InputError: Error, CustomStringConvertible {
   let description: String
 }
 
+/// An error caused by what the user gave (files, model, options): reported with exit code 1.
+/// Every such error type names the place in its description.
+protocol BadInputError: Error, CustomStringConvertible {}
+
+extension SpecificationError: BadInputError {}
+extension DataError: BadInputError {}
+extension EstimationError: BadInputError {}
+extension AssessmentError: BadInputError {}
+extension BootstrapError: BadInputError {}
+extension LinearAlgebraError: BadInputError {}
+extension SurveyError: BadInputError {}
+extension CodebookError: BadInputError {}
+extension SimulationError: BadInputError {}
+extension OutputFile.WriteError: BadInputError {}
+extension InputError: BadInputError {}
+
 /// Runs a command body and maps errors to the exit codes of the contract: 1 for bad input
 /// (the message names the place), 2 for internal errors.
 func runReportingErrors(_ body: () throws -> Void) throws {
@@ -17,27 +33,7 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     try body()
   } catch let error as ExitCode {
     throw error
-  } catch let error as SpecificationError {
-    fail(error.description, code: 1)
-  } catch let error as DataError {
-    fail(error.description, code: 1)
-  } catch let error as EstimationError {
-    fail(error.description, code: 1)
-  } catch let error as BootstrapError {
-    fail(error.description, code: 1)
-  } catch let error as InputError {
-    fail(error.description, code: 1)
-  } catch let error as OutputFile.WriteError {
-    fail(error.description, code: 1)
-  } catch let error as LinearAlgebraError {
-    fail(error.description, code: 1)
-  } catch let error as AssessmentError {
-    fail(error.description, code: 1)
-  } catch let error as SurveyError {
-    fail(error.description, code: 1)
-  } catch let error as CodebookError {
-    fail(error.description, code: 1)
-  } catch let error as SimulationError {
+  } catch let error as any BadInputError {
     fail(error.description, code: 1)
   } catch {
     fail("internal error: \(error)", code: 2)
