@@ -22,11 +22,11 @@ public enum TableRenderer {
     out += "\(s.consistent ? "Consistent PLS, " : "")\(s.scheme.rawValue) weighting; "
     out +=
       e.converged
-      ? "converged after \(e.iterations) iterations (tolerance \(format(s.tolerance)))\n"
+      ? "converged after \(e.iterations) iterations (tolerance \(NumberText.setting(s.tolerance)))\n"
       : "WARNING: did not converge within \(s.maxIterations) iterations\n"
     if let b = report.bootstrap {
       out +=
-        "Bootstrap: \(b.resamples) resamples (\(b.failed) failed), seed \(b.seed), \(b.settings.confidenceInterval.rawValue) \(format(b.settings.level * 100))% CI\n"
+        "Bootstrap: \(b.resamples) resamples (\(b.failed) failed), seed \(b.seed), \(b.settings.confidenceInterval.rawValue) \(NumberText.setting(b.settings.level * 100))% CI\n"
     }
     out += "\n" + pathTable(report)
     out += "\n" + r2Table(report)
@@ -39,7 +39,7 @@ public enum TableRenderer {
       if let predict = a.plsPredict { out += "\n" + predictTable(predict) }
     }
     if report.bootstrap != nil {
-      out += "\nSignificance: * p < .05, ** p < .01, *** p < .001 (two-sided, bootstrap t).\n"
+      out += "\n" + NumberText.significanceConvention + "\n"
     }
     if report.assessment != nil {
       out +=
@@ -56,7 +56,7 @@ public enum TableRenderer {
       var row = ["\(path.from) -> \(path.to)", fixed(path.estimate)]
       if let inf = report.inference(.path(from: path.from, to: path.to)) {
         row += [
-          fixed(inf.standardError), fixed(inf.t, 2), pValue(inf.p) + stars(inf.p),
+          fixed(inf.standardError), fixed(inf.t, 2), pValue(inf.p) + NumberText.stars(inf.p),
           "[\(fixed(inf.ciLower)), \(fixed(inf.ciUpper))]",
         ]
       } else if boot {
@@ -99,7 +99,7 @@ public enum TableRenderer {
         fixed(e.weights[i]),
       ]
       if let inf = report.inference(.loading(construct: construct, indicator: indicator)) {
-        row += [NumberText.isFixed(inf) ? "n/a" : fixed(inf.t, 2) + stars(inf.p)]
+        row += [NumberText.isFixed(inf) ? "n/a" : fixed(inf.t, 2) + NumberText.stars(inf.p)]
       }
       if let vif = report.assessment?.outerVIF.first(where: { $0.indicator == indicator }) {
         row.append(fixed(vif.estimate, 2) + (vif.estimate > 5 ? "!" : ""))
@@ -204,12 +204,4 @@ public enum TableRenderer {
     return p < 0.001 ? "<.001" : String(format: "%.3f", p)
   }
 
-  static func stars(_ p: Double) -> String {
-    guard p.isFinite else { return "" }
-    return p < 0.001 ? "***" : p < 0.01 ? "**" : p < 0.05 ? "*" : ""
-  }
-
-  static func format(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e6 ? String(Int(value)) : "\(value)"
-  }
 }
