@@ -20,7 +20,7 @@ enum Collinearity {
       } else {
         let sub = try estimate.indicatorCorrelations.submatrix(rows: block, columns: block)
         values = try inverseDiagonal(
-          sub, construct: layout.constructNames[j],
+          sub,
           collinear: .collinearBlock(construct: layout.constructNames[j]))
       }
       for (a, i) in block.enumerated() {
@@ -44,7 +44,7 @@ enum Collinearity {
       } else {
         let sub = try estimate.constructCorrelations.submatrix(rows: preds, columns: preds)
         values = try inverseDiagonal(
-          sub, construct: layout.constructNames[j],
+          sub,
           collinear: .collinearPredecessors(
             construct: layout.constructNames[j],
             predecessors: preds.map { layout.constructNames[$0] }))
@@ -58,7 +58,7 @@ enum Collinearity {
     return result
   }
 
-  private static func inverseDiagonal(_ m: Matrix, construct: String, collinear: EstimationError)
+  private static func inverseDiagonal(_ m: Matrix, collinear: EstimationError)
     throws -> [Double]
   {
     do {
