@@ -1,66 +1,7 @@
-import ArgumentParser
 import Foundation
-import LinearAlgebra
 import PLSSEM
 import PLSSEMReport
 import Survey
-
-/// A problem with the command line's inputs found by the CLI itself.
-struct InputError: Error, CustomStringConvertible {
-  let description: String
-}
-
-/// An error caused by what the user gave (files, model, options): reported with exit code 1.
-/// Every such error type names the place in its description.
-protocol BadInputError: Error, CustomStringConvertible {}
-
-extension SpecificationError: BadInputError {}
-extension DataError: BadInputError {}
-extension EstimationError: BadInputError {}
-extension AssessmentError: BadInputError {}
-extension BootstrapError: BadInputError {}
-extension LinearAlgebraError: BadInputError {}
-extension SurveyError: BadInputError {}
-extension CodebookError: BadInputError {}
-extension SimulationError: BadInputError {}
-extension OutputFile.WriteError: BadInputError {}
-extension InputError: BadInputError {}
-
-/// Runs a command body and maps errors to the exit codes of the contract: 1 for bad input
-/// (the message names the place), 2 for internal errors.
-func runReportingErrors(_ body: () throws -> Void) throws {
-  do {
-    try body()
-  } catch let error as ExitCode {
-    throw error
-  } catch let error as any BadInputError {
-    fail(error.description, code: 1)
-  } catch {
-    fail("internal error: \(error)", code: 2)
-  }
-}
-
-private func fail(_ message: String, code: Int32) -> Never {
-  FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-  exit(code)
-}
-
-/// Writes to standard error.
-func warn(_ message: String) {
-  FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
-}
-
-/// Reads a text file or throws a message naming it.
-func readText(_ path: String, what: String) throws -> String {
-  guard let data = FileManager.default.contents(atPath: path) else {
-    throw InputError(
-      description: "\(path): cannot read the \(what) file (no such file, or not readable)")
-  }
-  guard let text = String(data: data, encoding: .utf8) else {
-    throw InputError(description: "\(path): the \(what) file is not UTF-8 text")
-  }
-  return text
-}
 
 /// Loads data and model and estimates.
 func loadAndEstimate(_ input: InputOptions, _ algorithm: AlgorithmOptions) throws -> PLSEstimate {
@@ -171,29 +112,4 @@ func analyze(
   return EstimationReport(
     estimate: estimate, assessment: assessment, bootstrap: result, dataSource: input.data,
     modelSource: input.model)
-}
-
-/// Writes the rendered output to the chosen destination.
-func emit(_ text: String, to output: String?) throws {
-  if let output {
-    try OutputFile.write(text, to: output)
-  } else {
-    FileHandle.standardOutput.write(Data(text.utf8))
-  }
-}
-
-/// Renders a report in the chosen format.
-func render(_ report: EstimationReport, format: OutputFormat) -> String {
-  switch format {
-  case .json: return report.json().rendered()
-  case .table: return TableRenderer.render(report)
-  case .csv: return CSVRenderer.render(report)
-  case .markdown: return MarkdownRenderer.render(report)
-  case .html:
-    var report = report
-    if report.modelText == nil {
-      report.modelText = try? readText(report.modelSource, what: "model")
-    }
-    return HTMLRenderer.render(report)
-  }
 }

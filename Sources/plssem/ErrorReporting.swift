@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import LinearAlgebra
+import PLSSEM
+import PLSSEMReport
+import Survey
+
+/// A problem with the command line's inputs found by the CLI itself.
+struct InputError: Error, CustomStringConvertible {
+  let description: String
+}
+
+/// An error caused by what the user gave (files, model, options): reported with exit code 1.
+/// Every such error type names the place in its description.
+protocol BadInputError: Error, CustomStringConvertible {}
+
+extension SpecificationError: BadInputError {}
+extension DataError: BadInputError {}
+extension EstimationError: BadInputError {}
+extension AssessmentError: BadInputError {}
+extension BootstrapError: BadInputError {}
+extension LinearAlgebraError: BadInputError {}
+extension SurveyError: BadInputError {}
+extension CodebookError: BadInputError {}
+extension SimulationError: BadInputError {}
+extension OutputFile.WriteError: BadInputError {}
+extension InputError: BadInputError {}
+
+/// Runs a command body and maps errors to the exit codes of the contract: 1 for bad input
+/// (the message names the place), 2 for internal errors.
+func runReportingErrors(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch let error as ExitCode {
+    throw error
+  } catch let error as any BadInputError {
+    fail(error.description, code: 1)
+  } catch {
+    fail("internal error: \(error)", code: 2)
+  }
+}
+
+private func fail(_ message: String, code: Int32) -> Never {
+  FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+  exit(code)
+}
+
+/// Writes to standard error.
+func warn(_ message: String) {
+  FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+}
