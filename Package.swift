@@ -44,15 +44,24 @@ let package = Package(
       ],
       exclude: ["README.md"]
     ),
+    // What every test target shares (not a product): the repository root and example data,
+    // one tolerance tracker, one seeded generator, one CLI runner. See Tests/TestSupport/README.md.
+    .target(
+      name: "TestSupport", dependencies: ["PLSSEM", "LinearAlgebra"], path: "Tests/TestSupport",
+      exclude: ["README.md"]),
     .testTarget(
-      name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText"]),
-    .testTarget(name: "PLSSEMTests", dependencies: ["PLSSEM"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "SurveyTests", dependencies: ["Survey"], resources: [.copy("Fixtures")]),
+      name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText", "TestSupport"]),
     .testTarget(
-      name: "ReportTests", dependencies: ["PLSSEMReport", "PLSSEM"], exclude: ["Golden"]),
+      name: "PLSSEMTests", dependencies: ["PLSSEM", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "SurveyTests", dependencies: ["Survey", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "ReportTests", dependencies: ["PLSSEMReport", "PLSSEM", "TestSupport"],
+      exclude: ["Golden"]),
     // Runs the built plssem executable; Corpus/ holds the bad-input files and their manifest.
-    .testTarget(name: "CLITests", dependencies: [], exclude: ["Corpus"]),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Corpus"]),
   ],
   swiftLanguageModes: [.v6]
 )

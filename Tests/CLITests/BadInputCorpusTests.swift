@@ -1,5 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
+
+/// The bad-input corpus: `Tests/CLITests/Corpus` (inputs, models and the `cases.json` manifest).
+enum Corpus {
+  static let folder: URL = Repository.url("Tests/CLITests/Corpus")
+}
 
 /// One entry of `Corpus/cases.json`: a command line that must fail cleanly.
 ///
@@ -28,7 +34,7 @@ struct CorpusCase: Decodable, Sendable, CustomTestStringConvertible {
   var testDescription: String { name }
 
   static func all() throws -> [CorpusCase] {
-    let data = try Data(contentsOf: CLIRunner.corpus.appendingPathComponent("cases.json"))
+    let data = try Data(contentsOf: Corpus.folder.appendingPathComponent("cases.json"))
     return try JSONDecoder().decode([CorpusCase].self, from: data)
   }
 }
@@ -40,7 +46,7 @@ enum Generated {
   /// Writes the input named `name` into `folder`.
   static func write(_ name: String, into folder: URL) throws {
     let good = try String(
-      contentsOf: CLIRunner.corpus.appendingPathComponent("data/good.csv"), encoding: .utf8)
+      contentsOf: Corpus.folder.appendingPathComponent("data/good.csv"), encoding: .utf8)
     let lines = good.split(separator: "\n", omittingEmptySubsequences: false)
     let header = String(lines[0])
     let rest = lines.dropFirst(2).joined(separator: "\n")
@@ -86,7 +92,7 @@ struct BadInputCorpusTests {
     for c in cases {
       #expect(!c.stderr.isEmpty || c.expectedExit == 0, "\(c.name): names no key words")
       for argument in c.args where argument.hasPrefix("{corpus}/") {
-        let path = CLIRunner.corpus.path + argument.dropFirst("{corpus}".count)
+        let path = Corpus.folder.path + argument.dropFirst("{corpus}".count)
         #expect(
           FileManager.default.fileExists(atPath: path) || argument.contains("does-not-exist")
             || argument.contains("/nope."), "\(c.name): \(path)")
@@ -106,9 +112,9 @@ struct BadInputCorpusTests {
     defer { try? fm.removeItem(at: base) }
     func expand(_ arguments: [String]) -> [String] {
       arguments.map {
-        $0.replacingOccurrences(of: "{corpus}", with: CLIRunner.corpus.path)
+        $0.replacingOccurrences(of: "{corpus}", with: Corpus.folder.path)
           .replacingOccurrences(
-            of: "{examples}", with: CLIRunner.repositoryRoot.appendingPathComponent("examples").path
+            of: "{examples}", with: Repository.url("examples").path
           )
           .replacingOccurrences(of: "{work}", with: work.path)
           .replacingOccurrences(of: "{out}", with: out.path)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("plssem command line")
@@ -94,7 +95,7 @@ struct PositiveCLITests {
 
   @Test("corporate reputation: JSON schema plssem.estimate/1 and the published COMP → CUSA")
   func corporateReputationJSON() throws {
-    let folder = CLIRunner.repositoryRoot.appendingPathComponent("examples/corporate-reputation")
+    let folder = Repository.url("examples/corporate-reputation")
     let outcome = try CLIRunner.run([
       "estimate", "--data", folder.appendingPathComponent("corp_rep.csv").path,
       "--model", folder.appendingPathComponent("simple.model").path, "--missing-code", "-99",
@@ -124,8 +125,8 @@ struct PositiveCLITests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let target = folder.appendingPathComponent("result.json")
     let outcome = try CLIRunner.run([
-      "estimate", "--data", CLIRunner.corpus.appendingPathComponent("data/good.csv").path,
-      "--model", CLIRunner.corpus.appendingPathComponent("models/good.model").path, "--format",
+      "estimate", "--data", Corpus.folder.appendingPathComponent("data/good.csv").path,
+      "--model", Corpus.folder.appendingPathComponent("models/good.model").path, "--format",
       "json",
       "--output", target.path,
     ])

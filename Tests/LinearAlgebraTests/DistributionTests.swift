@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import LinearAlgebra
@@ -49,12 +50,8 @@ private struct DistributionFixture: Decodable {
 /// Acceptance tolerance: 1e-12 relative error against the reference, for every function. For
 /// the distribution functions the comparison is made on the smaller tail (cdf where it is ≤ ½,
 /// survival where cdf > ½), where relative error is demanding; the larger side is checked too.
+/// Errors are purely relative (`ErrorMeasure.relative`; absolute where the reference is 0).
 private let tolerance = 1e-12
-
-private func pureRelativeError(_ value: Double, _ reference: Double) -> Double {
-  if reference == 0 { return value == 0 ? 0 : abs(value) }
-  return abs(value - reference) / abs(reference)
-}
 
 @Suite("Distributions")
 struct DistributionTests {
@@ -66,84 +63,68 @@ struct DistributionTests {
     let fixture = try DistributionFixture.load()
     #expect(fixture.tolerance == tolerance)
     #expect(fixture.normalCDF.count > 100)
-    var worstSmall = 0.0
-    var worstLarge = 0.0
+    var smallerTail = ToleranceTracker(
+      "StandardNormal cdf/survival, smaller tail", tolerance: tolerance, measure: .relative)
+    var largerSide = ToleranceTracker(
+      "StandardNormal cdf/survival, larger side", tolerance: tolerance, measure: .relative)
     for row in fixture.normalCDF {
       let (x, cdf, survival) = (row[0], row[1], row[2])
       let ourCDF = StandardNormal.cdf(x)
       let ourSurvival = StandardNormal.survival(x)
-      let (small, large) =
-        x <= 0
-        ? (pureRelativeError(ourCDF, cdf), pureRelativeError(ourSurvival, survival))
-        : (pureRelativeError(ourSurvival, survival), pureRelativeError(ourCDF, cdf))
-      #expect(
-        small <= tolerance,
-        "x = \(x): cdf \(ourCDF) vs \(cdf), survival \(ourSurvival) vs \(survival)")
-      #expect(large <= tolerance, "x = \(x)")
-      worstSmall = max(worstSmall, small)
-      worstLarge = max(worstLarge, large)
+      let (tail, tailReference, side, sideReference) =
+        x <= 0 ? (ourCDF, cdf, ourSurvival, survival) : (ourSurvival, survival, ourCDF, cdf)
+      smallerTail.check(tail, tailReference, "x = \(x)")
+      largerSide.check(side, sideReference, "x = \(x)")
     }
-    print(
-      "StandardNormal cdf/survival: max relative error \(worstSmall) (smaller tail), \(worstLarge) (larger side), \(fixture.normalCDF.count) points"
-    )
+    smallerTail.report()
+    largerSide.report()
   }
 
   @Test("Normal quantile matches the reference to 1e-12 relative")
   func normalQuantileMatchesReference() throws {
     let fixture = try DistributionFixture.load()
     #expect(fixture.normalQuantile.count > 50)
-    var worst = 0.0
+    var worst = ToleranceTracker(
+      "StandardNormal quantile", tolerance: tolerance, measure: .relative)
     for row in fixture.normalQuantile {
       let (p, reference) = (row[0], row[1])
-      let value = try StandardNormal.quantile(p)
-      let error = pureRelativeError(value, reference)
-      #expect(error <= tolerance, "p = \(p): \(value) vs \(reference)")
-      worst = max(worst, error)
+      worst.check(try StandardNormal.quantile(p), reference, "p = \(p)")
     }
-    print(
-      "StandardNormal quantile: max relative error \(worst), \(fixture.normalQuantile.count) points"
-    )
+    worst.report()
   }
 
   @Test("Student t cdf and survival match the reference to 1e-12 relative")
   func studentTCDFMatchesReference() throws {
     let fixture = try DistributionFixture.load()
     #expect(fixture.tCDF.count > 500)
-    var worstSmall = 0.0
-    var worstLarge = 0.0
+    var smallerTail = ToleranceTracker(
+      "StudentT cdf/survival, smaller tail", tolerance: tolerance, measure: .relative)
+    var largerSide = ToleranceTracker(
+      "StudentT cdf/survival, larger side", tolerance: tolerance, measure: .relative)
     for row in fixture.tCDF {
       let (t, nu, cdf, survival) = (row[0], row[1], row[2], row[3])
       let ourCDF = StudentT.cdf(t, degreesOfFreedom: nu)
       let ourSurvival = StudentT.survival(t, degreesOfFreedom: nu)
-      let (small, large) =
-        t <= 0
-        ? (pureRelativeError(ourCDF, cdf), pureRelativeError(ourSurvival, survival))
-        : (pureRelativeError(ourSurvival, survival), pureRelativeError(ourCDF, cdf))
-      #expect(
-        small <= tolerance,
-        "t = \(t), ν = \(nu): cdf \(ourCDF) vs \(cdf), survival \(ourSurvival) vs \(survival)")
-      #expect(large <= tolerance, "t = \(t), ν = \(nu)")
-      worstSmall = max(worstSmall, small)
-      worstLarge = max(worstLarge, large)
+      let (tail, tailReference, side, sideReference) =
+        t <= 0 ? (ourCDF, cdf, ourSurvival, survival) : (ourSurvival, survival, ourCDF, cdf)
+      smallerTail.check(tail, tailReference, "t = \(t), ν = \(nu)")
+      largerSide.check(side, sideReference, "t = \(t), ν = \(nu)")
     }
-    print(
-      "StudentT cdf/survival: max relative error \(worstSmall) (smaller tail), \(worstLarge) (larger side), \(fixture.tCDF.count) points"
-    )
+    smallerTail.report()
+    largerSide.report()
   }
 
   @Test("Student t quantile matches the reference to 1e-12 relative")
   func studentTQuantileMatchesReference() throws {
     let fixture = try DistributionFixture.load()
     #expect(fixture.tQuantile.count > 500)
-    var worst = 0.0
+    var worst = ToleranceTracker("StudentT quantile", tolerance: tolerance, measure: .relative)
     for row in fixture.tQuantile {
       let (p, nu, reference) = (row[0], row[1], row[2])
-      let value = try StudentT.quantile(p, degreesOfFreedom: nu)
-      let error = pureRelativeError(value, reference)
-      #expect(error <= tolerance, "p = \(p), ν = \(nu): \(value) vs \(reference)")
-      worst = max(worst, error)
+      worst.check(
+        try StudentT.quantile(p, degreesOfFreedom: nu), reference, "p = \(p), ν = \(nu)")
     }
-    print("StudentT quantile: max relative error \(worst), \(fixture.tQuantile.count) points")
+    worst.report()
   }
 
   /// Where the fixture stores mpmath's value because SciPy is off by more than 1e-13, SciPy's
@@ -172,9 +153,9 @@ struct DistributionTests {
         Issue.record("unknown function \(point.function)")
         continue
       }
-      #expect(
-        pureRelativeError(value, point.scipy) <= tolerance,
-        "\(point.function): \(value) vs SciPy \(point.scipy)")
+      expectClose(
+        value, point.scipy, tolerance: tolerance, measure: .relative,
+        "\(point.function) vs SciPy")
     }
   }
 
@@ -273,7 +254,9 @@ struct DistributionTests {
           StudentT.cdf(-t, degreesOfFreedom: nu) == StudentT.survival(t, degreesOfFreedom: nu))
         for p in [1e-12, 0.01, 0.2, 0.45] {
           let q = try StudentT.quantile(p, degreesOfFreedom: nu)
-          #expect(pureRelativeError(StudentT.cdf(q, degreesOfFreedom: nu), p) <= tolerance)
+          expectClose(
+            StudentT.cdf(q, degreesOfFreedom: nu), p, tolerance: tolerance, measure: .relative,
+            "cdf(quantile(\(p))), ν = \(nu)")
         }
         // For these p, 1 − p is exact, so the two quantiles must mirror exactly.
         for p in [0x1p-40, 0.0078125, 0.25, 0.375, 0.46875] {
@@ -288,9 +271,11 @@ struct DistributionTests {
     }
     // Student t at ν = 1e12 is within O(z⁴/ν) of the normal.
     #expect(
-      pureRelativeError(StudentT.cdf(-3, degreesOfFreedom: 1e12), StandardNormal.cdf(-3)) < 1e-10)
+      ErrorMeasure.relative.error(StudentT.cdf(-3, degreesOfFreedom: 1e12), StandardNormal.cdf(-3))
+        < 1e-10)
     #expect(
-      pureRelativeError(try StudentT.quantile(0.025, degreesOfFreedom: 1e12), -1.959963984540054)
+      ErrorMeasure.relative.error(
+        try StudentT.quantile(0.025, degreesOfFreedom: 1e12), -1.959963984540054)
         < 1e-10)
   }
 }

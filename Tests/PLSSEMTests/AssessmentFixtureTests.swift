@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -21,7 +22,7 @@ struct AssessmentFixtureTests {
   func reliabilityMatches(_ name: String) throws {
     let (fixture, _, assessment) = try Self.assess(name)
     let expected = try #require(fixture.reliability)
-    var d = DeviationTracker("\(name) reliability", tolerance: Self.tolerance)
+    var d = ToleranceTracker("\(name) reliability", tolerance: Self.tolerance)
     #expect(assessment.reliability.count == expected.count)
     for r in expected {
       let ours = assessment.reliability.first { $0.construct == r.construct }
@@ -40,7 +41,7 @@ struct AssessmentFixtureTests {
   func htmtMatches(_ name: String) throws {
     let (fixture, estimate, assessment) = try Self.assess(name)
     let expected = try #require(fixture.htmt)
-    var d = DeviationTracker("\(name) HTMT", tolerance: Self.tolerance)
+    var d = ToleranceTracker("\(name) HTMT", tolerance: Self.tolerance)
     let constructCount = estimate.constructNames.count
     #expect(expected.count == constructCount * (constructCount - 1) / 2)
     #expect(assessment.heterotraitMonotrait.count == constructCount * (constructCount - 1) / 2)
@@ -64,7 +65,7 @@ struct AssessmentFixtureTests {
   func fornellLarckerMatches(_ name: String) throws {
     let (fixture, estimate, assessment) = try Self.assess(name)
     let expected = try #require(fixture.fornellLarcker)
-    var d = DeviationTracker("\(name) Fornell–Larcker", tolerance: Self.tolerance)
+    var d = ToleranceTracker("\(name) Fornell–Larcker", tolerance: Self.tolerance)
     let constructCount = estimate.constructNames.count
     #expect(expected.count == constructCount * (constructCount + 1) / 2)
     #expect(
@@ -82,7 +83,7 @@ struct AssessmentFixtureTests {
   @Test("cross-loadings agree with seminr", arguments: Fixtures.seminr)
   func crossLoadingsMatch(_ name: String) throws {
     let (fixture, estimate, _) = try Self.assess(name)
-    var d = DeviationTracker("\(name) cross-loadings", tolerance: Self.tolerance)
+    var d = ToleranceTracker("\(name) cross-loadings", tolerance: Self.tolerance)
     #expect(
       fixture.crossLoadings.count == estimate.indicatorNames.count * estimate.constructNames.count)
     for c in fixture.crossLoadings {
@@ -98,7 +99,7 @@ struct AssessmentFixtureTests {
   func outerVIFMatches(_ name: String) throws {
     let (fixture, _, assessment) = try Self.assess(name)
     let expected = try #require(fixture.vifOuter)
-    var d = DeviationTracker("\(name) outer VIF", tolerance: Self.tolerance)
+    var d = ToleranceTracker("\(name) outer VIF", tolerance: Self.tolerance)
     #expect(assessment.outerVIF.count == expected.count)
     for v in expected {
       let ours = assessment.outerVIF.first { $0.indicator == v.indicator }
@@ -114,7 +115,7 @@ struct AssessmentFixtureTests {
   func innerVIFMatches(_ name: String) throws {
     let (fixture, _, assessment) = try Self.assess(name)
     let expected = try #require(fixture.vifInner)
-    var d = DeviationTracker("\(name) inner VIF", tolerance: Self.tolerance)
+    var d = ToleranceTracker("\(name) inner VIF", tolerance: Self.tolerance)
     #expect(assessment.innerVIF.count == expected.count)
     for v in expected {
       guard let value = v.estimate else { continue }
@@ -149,7 +150,7 @@ struct AssessmentFixtureTests {
   func fSquareMatches(_ name: String) throws {
     let (fixture, _, assessment) = try Self.assess(name)
     let expected = try #require(fixture.fSquare)
-    var d = DeviationTracker("\(name) f²", tolerance: Self.tolerance)
+    var d = ToleranceTracker("\(name) f²", tolerance: Self.tolerance)
     #expect(assessment.fSquare.count == expected.count)
     for f in expected {
       let ours = assessment.fSquare.first { $0.from == f.from && $0.to == f.to }
@@ -164,7 +165,7 @@ struct AssessmentFixtureTests {
   func fSquareTwoConstructs() throws {
     let model = try PathModel(
       syntax: "COMP =~ comp_1 + comp_2 + comp_3\nCUSL =~ cusl_1 + cusl_2 + cusl_3\nCUSL ~ COMP")
-    let estimate = try PLSEstimator().estimate(model, data: try Fixtures.corpRepData())
+    let estimate = try PLSEstimator().estimate(model, data: try ExampleData.corpRep())
     let assessment = try PLSAssessment(estimate: estimate)
     let r2 = try #require(estimate.rSquared("CUSL"))
     #expect(assessment.fSquare.count == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -12,8 +13,8 @@ struct BlindfoldingDegenerateTests {
 
   @Test("a reverse-coded indicator leaves every Q² unchanged")
   func reverseCodedIndicator() throws {
-    let data = try Fx.table(Self.corp + "corp_rep.csv", missingCodes: [-99])
-    let model = try PathModel(syntax: Fx.text(Self.corp + "simple.model"))
+    let data = try ExampleData.table(Self.corp + "corp_rep.csv", missingCodes: [-99])
+    let model = try PathModel(syntax: Repository.text(Self.corp + "simple.model"))
     let settings = PLSSettings(tolerance: 1e-14)
     let original = try Blindfolding(
       estimate: PLSEstimator(settings: settings).estimate(model, data: data))
@@ -23,10 +24,10 @@ struct BlindfoldingDegenerateTests {
     for (a, b) in zip(
       original.indicators + original.constructs, flipped.indicators + flipped.constructs)
     {
-      Fx.expectClose(
+      expectClose(
         b.q2Redundancy, a.q2Redundancy, tolerance: 1e-9,
         "\(a.indicator ?? a.construct) Q² redundancy")
-      Fx.expectClose(
+      expectClose(
         b.q2Communality, a.q2Communality, tolerance: 1e-9,
         "\(a.indicator ?? a.construct) Q² communality")
     }
@@ -35,8 +36,8 @@ struct BlindfoldingDegenerateTests {
   @Test(
     "exogenous constructs (no predecessors) get no rows; Mode B and single-item endogenous ones do")
   func whichConstructs() throws {
-    let data = try Fx.table(Self.corp + "corp_rep.csv", missingCodes: [-99])
-    let model = try PathModel(syntax: Fx.text(Self.corp + "extended.model"))
+    let data = try ExampleData.table(Self.corp + "corp_rep.csv", missingCodes: [-99])
+    let model = try PathModel(syntax: Repository.text(Self.corp + "extended.model"))
     let estimate = try PLSEstimator().estimate(model, data: data)
     let result = try Blindfolding(estimate: estimate)
     #expect(result.constructs.map(\.construct) == ["COMP", "LIKE", "CUSA", "CUSL"])
@@ -55,9 +56,10 @@ struct BlindfoldingDegenerateTests {
   )
   func collinearModeB() throws {
     let data = try Fx.duplicating(
-      Fx.table(Self.corp + "corp_rep.csv", missingCodes: [-99]), column: "attr_1", as: "attr_1_copy"
+      ExampleData.table(Self.corp + "corp_rep.csv", missingCodes: [-99]), column: "attr_1",
+      as: "attr_1_copy"
     )
-    let text = try Fx.text(Self.corp + "extended.model").replacingOccurrences(
+    let text = try Repository.text(Self.corp + "extended.model").replacingOccurrences(
       of: "ATTR <~ attr_1 + attr_2 + attr_3", with: "ATTR <~ attr_1 + attr_2 + attr_3 + attr_1_copy"
     )
     #expect(throws: EstimationError.collinearBlock(construct: "ATTR")) {

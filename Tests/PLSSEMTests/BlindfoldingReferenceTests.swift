@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -57,7 +58,7 @@ struct BlindfoldingReferenceTests {
         Issue.record("\(what): fixture lacks \(key)")
         continue
       }
-      Fx.expectClose(value, expected, tolerance: 1e-8 * max(1, abs(expected)), "\(what) \(key)")
+      expectClose(value, expected, tolerance: 1e-8 * max(1, abs(expected)), "\(what) \(key)")
     }
   }
 
@@ -73,7 +74,7 @@ struct BlindfoldingReferenceTests {
     for row in result.constructs {
       let j = try #require(estimate.constructIndex(row.construct))
       let k = Double(estimate.layout.block(j).count)
-      Fx.expectClose(row.sso, n * k, tolerance: 1e-9 * n * k, "\(name) \(row.construct) SSO")
+      expectClose(row.sso, n * k, tolerance: 1e-9 * n * k, "\(name) \(row.construct) SSO")
       // Out-of-sample predictions explain less than the in-sample R² and (for these models)
       // more than nothing.
       let r2 = try #require(estimate.rSquared[j])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 5's acceptance tests through the `plssem` binary that `swift test` builds next to the
@@ -7,34 +8,10 @@ import Testing
 /// chunks of 1,024, so two of the four shards cover none).
 @Suite("Bootstrap through the CLI")
 struct BootstrapCLITests {
-  /// The `plssem` executable in the build products folder that holds this test bundle.
-  static func binary() throws -> URL {
-    let products = Bundle.module.bundleURL.deletingLastPathComponent()
-    let url = products.appendingPathComponent("plssem")
-    try #require(
-      FileManager.default.isExecutableFile(atPath: url.path), "no plssem binary at \(url.path)")
-    return url
-  }
-
-  /// Runs the binary; returns standard output, failing the test on a non-zero exit.
+  /// Runs the binary (with CLIRunner's time limit); returns standard output, byte for byte, with
+  /// an issue on a non-zero exit.
   static func run(_ arguments: [String], in directory: URL) throws -> Data {
-    let process = Process()
-    process.executableURL = try binary()
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let message = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(
-      process.terminationStatus == 0,
-      "plssem \(arguments.joined(separator: " ")): exit \(process.terminationStatus): \(String(decoding: message, as: UTF8.self))"
-    )
-    return data
+    try CLIRunner.output(arguments, in: directory, timeout: 300)
   }
 
   @Test("byte-identical JSON for --threads 1 and 2, and for four shards merged")
@@ -44,8 +21,8 @@ struct BootstrapCLITests {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let input = [
-      "--data", BootstrapTestSupport.examplePath("examples/corporate-reputation/corp_rep.csv"),
-      "--model", BootstrapTestSupport.examplePath("examples/corporate-reputation/simple.model"),
+      "--data", Repository.path(ExampleData.corpRepData),
+      "--model", Repository.path(ExampleData.corpRepSimpleModel),
       "--missing-code", "-99", "--bootstrap", "1100", "--seed", "11",
     ]
     let one = try Self.run(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -15,7 +16,7 @@ struct BootstrapDeterminismTests {
     "same seed → identical result and state JSON for 1, 2 and 3 threads",
     arguments: [ConfidenceIntervalMethod.percentile, .bca])
   func threadCountDoesNotMatter(method: ConfidenceIntervalMethod) throws {
-    let estimate = try BootstrapTestSupport.corpRepSimple()
+    let estimate = try ExampleData.corpRepSimpleEstimate()
     let keys = Bootstrapper.keys(for: estimate)
     var states: [BootstrapState] = []
     var bits: [[String: [UInt64]]] = []
@@ -48,7 +49,7 @@ struct BootstrapDeterminismTests {
 
   @Test("one run and four shards merged give bit-identical statistics")
   func shardsMergeExactly() throws {
-    let estimate = try BootstrapTestSupport.corpRepSimple()
+    let estimate = try ExampleData.corpRepSimpleEstimate()
     let keys = Bootstrapper.keys(for: estimate)
     // 5 chunks over 4 shards (the last chunk holds a single resample): 1, 1, 1 and 2 chunks.
     let settings = BootstrapSettings(resamples: 4097, seed: 23, threads: 2)
@@ -87,7 +88,7 @@ struct BootstrapDeterminismTests {
   /// merge, in any order of the list, into exactly the single run.
   @Test("BCa shards and empty shards (more shards than chunks) merge exactly, in any order")
   func bcaAndEmptyShards() throws {
-    let estimate = try BootstrapTestSupport.corpRepSimple()
+    let estimate = try ExampleData.corpRepSimpleEstimate()
     let keys = Bootstrapper.keys(for: estimate)
     let settings = BootstrapSettings(resamples: 2100, seed: 5, threads: 2, confidenceInterval: .bca)
     let single = try Bootstrapper(settings: settings).run(estimate)
@@ -114,7 +115,7 @@ struct BootstrapDeterminismTests {
 
   @Test("merging rejects missing, duplicated and foreign shards")
   func mergeRejectsBadShardSets() throws {
-    let estimate = try BootstrapTestSupport.corpRepSimple()
+    let estimate = try ExampleData.corpRepSimpleEstimate()
     // 1,100 resamples: two chunks, one per shard.
     let settings = BootstrapSettings(resamples: 1100, seed: 9, threads: 2)
     let shards = try (1...2).map { k in
@@ -139,11 +140,11 @@ struct BootstrapDeterminismTests {
       estimate, shard: ShardSpec(index: 2, count: 2))
     #expect(throws: BootstrapError.self) { try Bootstrapper.merge([shards[0], longer]) }
     let factorial = try PLSEstimator(settings: PLSSettings(scheme: .factorial)).estimate(
-      estimate.model, data: BootstrapTestSupport.corpRepTable())
+      estimate.model, data: ExampleData.corpRep())
     let otherScheme = try Bootstrapper(settings: settings).run(
       factorial, shard: ShardSpec(index: 2, count: 2))
     #expect(throws: BootstrapError.self) { try Bootstrapper.merge([shards[0], otherScheme]) }
-    let mobi = try BootstrapTestSupport.mobi()
+    let mobi = try ExampleData.mobiEstimate()
     let mobiShard = try Bootstrapper(settings: settings).run(
       mobi, shard: ShardSpec(index: 2, count: 2))
     #expect(throws: BootstrapError.self) { try Bootstrapper.merge([shards[0], mobiShard]) }
@@ -155,7 +156,7 @@ struct BootstrapDeterminismTests {
   /// streamed moments (mean and SE) of the result.
   @Test("the draw sink receives every resample in order, consistent with the moments")
   func drawSink() throws {
-    let estimate = try BootstrapTestSupport.corpRepSimple()
+    let estimate = try ExampleData.corpRepSimpleEstimate()
     final class Collected: @unchecked Sendable {
       let lock = NSLock()
       var firsts: [Int] = []

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -14,7 +15,7 @@ struct BootstrapFailureTests {
   static let rareRow = 11
 
   static func data() throws -> DataTable {
-    var random = SimulationRandom(seed: 77)
+    var random = SeededGenerator(seed: 77)
     var columns = Array(repeating: [Double](), count: 6)
     for i in 0..<n {
       let a = random.normal()
@@ -127,7 +128,7 @@ struct BootstrapFailureTests {
 
   @Test("invalid settings are rejected before any work")
   func invalidSettings() throws {
-    let estimate = try BootstrapTestSupport.corpRepSimple()
+    let estimate = try ExampleData.corpRepSimpleEstimate()
     let bad: [BootstrapSettings] = [
       BootstrapSettings(resamples: 1),
       BootstrapSettings(resamples: 100, level: 1),

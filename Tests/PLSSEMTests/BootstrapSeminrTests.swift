@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -66,7 +67,7 @@ struct BootstrapSeminrTests {
       MonteCarloFixture.self,
       from: BootstrapTestSupport.fixture("corprep_simple_seminr_bootstrap.json"))
     #expect(fixture.resamples == 10_000)
-    let estimate = try BootstrapTestSupport.corpRepSimple()
+    let estimate = try ExampleData.corpRepSimpleEstimate()
     let result = try Bootstrapper(
       settings: BootstrapSettings(resamples: 10_000, seed: 424_242, level: fixture.level)
     )
@@ -124,7 +125,7 @@ struct BootstrapSeminrTests {
   func parityOnSameResamples() throws {
     let fixture = try JSONDecoder().decode(
       ParityFixture.self, from: BootstrapTestSupport.fixture("corprep_simple_philox_parity.json"))
-    let estimate = try BootstrapTestSupport.corpRepSimple()
+    let estimate = try ExampleData.corpRepSimpleEstimate()
     let settings = BootstrapSettings(
       resamples: fixture.resamples, seed: fixture.seed, confidenceInterval: .bca,
       level: fixture.level)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -12,7 +13,7 @@ struct BootstrapSignChangeTests {
   /// pure error, so each resample's iteration settles on R or −R about at random; without sign
   /// changes, R's loadings, weights and its path to Y flip sign in many resamples.
   static func flippingEstimate() throws -> PLSEstimate {
-    var random = SimulationRandom(seed: 2005)
+    var random = SeededGenerator(seed: 2005)
     let n = 250
     var columns = Array(repeating: [Double](), count: 8)
     let e = 0.6  // √(1 − 0.8²)
@@ -61,7 +62,7 @@ struct BootstrapSignChangeTests {
   @Test("`.none` is the default and gives the default's exact result")
   func noneIsDefault() throws {
     #expect(BootstrapSettings(resamples: 10).signChange == SignChange.none)
-    let estimate = try BootstrapTestSupport.corpRepSimple()
+    let estimate = try ExampleData.corpRepSimpleEstimate()
     let (byDefault, _) = try Self.run(estimate, nil, resamples: 1100)
     let (explicit, _) = try Self.run(estimate, SignChange.none, resamples: 1100)
     #expect(BootstrapTestSupport.bits(byDefault) == BootstrapTestSupport.bits(explicit))
@@ -69,7 +70,7 @@ struct BootstrapSignChangeTests {
 
   @Test("individual and construct sign changes produce results on the example model")
   func optionsProduceResults() throws {
-    let estimate = try BootstrapTestSupport.corpRepSimple()
+    let estimate = try ExampleData.corpRepSimpleEstimate()
     for option in [SignChange.individual, .construct] {
       let (result, _) = try Self.run(estimate, option, resamples: 1100)
       #expect(result.failed == 0)

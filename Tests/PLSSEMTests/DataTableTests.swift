@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -59,7 +60,7 @@ struct DataTableTests {
   /// cusl_3 three times, and in age, education, occupation and nphh (counts from the file).
   @Test("the example corp rep data: 344 rows, the documented -99 cells")
   func corpRep() throws {
-    let table = try Fixtures.corpRepData()
+    let table = try ExampleData.corpRep()
     #expect(table.rowCount == 344)
     #expect(table.columnNames.count == 50)
     let missing = Dictionary(uniqueKeysWithValues: zip(table.columnNames, table.missingCounts))

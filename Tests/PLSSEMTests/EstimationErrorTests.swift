@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -20,7 +21,7 @@ struct EstimationErrorTests {
   static func corpRep(adding extra: [(String, (DataTable) -> [Double])] = [], rows: Int? = nil)
     throws -> DataTable
   {
-    let data = try Fixtures.corpRepData()
+    let data = try ExampleData.corpRep()
     let n = rows ?? data.rowCount
     return try DataTable(
       columnNames: data.columnNames + extra.map(\.0),

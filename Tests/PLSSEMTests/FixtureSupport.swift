@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -158,15 +159,6 @@ enum Fixtures {
   ]
   static let all = seminr + plspm
 
-  /// The repository root, found from this file's path (`Tests/PLSSEMTests/FixtureSupport.swift`).
-  static let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  /// A repository-relative path (`examples/…`) as an absolute path.
-  static func repositoryPath(_ relative: String) -> String {
-    repositoryRoot.appendingPathComponent(relative).path
-  }
-
   private static let cache = FixtureCache()
 
   /// The fixture named `name` (file name without `.json`), decoded once per process.
@@ -176,7 +168,7 @@ enum Fixtures {
 
   /// The fixture's data table, read from the repository with its missing codes.
   static func dataTable(for fixture: EstimationFixture) throws -> DataTable {
-    try DataTable(csvFile: repositoryPath(fixture.data), missingCodes: fixture.missingCodes)
+    try ExampleData.table(fixture.data, missingCodes: fixture.missingCodes)
   }
 
   /// The fixture's model, parsed from the verbatim text stored in it.
@@ -191,17 +183,6 @@ enum Fixtures {
     let settings = try settings ?? fixture.reproducingSettings
     return try PLSEstimator(settings: settings).estimate(
       try model(for: fixture), data: try dataTable(for: fixture))
-  }
-
-  /// Corp rep data (`examples/corporate-reputation/corp_rep.csv`, `-99` = missing).
-  static func corpRepData() throws -> DataTable {
-    try DataTable(
-      csvFile: repositoryPath("examples/corporate-reputation/corp_rep.csv"), missingCodes: [-99])
-  }
-
-  /// A model file of the repository.
-  static func modelText(_ relative: String) throws -> String {
-    try String(contentsOfFile: repositoryPath(relative), encoding: .utf8)
   }
 }
 
@@ -221,72 +202,6 @@ private final class FixtureCache: @unchecked Sendable {
     let fixture = try JSONDecoder().decode(EstimationFixture.self, from: Data(contentsOf: url))
     decoded[name] = fixture
     return fixture
-  }
-}
-
-/// The largest deviation seen by one test, checked against a tolerance at every comparison and
-/// printed at the end (`[max deviation] …`), so a run shows each tolerance's margin.
-///
-/// Deviations are absolute, `|actual − expected|`.
-struct DeviationTracker {
-  let group: String
-  let tolerance: Double
-  private(set) var worst = 0.0
-  private(set) var worstLabel = "-"
-  private(set) var comparisons = 0
-
-  init(_ group: String, tolerance: Double) {
-    self.group = group
-    self.tolerance = tolerance
-  }
-
-  /// Compares `actual` with `expected`; a missing `actual` is an issue.
-  mutating func check(
-    _ actual: Double?, _ expected: Double, _ label: @autoclosure () -> String,
-    sourceLocation: Testing.SourceLocation = #_sourceLocation
-  ) {
-    comparisons += 1
-    guard let actual else {
-      Issue.record(
-        "\(group): \(label()) is missing (expected \(expected))", sourceLocation: sourceLocation)
-      return
-    }
-    var deviation = abs(actual - expected)
-    if deviation.isNaN { deviation = .infinity }
-    if deviation > worst || worstLabel == "-" {
-      worst = deviation
-      worstLabel = label()
-    }
-    if !(deviation <= tolerance) {
-      Issue.record(
-        "\(group): \(label()) = \(actual), expected \(expected) (|Δ| = \(deviation) > \(tolerance))",
-        sourceLocation: sourceLocation)
-    }
-  }
-
-  func report() {
-    print(
-      "[max deviation] \(group): \(worst) at \(worstLabel) (\(comparisons) values, tolerance \(tolerance))"
-    )
-  }
-}
-
-/// Runs `body`, which must throw an error of type `E`, and returns it (nil, with an issue
-/// recorded, when it does not throw or throws something else).
-func expectError<E: Error, R>(
-  _ errorType: E.Type, sourceLocation: Testing.SourceLocation = #_sourceLocation,
-  _ body: () throws -> R
-) -> E? {
-  do {
-    let result = try body()
-    Issue.record("expected a \(E.self), got the result \(result)", sourceLocation: sourceLocation)
-    return nil
-  } catch let error as E {
-    return error
-  } catch {
-    Issue.record(
-      "expected a \(E.self), got \(type(of: error)): \(error)", sourceLocation: sourceLocation)
-    return nil
   }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -36,17 +37,17 @@ struct ModelFitReferenceTests {
     let fit = try ModelFit(estimate: estimate)
     for (kind, measures) in [("saturated", fit.saturated), ("estimated", fit.estimated)] {
       let expected = try Fx.object(fixture, kind)
-      Fx.expectClose(
+      expectClose(
         measures.srmr, try Fx.number(expected, "srmr"), tolerance: 1e-9, "\(name) \(kind) SRMR")
-      Fx.expectClose(
+      expectClose(
         measures.dULS, try Fx.number(expected, "dULS"), tolerance: 1e-8, "\(name) \(kind) d_ULS")
-      Fx.expectClose(
+      expectClose(
         measures.dG, try Fx.number(expected, "dG"), tolerance: 1e-9, "\(name) \(kind) d_G")
       let phi = try ModelFit.impliedConstructCorrelations(estimate, saturated: kind == "saturated")
       for row in try Fx.rows(expected, "impliedConstructCorrelations") {
         let a = try #require(estimate.constructIndex(try Fx.string(row, "row")))
         let b = try #require(estimate.constructIndex(try Fx.string(row, "column")))
-        Fx.expectClose(
+        expectClose(
           phi[a, b], try Fx.number(row, "estimate"), tolerance: 1e-9,
           "\(name) \(kind) Φ[\(a), \(b)]")
       }
@@ -76,7 +77,7 @@ struct ModelFitReferenceTests {
       ("srmr", fit.estimated.srmr), ("dULS", fit.estimated.dULS), ("dG", fit.estimated.dG),
     ] {
       let expected = try Fx.number(published, key)
-      Fx.expectClose(value, expected, tolerance: 1e-6 * abs(expected), "\(name) published \(key)")
+      expectClose(value, expected, tolerance: 1e-6 * abs(expected), "\(name) published \(key)")
     }
   }
 
@@ -87,9 +88,9 @@ struct ModelFitReferenceTests {
       let consistent = fixture["consistent"] as? Bool ?? false
       let fit = try ModelFit(
         estimate: try Fx.estimate(fixture, settings: PLSSettings(consistent: consistent)))
-      Fx.expectClose(fit.estimated.srmr, fit.saturated.srmr, tolerance: 1e-12, "\(name) SRMR")
-      Fx.expectClose(fit.estimated.dULS, fit.saturated.dULS, tolerance: 1e-12, "\(name) d_ULS")
-      Fx.expectClose(fit.estimated.dG, fit.saturated.dG ?? .nan, tolerance: 1e-12, "\(name) d_G")
+      expectClose(fit.estimated.srmr, fit.saturated.srmr, tolerance: 1e-12, "\(name) SRMR")
+      expectClose(fit.estimated.dULS, fit.saturated.dULS, tolerance: 1e-12, "\(name) d_ULS")
+      expectClose(fit.estimated.dG, fit.saturated.dG ?? .nan, tolerance: 1e-12, "\(name) d_G")
     }
   }
 
@@ -99,7 +100,7 @@ struct ModelFitReferenceTests {
     let fit = try ModelFit(
       estimate: try Fx.estimate(fixture, settings: PLSSettings(consistent: true)))
     let naturalLog = try Fx.number(try Fx.object(fixture, "estimated"), "dGNaturalLog")
-    Fx.expectClose(
+    expectClose(
       fit.estimated.dG.map { $0 * pow(log(10), 2) }, naturalLog, tolerance: 1e-9, "d_G × (ln 10)²")
   }
 
@@ -112,14 +113,14 @@ struct ModelFitReferenceTests {
     let measures = try FitMeasures.between(s, sigma)
     #expect(measures.dG == nil)
     // Lower triangle incl. diagonal: 6 cells; residuals -0.6, 1.1, -0.8 off the diagonal.
-    Fx.expectClose(measures.srmr, ((0.36 + 1.21 + 0.64) / 6).squareRoot(), tolerance: 1e-15, "SRMR")
-    Fx.expectClose(measures.dULS, 0.36 + 1.21 + 0.64, tolerance: 1e-15, "d_ULS")
+    expectClose(measures.srmr, ((0.36 + 1.21 + 0.64) / 6).squareRoot(), tolerance: 1e-15, "SRMR")
+    expectClose(measures.dULS, 0.36 + 1.21 + 0.64, tolerance: 1e-15, "d_ULS")
     // A singular S leaves d_G undefined as well.
     let singular = try Matrix(rowArrays: [[1, 1, 0.2], [1, 1, 0.2], [0.2, 0.2, 1]])
     #expect(try FitMeasures.between(singular, s).dG == nil)
     // Identical matrices: all three are 0.
     let zero = try FitMeasures.between(s, s)
     #expect(zero.srmr == 0 && zero.dULS == 0)
-    Fx.expectClose(zero.dG, 0, tolerance: 1e-28, "d_G(S, S)")
+    expectClose(zero.dG, 0, tolerance: 1e-28, "d_G(S, S)")
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -182,7 +183,7 @@ struct ModelSyntaxTests {
       Regression("CUSL", on: "COMP", "LIKE", "CUSA")
     }
     let parsed = try PathModel(
-      syntax: try Fixtures.modelText("examples/corporate-reputation/extended.model"),
+      syntax: try Repository.text("examples/corporate-reputation/extended.model"),
       source: "extended.model")
     #expect(extended == parsed)
   }
@@ -194,7 +195,7 @@ struct ModelSyntaxTests {
       "examples/ecsi-mobi/mobi.model",
     ])
   func syntaxRoundTripsExampleModels(_ file: String) throws {
-    let model = try PathModel(syntax: try Fixtures.modelText(file), source: file)
+    let model = try PathModel(syntax: try Repository.text(file), source: file)
     let text = model.syntax
     #expect(try PathModel(syntax: text, source: "round trip") == model, "\(text)")
     #expect(text.hasSuffix("\n"))

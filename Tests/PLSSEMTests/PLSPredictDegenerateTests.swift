@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -12,28 +13,28 @@ struct PLSPredictDegenerateTests {
 
   @Test("a reverse-coded indicator: same errors, predictions reflected")
   func reverseCodedIndicator() throws {
-    let data = try Fx.table(Self.corp + "corp_rep.csv", missingCodes: [-99])
-    let model = try PathModel(syntax: Fx.text(Self.corp + "simple.model"))
+    let data = try ExampleData.table(Self.corp + "corp_rep.csv", missingCodes: [-99])
+    let model = try PathModel(syntax: Repository.text(Self.corp + "simple.model"))
     let estimator = PLSEstimator(settings: PLSSettings(tolerance: 1e-14))
     let original = try PLSPredict(estimate: estimator.estimate(model, data: data))
     let flipped = try PLSPredict(
       estimate: estimator.estimate(model, data: Fx.negating(data, column: "cusl_2")))
     for (a, b) in zip(original.indicators, flipped.indicators) {
-      Fx.expectClose(b.plsRMSE, a.plsRMSE, tolerance: 1e-9, "\(a.indicator) RMSE")
-      Fx.expectClose(b.q2Predict, a.q2Predict, tolerance: 1e-9, "\(a.indicator) Q²_predict")
-      Fx.expectClose(b.lmRMSE, a.lmRMSE, tolerance: 1e-9, "\(a.indicator) LM RMSE")
+      expectClose(b.plsRMSE, a.plsRMSE, tolerance: 1e-9, "\(a.indicator) RMSE")
+      expectClose(b.q2Predict, a.q2Predict, tolerance: 1e-9, "\(a.indicator) Q²_predict")
+      expectClose(b.lmRMSE, a.lmRMSE, tolerance: 1e-9, "\(a.indicator) LM RMSE")
     }
     let t = try #require(original.indicators.firstIndex { $0.indicator == "cusl_2" })
     for i in 0..<original.plsPredictions.rows {
-      Fx.expectClose(
+      expectClose(
         flipped.plsPredictions[i, t], -original.plsPredictions[i, t], tolerance: 1e-9, "row \(i)")
     }
   }
 
   @Test("only indicators of endogenous constructs are predicted; every value is finite")
   func targets() throws {
-    let data = try Fx.table(Self.corp + "corp_rep.csv", missingCodes: [-99])
-    let model = try PathModel(syntax: Fx.text(Self.corp + "extended.model"))
+    let data = try ExampleData.table(Self.corp + "corp_rep.csv", missingCodes: [-99])
+    let model = try PathModel(syntax: Repository.text(Self.corp + "extended.model"))
     let result = try PLSPredict(estimate: PLSEstimator().estimate(model, data: data))
     #expect(Set(result.indicators.map(\.construct)) == ["COMP", "LIKE", "CUSA", "CUSL"])
     for row in result.indicators {
@@ -50,9 +51,10 @@ struct PLSPredictDegenerateTests {
     // A Mode A block may hold two identical indicators (PLS does not invert it), but the LM
     // benchmark's design then has two identical columns.
     let data = try Fx.duplicating(
-      Fx.table(Self.corp + "corp_rep.csv", missingCodes: [-99]), column: "comp_1", as: "comp_1_copy"
+      ExampleData.table(Self.corp + "corp_rep.csv", missingCodes: [-99]), column: "comp_1",
+      as: "comp_1_copy"
     )
-    let text = try Fx.text(Self.corp + "simple.model").replacingOccurrences(
+    let text = try Repository.text(Self.corp + "simple.model").replacingOccurrences(
       of: "COMP =~ comp_1 + comp_2 + comp_3", with: "COMP =~ comp_1 + comp_2 + comp_3 + comp_1_copy"
     )
     let estimate = try PLSEstimator().estimate(PathModel(syntax: text), data: data)
@@ -70,9 +72,9 @@ struct PLSPredictDegenerateTests {
 
   @Test("PLSAssessment runs blindfolding and PLSpredict only when asked, with the same results")
   func assessmentOptions() throws {
-    let data = try Fx.table(Self.corp + "corp_rep.csv", missingCodes: [-99])
+    let data = try ExampleData.table(Self.corp + "corp_rep.csv", missingCodes: [-99])
     let estimate = try PLSEstimator().estimate(
-      PathModel(syntax: Fx.text(Self.corp + "simple.model")), data: data)
+      PathModel(syntax: Repository.text(Self.corp + "simple.model")), data: data)
     let fast = try PLSAssessment(estimate: estimate)
     #expect(fast.q2 == nil && fast.plsPredict == nil && fast.options == .fast)
     #expect(fast.fit == (try ModelFit(estimate: estimate)))

@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -54,7 +55,7 @@ struct PLSPredictReferenceTests {
         ("lmRMSE", actual.lmRMSE),
         ("lmMAE", actual.lmMAE), ("lmQ2Predict", actual.lmQ2Predict),
       ] {
-        Fx.expectClose(
+        expectClose(
           value, try Fx.number(row, key), tolerance: 1e-10, "\(name) \(actual.indicator) \(key)")
       }
     }

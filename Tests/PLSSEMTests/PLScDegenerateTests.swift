@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -12,12 +13,12 @@ struct PLScDegenerateTests {
   static let threeFactors = "Tests/PLSSEMTests/Fixtures/data/threecommonfactors"
 
   static func threeFactorModel() throws -> PathModel {
-    try PathModel(syntax: Fx.text(threeFactors + ".model"))
+    try PathModel(syntax: Repository.text(threeFactors + ".model"))
   }
 
   @Test("a reverse-coded indicator: its consistent loading changes sign, nothing else changes")
   func negativeLoading() throws {
-    let data = try Fx.table(Self.threeFactors + ".csv")
+    let data = try ExampleData.table(Self.threeFactors + ".csv")
     let flipped = try Fx.negating(data, column: "y12")
     // The all-ones start is not reflected, so the two runs take different paths to the same
     // fixed point: converge tightly to compare them.
@@ -27,30 +28,32 @@ struct PLScDegenerateTests {
     let i = try #require(original.indicatorIndex("y12"))
     for a in 0..<original.indicatorNames.count {
       let sign = a == i ? -1.0 : 1.0
-      Fx.expectClose(
+      expectClose(
         negated.loadings[a], sign * original.loadings[a], tolerance: 1e-11, "loading \(a)")
-      Fx.expectClose(
+      expectClose(
         negated.weights[a], sign * original.weights[a], tolerance: 1e-11, "weight \(a)")
     }
     #expect(negated.loadings[i] < 0)
     let c0 = try #require(original.consistentCorrection)
     let c1 = try #require(negated.consistentCorrection)
-    for j in 0..<3 { Fx.expectClose(c1.rhoA[j], c0.rhoA[j], tolerance: 1e-11, "rho_A \(j)") }
+    for j in 0..<3 { expectClose(c1.rhoA[j], c0.rhoA[j], tolerance: 1e-11, "rho_A \(j)") }
     for (from, to, value) in original.pathList {
-      Fx.expectClose(
+      expectClose(
         negated.path(from: from, to: to), value, tolerance: 1e-11, "path \(from)->\(to)")
     }
     // The fit is invariant under reflecting an indicator (S and Σ̂ change sign in the same cells).
     let fit0 = try ModelFit(estimate: original)
     let fit1 = try ModelFit(estimate: negated)
-    Fx.expectClose(fit1.estimated.srmr, fit0.estimated.srmr, tolerance: 1e-11, "SRMR")
-    Fx.expectClose(fit1.estimated.dG, fit0.estimated.dG ?? .nan, tolerance: 1e-11, "d_G")
+    expectClose(fit1.estimated.srmr, fit0.estimated.srmr, tolerance: 1e-11, "SRMR")
+    expectClose(fit1.estimated.dG, fit0.estimated.dG ?? .nan, tolerance: 1e-11, "d_G")
   }
 
   @Test("single-item and Mode B blocks are not corrected (ρ_A = 1), Mode A blocks are")
   func singleItemAndModeB() throws {
-    let data = try Fx.table("examples/corporate-reputation/corp_rep.csv", missingCodes: [-99])
-    let model = try PathModel(syntax: Fx.text("examples/corporate-reputation/extended.model"))
+    let data = try ExampleData.table(
+      "examples/corporate-reputation/corp_rep.csv", missingCodes: [-99])
+    let model = try PathModel(
+      syntax: Repository.text("examples/corporate-reputation/extended.model"))
     let consistent = try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(
       model, data: data)
     let plain = try PLSEstimator().estimate(model, data: data)
@@ -83,8 +86,8 @@ struct PLScDegenerateTests {
   func nonPositiveDefinite() throws {
     // seminr returns PLSc estimates here without complaint; the consistent construct correlation
     // matrix has a negative eigenvalue (about -0.003), which cSEM's verify() flags as inadmissible.
-    let data = try Fx.table("examples/ecsi-mobi/mobi.csv")
-    let model = try PathModel(syntax: Fx.text("examples/ecsi-mobi/mobi.model"))
+    let data = try ExampleData.table("examples/ecsi-mobi/mobi.csv")
+    let model = try PathModel(syntax: Repository.text("examples/ecsi-mobi/mobi.model"))
     #expect(
       throws: EstimationError.consistentCorrelationsNotPositiveDefinite(
         constructs: [
@@ -102,7 +105,7 @@ struct PLScDegenerateTests {
   @Test("a block whose indicators share no factor gives an inadmissible ρ_A error, not NaN")
   func inadmissibleRhoA() throws {
     let n = 300
-    let z = Fx.normals(count: 6 * n, seed: 11)
+    let z = SeededGenerator.normals(count: 6 * n, seed: 11)
     var columns = [[Double]](repeating: [], count: 5)
     for i in 0..<n {
       let u = z[i]
@@ -143,7 +146,7 @@ struct PLScDegenerateTests {
     // A's two indicators measure different things (u and v), both related to B = u + v: their
     // correlation is small, so ρ_A is small and r(A, B)/√(ρ_A ρ_B) exceeds 1.
     let n = 300
-    let z = Fx.normals(count: 8 * n, seed: 5)
+    let z = SeededGenerator.normals(count: 8 * n, seed: 5)
     var columns = [[Double]](repeating: [], count: 5)
     for i in 0..<n {
       let u = z[i]

@@ -1,5 +1,6 @@
 import Foundation
 import LinearAlgebra
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -38,32 +39,32 @@ struct PLScReferenceTests {
     for row in try Fx.rows(seminr, "paths") {
       let from = try Fx.string(row, "from")
       let to = try Fx.string(row, "to")
-      Fx.expectClose(
+      expectClose(
         estimate.path(from: from, to: to), try Fx.number(row, "estimate"), tolerance: tolerance,
         "path \(from)->\(to)")
     }
     for row in try Fx.rows(seminr, "loadings") {
       let indicator = try Fx.string(row, "indicator")
-      Fx.expectClose(
+      expectClose(
         estimate.loading(indicator), try Fx.number(row, "estimate"), tolerance: tolerance,
         "loading \(indicator)")
     }
     for row in try Fx.rows(seminr, "weights") {
       let indicator = try Fx.string(row, "indicator")
-      Fx.expectClose(
+      expectClose(
         estimate.weight(indicator), try Fx.number(row, "estimate"), tolerance: tolerance,
         "weight \(indicator)")
     }
     for row in try Fx.rows(seminr, "r2") {
       let construct = try Fx.string(row, "construct")
-      Fx.expectClose(
+      expectClose(
         estimate.rSquared(construct), try Fx.number(row, "estimate"), tolerance: tolerance,
         "R² \(construct)")
     }
     for row in try Fx.rows(seminr, "r2Adjusted") {
       let construct = try Fx.string(row, "construct")
       let j = try #require(estimate.constructIndex(construct))
-      Fx.expectClose(
+      expectClose(
         estimate.adjustedRSquared[j], try Fx.number(row, "estimate"), tolerance: tolerance,
         "adjusted R² \(construct)")
     }
@@ -75,7 +76,7 @@ struct PLScReferenceTests {
       for row in try Fx.rows(seminr, key) {
         let a = try #require(estimate.constructIndex(try Fx.string(row, "row")))
         let b = try #require(estimate.constructIndex(try Fx.string(row, "column")))
-        Fx.expectClose(
+        expectClose(
           matrix[a, b], try Fx.number(row, "estimate"), tolerance: tolerance, "\(key)[\(a), \(b)]")
       }
     }
@@ -85,7 +86,7 @@ struct PLScReferenceTests {
       for row in try Fx.rows(seminr, key) {
         let f = try #require(estimate.constructIndex(try Fx.string(row, "from")))
         let t = try #require(estimate.constructIndex(try Fx.string(row, "to")))
-        Fx.expectClose(
+        expectClose(
           matrix[f, t], try Fx.number(row, "estimate"), tolerance: tolerance, "\(key) \(f)->\(t)")
       }
     }
@@ -95,15 +96,15 @@ struct PLScReferenceTests {
     for row in try Fx.rows(seminr, "reliability") {
       let construct = try Fx.string(row, "construct")
       let j = try #require(estimate.constructIndex(construct))
-      Fx.expectClose(
+      expectClose(
         correction.rhoA[j], try Fx.number(row, "rhoA"), tolerance: tolerance, "rho_A \(construct)")
       let reliability = try #require(assessment.reliability.first { $0.construct == construct })
-      Fx.expectClose(
+      expectClose(
         reliability.rhoA, try Fx.number(row, "rhoA"), tolerance: tolerance,
         "assessment rho_A \(construct)")
-      Fx.expectClose(
+      expectClose(
         reliability.rhoC, try Fx.number(row, "rhoC"), tolerance: tolerance, "rho_C \(construct)")
-      Fx.expectClose(
+      expectClose(
         reliability.ave, try Fx.number(row, "ave"), tolerance: tolerance, "AVE \(construct)")
     }
     // Inner VIF on the consistent construct correlations: cSEM's definition, which the fixture
@@ -113,14 +114,14 @@ struct PLScReferenceTests {
       let from = try Fx.string(row, "from")
       let to = try Fx.string(row, "to")
       let vif = assessment.innerVIF.first { $0.from == from && $0.to == to }
-      Fx.expectClose(vif?.estimate, expected, tolerance: tolerance, "inner VIF \(from)->\(to)")
+      expectClose(vif?.estimate, expected, tolerance: tolerance, "inner VIF \(from)->\(to)")
     }
     // f² re-estimates the model (PLS + PLSc) without each path, as seminr does.
     for row in try Fx.rows(seminr, "fSquare") {
       let from = try Fx.string(row, "from")
       let to = try Fx.string(row, "to")
       let f2 = assessment.fSquare.first { $0.from == from && $0.to == to }
-      Fx.expectClose(
+      expectClose(
         f2?.estimate, try Fx.number(row, "estimate"), tolerance: tolerance, "f² \(from)->\(to)")
     }
   }
@@ -141,33 +142,33 @@ struct PLScReferenceTests {
       let from = try Fx.string(row, "from")
       let to = try Fx.string(row, "to")
       let expected = try Fx.number(row, "estimate")
-      Fx.expectClose(
+      expectClose(
         estimate.path(from: from, to: to), expected, tolerance: tolerance(expected),
         "path \(from)->\(to)")
     }
     for row in try Fx.rows(published, "loadings") {
       let indicator = try Fx.string(row, "indicator")
       let expected = try Fx.number(row, "estimate")
-      Fx.expectClose(
+      expectClose(
         estimate.loading(indicator), expected, tolerance: tolerance(expected),
         "loading \(indicator)")
     }
     for row in try Fx.rows(published, "weights") {
       let indicator = try Fx.string(row, "indicator")
-      Fx.expectClose(
+      expectClose(
         estimate.weight(indicator), try Fx.number(row, "estimate"), tolerance: 1.5e-4,
         "weight \(indicator)")
     }
     for row in try Fx.rows(published, "r2") {
       let construct = try Fx.string(row, "construct")
-      Fx.expectClose(
+      expectClose(
         estimate.rSquared(construct), try Fx.number(row, "estimate"), tolerance: 1.5e-4,
         "R² \(construct)")
     }
     for row in try Fx.rows(published, "totalEffects") {
       let f = try #require(estimate.constructIndex(try Fx.string(row, "from")))
       let t = try #require(estimate.constructIndex(try Fx.string(row, "to")))
-      Fx.expectClose(
+      expectClose(
         estimate.totalEffects[f, t], try Fx.number(row, "estimate"), tolerance: 1.5e-4,
         "total effect \(f)->\(t)")
     }
@@ -175,11 +176,11 @@ struct PLScReferenceTests {
     for row in try Fx.rows(published, "reliability") {
       let construct = try Fx.string(row, "construct")
       let reliability = try #require(assessment.reliability.first { $0.construct == construct })
-      Fx.expectClose(
+      expectClose(
         reliability.rhoA, try Fx.number(row, "rhoA"), tolerance: 1.5e-4, "rho_A \(construct)")
-      Fx.expectClose(
+      expectClose(
         reliability.rhoC, try Fx.number(row, "rhoC"), tolerance: 1.5e-4, "rho_C \(construct)")
-      Fx.expectClose(
+      expectClose(
         reliability.ave, try Fx.number(row, "ave"), tolerance: 1.5e-4, "AVE \(construct)")
     }
     // cSEM's Fornell–Larcker matrix: squared consistent construct correlations, AVE on the diagonal.
@@ -188,7 +189,7 @@ struct PLScReferenceTests {
       let b = try #require(estimate.constructIndex(try Fx.string(row, "column")))
       let value =
         a == b ? assessment.reliability[a].ave : pow(estimate.constructCorrelations[a, b], 2)
-      Fx.expectClose(
+      expectClose(
         value, try Fx.number(row, "estimate"), tolerance: 2e-7, "Fornell–Larcker (cSEM) \(a),\(b)")
     }
   }
@@ -246,7 +247,7 @@ struct PLScReferenceTests {
       default: expected = nil
       }
       if let expected {
-        Fx.expectClose(value, expected, tolerance: 1e-13, "bootstrap original \(key)")
+        expectClose(value, expected, tolerance: 1e-13, "bootstrap original \(key)")
       }
     }
     let settings = BootstrapSettings(resamples: 40, seed: 7, threads: 2, maximumFailureShare: 0.5)

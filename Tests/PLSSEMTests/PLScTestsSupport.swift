@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -6,15 +7,10 @@ import Testing
 /// Loading of the reference fixtures and data used by the PLSc, model-fit, blindfolding and
 /// PLSpredict tests (`PLSc*Tests`, `ModelFit*Tests`, `Blindfolding*Tests`, `PLSPredict*Tests`).
 enum AssessExtrasFixture {
-  /// The repository root, resolved from this file's path (the `examples/` CSVs are not bundle
-  /// resources).
-  static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
   /// The test target's `Fixtures` folder.
   static var fixtures: URL {
     if let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil) { return url }
-    return repositoryRoot.appendingPathComponent("Tests/PLSSEMTests/Fixtures")
+    return Repository.url("Tests/PLSSEMTests/Fixtures")
   }
 
   /// A JSON fixture below `Fixtures/` as a dictionary.
@@ -26,23 +22,12 @@ enum AssessExtrasFixture {
     return object
   }
 
-  /// A repository-relative file's text.
-  static func text(_ repositoryPath: String) throws -> String {
-    try String(contentsOf: repositoryRoot.appendingPathComponent(repositoryPath), encoding: .utf8)
-  }
-
-  /// A repository-relative CSV as a table.
-  static func table(_ repositoryPath: String, missingCodes: [Double] = []) throws -> DataTable {
-    try DataTable(
-      csvFile: repositoryRoot.appendingPathComponent(repositoryPath).path,
-      missingCodes: missingCodes)
-  }
-
   /// Estimates the model and data a fixture names (`modelFile`/`model`, `data`, `missingCodes`).
   static func estimate(_ fixture: [String: Any], settings: PLSSettings) throws -> PLSEstimate {
-    let modelText = try (fixture["model"] as? String) ?? text(string(fixture, "modelFile"))
+    let modelText =
+      try (fixture["model"] as? String) ?? Repository.text(string(fixture, "modelFile"))
     let codes = (fixture["missingCodes"] as? [Double]) ?? []
-    let data = try table(string(fixture, "data"), missingCodes: codes)
+    let data = try ExampleData.table(string(fixture, "data"), missingCodes: codes)
     return try PLSEstimator(settings: settings).estimate(PathModel(syntax: modelText), data: data)
   }
 
@@ -81,23 +66,6 @@ struct AssessExtrasFixtureProblem: Error, CustomStringConvertible {
 }
 
 extension AssessExtrasFixture {
-  /// Expects `actual` within `tolerance` of `expected`, naming the quantity on failure.
-  static func expectClose(
-    _ actual: Double?, _ expected: Double, tolerance: Double, _ what: @autoclosure () -> String,
-    sourceLocation: Testing.SourceLocation = #_sourceLocation
-  ) {
-    guard let actual else {
-      Issue.record("\(what()): no value (expected \(expected))", sourceLocation: sourceLocation)
-      return
-    }
-    #expect(
-      abs(actual - expected) <= tolerance,
-      "\(what()): \(actual) vs \(expected) (difference \(abs(actual - expected)), tolerance \(tolerance))",
-      sourceLocation: sourceLocation)
-  }
-}
-
-extension AssessExtrasFixture {
   /// `table` with column `name` multiplied by −1 (a reverse-coded indicator).
   static func negating(_ table: DataTable, column name: String) throws -> DataTable {
     let columns = table.columnNames.map {
@@ -113,19 +81,5 @@ extension AssessExtrasFixture {
     try DataTable(
       columnNames: table.columnNames + [copy],
       columns: table.columns + [table.column(named: name) ?? []], source: table.source)
-  }
-
-  /// Standard normal draws from the project's Philox stream (Box–Muller), deterministic.
-  static func normals(count: Int, seed: UInt64) -> [Double] {
-    var stream = ResampleStream(seed: seed, resample: 0)
-    var out: [Double] = []
-    while out.count < count {
-      let u1 = max(stream.nextUniform(), 1e-300)
-      let u2 = stream.nextUniform()
-      let radius = (-2 * log(u1)).squareRoot()
-      out.append(radius * cos(2 * Double.pi * u2))
-      out.append(radius * sin(2 * Double.pi * u2))
-    }
-    return Array(out.prefix(count))
   }
 }

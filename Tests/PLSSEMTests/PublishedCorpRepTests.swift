@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -26,15 +27,15 @@ struct PublishedCorpRepTests {
 
   static func estimate() throws -> PLSEstimate {
     let model = try PathModel(
-      syntax: try Fixtures.modelText("examples/corporate-reputation/simple.model"),
+      syntax: try Repository.text("examples/corporate-reputation/simple.model"),
       source: "simple.model")
-    return try PLSEstimator().estimate(model, data: try Fixtures.corpRepData())
+    return try PLSEstimator().estimate(model, data: try ExampleData.corpRep())
   }
 
   @Test("path coefficients equal the published 15-digit values to 1e-9")
   func pathsMatchPublished() throws {
     let estimate = try Self.estimate()
-    var d = DeviationTracker("corp rep simple: published paths", tolerance: 1e-9)
+    var d = ToleranceTracker("corp rep simple: published paths", tolerance: 1e-9)
     for p in Self.publishedPaths {
       d.check(estimate.path(from: p.from, to: p.to), p.estimate, "path \(p.from)→\(p.to)")
     }
@@ -46,13 +47,13 @@ struct PublishedCorpRepTests {
   func rSquaredMatches() throws {
     let estimate = try Self.estimate()
     let fixture = try Fixtures.estimation("corprep_simple_seminr_path")
-    var printed = DeviationTracker("corp rep simple: published R² (3 decimals)", tolerance: 5e-4)
+    var printed = ToleranceTracker("corp rep simple: published R² (3 decimals)", tolerance: 5e-4)
     for r in Self.publishedRSquared {
       printed.check(estimate.rSquared(r.construct), r.estimate, "R² \(r.construct)")
       let rounded = ((estimate.rSquared(r.construct) ?? .nan) * 1000).rounded() / 1000
       #expect(rounded == r.estimate, "R² \(r.construct) prints as \(rounded)")
     }
-    var d = DeviationTracker("corp rep simple: R² vs seminr", tolerance: 1e-9)
+    var d = ToleranceTracker("corp rep simple: R² vs seminr", tolerance: 1e-9)
     for r in fixture.r2 { d.check(estimate.rSquared(r.construct), r.estimate, "R² \(r.construct)") }
     printed.report()
     d.report()
@@ -64,7 +65,7 @@ struct PublishedCorpRepTests {
   func loadingsMatch() throws {
     let estimate = try Self.estimate()
     let fixture = try Fixtures.estimation("corprep_simple_seminr_path")
-    var d = DeviationTracker("corp rep simple: loadings vs seminr", tolerance: 1e-9)
+    var d = ToleranceTracker("corp rep simple: loadings vs seminr", tolerance: 1e-9)
     for l in fixture.loadings {
       let ours = try #require(estimate.loading(l.indicator))
       #expect(String(format: "%.3f", ours) == String(format: "%.3f", l.estimate), "\(l.indicator)")
@@ -97,7 +98,7 @@ struct PublishedCorpRepTests {
   func reliabilityAndHTMTMatchPublished() throws {
     let assessment = try PLSAssessment(estimate: try Self.estimate())
     let comp = try #require(assessment.reliability.first { $0.construct == "COMP" })
-    var d = DeviationTracker(
+    var d = ToleranceTracker(
       "corp rep simple: published reliability/HTMT (3 decimals)", tolerance: 5e-4)
     d.check(comp.alpha, 0.776, "alpha COMP")
     d.check(comp.rhoC, 0.865, "rho_C COMP")
@@ -125,7 +126,7 @@ struct PublishedCorpRepTests {
       Regression("CUSA", on: "COMP", "LIKE")
       Regression("CUSL", on: "COMP", "LIKE", "CUSA")
     }
-    let estimate = try PLSEstimator().estimate(model, data: try Fixtures.corpRepData())
+    let estimate = try PLSEstimator().estimate(model, data: try ExampleData.corpRep())
     for p in Self.publishedPaths {
       let ours = try #require(estimate.path(from: p.from, to: p.to))
       #expect(abs(ours - p.estimate) <= 1e-9, "path \(p.from)→\(p.to)")

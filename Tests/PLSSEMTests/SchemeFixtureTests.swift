@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PLSSEM
@@ -21,7 +22,7 @@ struct SchemeFixtureTests {
   func estimatesMatch(_ name: String) throws {
     let fixture = try Fixtures.estimation(name)
     let estimate = try Fixtures.estimate(fixture)
-    var d = DeviationTracker(name, tolerance: Self.tolerance(fixture))
+    var d = ToleranceTracker(name, tolerance: Self.tolerance(fixture))
 
     #expect(estimate.observations == fixture.observations)
     #expect(estimate.converged)
@@ -82,7 +83,7 @@ struct SchemeFixtureTests {
   func effectsMatch(_ name: String) throws {
     let fixture = try Fixtures.estimation(name)
     let estimate = try Fixtures.estimate(fixture)
-    var d = DeviationTracker("\(name) effects", tolerance: Self.tolerance(fixture))
+    var d = ToleranceTracker("\(name) effects", tolerance: Self.tolerance(fixture))
     var joined = Set<String>()
     for e in fixture.totalEffects {
       let f = try #require(estimate.constructIndex(e.from))
@@ -120,7 +121,7 @@ struct SchemeFixtureTests {
     let fixture = try Fixtures.estimation(name)
     let scores = try #require(fixture.constructScoresFirstRows)
     let estimate = try Fixtures.estimate(fixture)
-    var d = DeviationTracker("\(name) scores", tolerance: 1e-9)
+    var d = ToleranceTracker("\(name) scores", tolerance: 1e-9)
     #expect(estimate.scores.rows == fixture.observations)
     for (r, row) in scores.rows.enumerated() {
       for (c, construct) in scores.constructs.enumerated() {
@@ -141,7 +142,7 @@ struct SchemeFixtureTests {
       scheme: try fixture.innerScheme, maxIterations: tight.settings.maxIterations,
       tolerance: tight.settings.tolerance)
     let estimate = try Fixtures.estimate(fixture, settings: settings)
-    var d = DeviationTracker("\(name) tight (1e-12)", tolerance: 1e-9)
+    var d = ToleranceTracker("\(name) tight (1e-12)", tolerance: 1e-9)
     #expect(estimate.converged)
     #expect(estimate.iterations == tight.iterations)
     for p in tight.paths {
@@ -167,7 +168,7 @@ struct SchemeFixtureTests {
         scheme: try fixture.innerScheme, tolerance: criterion == .sumSquaredChange ? 1e-24 : 1e-12,
         stopCriterion: criterion)
       let estimate = try Fixtures.estimate(fixture, settings: settings)
-      var d = DeviationTracker("\(name) stop \(criterion.rawValue)", tolerance: 1e-9)
+      var d = ToleranceTracker("\(name) stop \(criterion.rawValue)", tolerance: 1e-9)
       #expect(estimate.converged, "\(name)")
       for p in tight.paths {
         d.check(estimate.path(from: p.from, to: p.to), p.estimate, "path \(p.from)→\(p.to)")
@@ -183,7 +184,7 @@ struct SchemeFixtureTests {
   func modelFileMatches(_ name: String) throws {
     let fixture = try Fixtures.estimation(name)
     let fromFile = try PathModel(
-      syntax: try Fixtures.modelText(fixture.modelFile), source: fixture.modelFile)
+      syntax: try Repository.text(fixture.modelFile), source: fixture.modelFile)
     #expect(fromFile == (try Fixtures.model(for: fixture)))
   }
 }

@@ -1,20 +1,14 @@
 import Foundation
 import PLSSEM
 import PLSSEMReport
+import TestSupport
 
 /// The corporate reputation simple model (examples/corporate-reputation), estimated, assessed
-/// and optionally bootstrapped through the library, once per test run. Paths are resolved from
-/// this file's location, so the tests need no bundle resources.
+/// and optionally bootstrapped through the library, once per test run.
 enum CorpRep {
-  /// The repository root.
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-  /// The example directory.
-  static let directory = root.appendingPathComponent("examples/corporate-reputation")
   /// How the report names its inputs (relative, so goldens do not depend on the checkout).
-  static let dataName = "examples/corporate-reputation/corp_rep.csv"
-  static let modelName = "examples/corporate-reputation/simple.model"
+  static let dataName = ExampleData.corpRepData
+  static let modelName = ExampleData.corpRepSimpleModel
 
   /// The report without bootstrap.
   static func plain() throws -> EstimationReport { try plainResult.get() }
@@ -26,9 +20,8 @@ enum CorpRep {
 
   /// Builds the report of the simple model, optionally bootstrapped with seed 1.
   static func build(resamples: Int, modelFile: String = "simple.model") throws -> EstimationReport {
-    let data = try DataTable(
-      csvFile: directory.appendingPathComponent("corp_rep.csv").path, missingCodes: [-99])
-    let text = try String(contentsOf: directory.appendingPathComponent(modelFile), encoding: .utf8)
+    let data = try ExampleData.corpRep()
+    let text = try Repository.text("examples/corporate-reputation/\(modelFile)")
     let model = try PathModel(syntax: text, source: modelFile)
     let estimate = try PLSEstimator().estimate(model, data: data)
     let assessment = try PLSAssessment(estimate: estimate)
@@ -50,10 +43,8 @@ enum Example {
     throws
     -> EstimationReport
   {
-    let folder = CorpRep.root.appendingPathComponent(directory)
-    let table = try DataTable(
-      csvFile: folder.appendingPathComponent(data).path, missingCodes: missingCodes)
-    let text = try String(contentsOf: folder.appendingPathComponent(model), encoding: .utf8)
+    let table = try ExampleData.table("\(directory)/\(data)", missingCodes: missingCodes)
+    let text = try Repository.text("\(directory)/\(model)")
     let estimate = try PLSEstimator().estimate(PathModel(syntax: text, source: model), data: table)
     return EstimationReport(
       estimate: estimate, assessment: try PLSAssessment(estimate: estimate),

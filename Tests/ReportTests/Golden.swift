@@ -1,15 +1,14 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// Golden-file comparison. The expected outputs live in `Tests/ReportTests/Golden/` and are
-/// found through `#filePath`. To regenerate them after an intended change, run
+/// Golden-file comparison. The expected outputs live in `Tests/ReportTests/Golden/`. To regenerate them after an intended change, run
 ///
 ///     UPDATE_GOLDEN=1 swift test --filter ReportTests
 ///
 /// then review the diff (`git diff Tests/ReportTests/Golden`) before committing.
 enum Golden {
-  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Golden")
+  static let directory = Repository.url("Tests/ReportTests/Golden")
 
   static var updating: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }
 
@@ -67,7 +66,10 @@ enum Golden {
     let a = actual.split(separator: ",", omittingEmptySubsequences: false)
     guard e.count == a.count else { return false }
     for (x, y) in zip(e, a) where x != y {
-      guard let u = Double(x), let v = Double(y), abs(u - v) <= tolerance * max(1, abs(u)) else {
+      guard
+        let u = Double(x), let v = Double(y),
+        isClose(v, u, tolerance: tolerance, measure: .relativeAboveOne)
+      else {
         return false
       }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PLSSEM
+import TestSupport
 import Testing
 
 @testable import PLSSEMReport
@@ -59,7 +60,7 @@ struct HTMLReportTests {
     let a = "A<b>&\"c'"
     let b = "B]]>"
     let names = ["x<1>", "x&2", "y\"1", "y'2"]
-    var generator = SplitMix64(seed: 7)
+    var generator = SeededGenerator(seed: 7)
     let common = (0..<60).map { _ in generator.normal() }
     let columns = names.map { _ in common.map { $0 + 0.7 * generator.normal() } }
     let data = try DataTable(columnNames: names, columns: columns, source: "<data & more>")

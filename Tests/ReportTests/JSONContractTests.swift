@@ -1,5 +1,6 @@
 import Foundation
 import PLSSEM
+import TestSupport
 import Testing
 
 @testable import PLSSEMReport
@@ -7,17 +8,8 @@ import Testing
 /// The JSON of `plssem estimate --format json` against the contract (cli-contract.md): keys,
 /// nulls instead of omissions, and published values surviving the round trip through text.
 @Suite struct JSONContractTests {
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent()
-    .deletingLastPathComponent()
-
   static func corpRepReport(bootstrap: Int = 0) throws -> [String: Any] {
-    let folder = repository.appendingPathComponent("examples/corporate-reputation")
-    let data = try DataTable(
-      csvFile: folder.appendingPathComponent("corp_rep.csv").path, missingCodes: [-99])
-    let text = try String(
-      contentsOf: folder.appendingPathComponent("simple.model"), encoding: .utf8)
-    let estimate = try PLSEstimator().estimate(try PathModel(syntax: text), data: data)
+    let estimate = try ExampleData.corpRepSimpleEstimate()
     let boot =
       bootstrap > 0
       ? try Bootstrapper(settings: .init(resamples: bootstrap, seed: 3, threads: 1)).result(

@@ -1,6 +1,7 @@
 import Foundation
 import PLSSEM
 import PLSSEMReport
+import TestSupport
 
 /// A synthetic model of fifteen constructs in five layers, with Mode A and Mode B blocks and
 /// paths that skip layers, and simulated data that fit it: the size the path diagram promises
@@ -20,7 +21,7 @@ enum SyntheticModel {
   ]
 
   static func report() throws -> EstimationReport {
-    var generator = SplitMix64(seed: 20_240_611)
+    var generator = SeededGenerator(seed: 20_240_611)
     let n = 300
     var latent: [String: [Double]] = [:]
     var columns: [String: [Double]] = [:]
@@ -51,27 +52,5 @@ enum SyntheticModel {
       estimate: estimate, assessment: try PLSAssessment(estimate: estimate),
       dataSource: "synthetic.csv",
       modelSource: "synthetic.model")
-  }
-}
-
-/// A small deterministic generator for test data (SplitMix64, Steele, Lea & Flood 2014).
-struct SplitMix64 {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// A standard normal draw (Box–Muller).
-  mutating func normal() -> Double {
-    let u = (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992
-    let v = Double(next() >> 11) / 9_007_199_254_740_992
-    return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Survey
@@ -8,11 +9,10 @@ struct CodebookTests {
   @Test func ledCodebookLoadsFromTheLibraryAndTheFile() throws {
     let bundled = try LEDInstrument.codebook()
     let file = try Codebook(
-      contentsOfFile: repositoryRoot.appendingPathComponent("examples/led-survey/codebook.yaml")
-        .path)
+      contentsOfFile: Repository.path("examples/led-survey/codebook.yaml"))
     #expect(bundled == file)
     #expect(
-      try repositoryFile("examples/led-survey/codebook.yaml") == LEDInstrument.codebookYAML + "\n")
+      try Repository.text("examples/led-survey/codebook.yaml") == LEDInstrument.codebookYAML + "\n")
   }
 
   @Test func ledInstrumentShape() throws {
@@ -159,8 +159,8 @@ struct CodebookTests {
   @Test func modelFilesOfTheLEDInstrument() throws {
     let direct = try LEDInstrument.directModelSyntax()
     let mediation = try LEDInstrument.mediationModelSyntax()
-    #expect(try repositoryFile("examples/led-survey/direct.model") == direct)
-    #expect(try repositoryFile("examples/led-survey/mediation.model") == mediation)
+    #expect(try Repository.text("examples/led-survey/direct.model") == direct)
+    #expect(try Repository.text("examples/led-survey/mediation.model") == mediation)
     let directStatements = direct.split(separator: "\n").filter {
       !$0.hasPrefix("#") && !$0.isEmpty
     }

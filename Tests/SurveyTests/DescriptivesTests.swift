@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Survey
@@ -48,16 +49,26 @@ func check(_ actual: Descriptives, _ expected: DescriptivesFixture.Expected) {
   #expect(actual.n == expected.n, "\(expected.name) n")
   #expect(actual.missing == expected.missing, "\(expected.name) missing")
   #expect(
-    close(actual.mean, expected.mean), "\(expected.name) mean \(String(describing: actual.mean))")
-  #expect(close(actual.standardDeviation, expected.sd), "\(expected.name) sd")
-  #expect(close(actual.median, expected.median), "\(expected.name) median")
-  #expect(close(actual.minimum, expected.min), "\(expected.name) min")
-  #expect(close(actual.maximum, expected.max), "\(expected.name) max")
+    isClose(actual.mean, expected.mean, tolerance: 1e-12, measure: .relativeAboveOne),
+    "\(expected.name) mean \(String(describing: actual.mean))")
   #expect(
-    close(actual.skewness, expected.skewness),
+    isClose(actual.standardDeviation, expected.sd, tolerance: 1e-12, measure: .relativeAboveOne),
+    "\(expected.name) sd")
+  #expect(
+    isClose(actual.median, expected.median, tolerance: 1e-12, measure: .relativeAboveOne),
+    "\(expected.name) median")
+  #expect(
+    isClose(actual.minimum, expected.min, tolerance: 1e-12, measure: .relativeAboveOne),
+    "\(expected.name) min")
+  #expect(
+    isClose(actual.maximum, expected.max, tolerance: 1e-12, measure: .relativeAboveOne),
+    "\(expected.name) max")
+  #expect(
+    isClose(actual.skewness, expected.skewness, tolerance: 1e-12, measure: .relativeAboveOne),
     "\(expected.name) skewness \(String(describing: actual.skewness))")
   #expect(
-    close(actual.excessKurtosis, expected.excessKurtosis),
+    isClose(
+      actual.excessKurtosis, expected.excessKurtosis, tolerance: 1e-12, measure: .relativeAboveOne),
     "\(expected.name) kurtosis \(String(describing: actual.excessKurtosis))")
   #expect(actual.distribution == expected.distribution, "\(expected.name) distribution")
   #expect(actual.offScale == expected.offScale, "\(expected.name) off-scale")
@@ -99,7 +110,9 @@ struct DescriptivesTests {
       let expected = try #require(fixture.scores[name]).map { $0 ?? .nan }
       #expect(column.count == expected.count)
       #expect(
-        zip(column, expected).allSatisfy { ($0.isNaN && $1.isNaN) || close($0, $1) }, "\(name)")
+        zip(column, expected).allSatisfy {
+          ($0.isNaN && $1.isNaN) || isClose($0, $1, tolerance: 1e-12, measure: .relativeAboveOne)
+        }, "\(name)")
     }
     let constructs = responses.constructDescriptives()
     #expect(constructs.count == fixture.expected.count)

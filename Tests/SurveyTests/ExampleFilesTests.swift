@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Survey
@@ -9,7 +10,7 @@ struct ExampleFilesTests {
   func responseFilesAreReproducedByTheGenerator(respondents: Int) throws {
     let generated = try LEDInstrument.exampleResponsesCSV(
       respondents: respondents, seed: LEDInstrument.exampleSeed(respondents: respondents))
-    let shipped = try repositoryFile("examples/led-survey/responses-\(respondents).csv")
+    let shipped = try Repository.text("examples/led-survey/responses-\(respondents).csv")
     if generated != shipped {
       // Leave the generated text beside the build for inspection.
       let path = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -23,7 +24,7 @@ struct ExampleFilesTests {
 
   @Test func exampleDataLeanTowardAgreementAndAreAlwaysOnTheScale() throws {
     let codebook = try LEDInstrument.codebook()
-    let path = repositoryRoot.appendingPathComponent("examples/led-survey/responses-1000.csv").path
+    let path = Repository.path("examples/led-survey/responses-1000.csv")
     let responses = try ResponseReader(codebook: codebook).read(contentsOfFile: path)
     #expect(responses.respondentCount == 1000)
     let items = responses.itemDescriptives()

@@ -1,5 +1,6 @@
 import DelimitedText
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Survey
@@ -232,7 +233,7 @@ struct ResponseReaderTests {
 
   @Test func ledExampleFileReadsWithTheBundledCodebook() throws {
     let codebook = try LEDInstrument.codebook()
-    let path = repositoryRoot.appendingPathComponent("examples/led-survey/responses-100.csv").path
+    let path = Repository.path("examples/led-survey/responses-100.csv")
     let responses = try ResponseReader(codebook: codebook).read(contentsOfFile: path)
     #expect(responses.respondentCount == 100)
     #expect(responses.itemIDs == codebook.items.map(\.id))

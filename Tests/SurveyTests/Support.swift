@@ -3,28 +3,9 @@ import Testing
 
 @testable import Survey
 
-/// The repository root, found from this file's path.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  .deletingLastPathComponent()
-  .deletingLastPathComponent()
-
-/// The text of a file under the repository root.
-func repositoryFile(_ relativePath: String) throws -> String {
-  try String(contentsOf: repositoryRoot.appendingPathComponent(relativePath), encoding: .utf8)
-}
-
 /// Equal values, with NaN equal to NaN.
 func sameValues(_ a: [Double], _ b: [Double]) -> Bool {
   a.count == b.count && zip(a, b).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
-}
-
-/// |a − b| ≤ tolerance · max(1, |b|).
-func close(_ a: Double?, _ b: Double?, _ tolerance: Double = 1e-12) -> Bool {
-  switch (a, b) {
-  case (nil, nil): return true
-  case (let a?, let b?): return abs(a - b) <= tolerance * max(1, abs(b))
-  default: return false
-  }
 }
 
 /// A small two-construct codebook used by the reader tests.

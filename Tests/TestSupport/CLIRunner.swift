@@ -2,34 +2,38 @@ import Foundation
 import Testing
 
 /// Runs the built `plssem` executable as a subprocess, with a time limit.
-enum CLIRunner {
+public enum CLIRunner {
   /// What one run left behind.
-  struct Outcome {
-    var status: Int32
+  public struct Outcome: Sendable {
+    /// The exit status, or the signal number when ``signalled``.
+    public var status: Int32
     /// True when the process ended by a signal (a trap, an abort, a kill) rather than `exit`.
-    var signalled: Bool
-    var timedOut: Bool
-    var seconds: Double
-    var standardOutput: String
-    var standardError: String
+    public var signalled: Bool
+    /// True when the run was killed for exceeding its time limit.
+    public var timedOut: Bool
+    /// Wall-clock seconds from start to exit.
+    public var seconds: Double
+    /// Standard output, byte for byte.
+    public var standardOutputBytes: Data
+    /// Standard error, byte for byte.
+    public var standardErrorBytes: Data
+
+    /// Standard output as UTF-8 text.
+    public var standardOutput: String { String(decoding: standardOutputBytes, as: UTF8.self) }
+    /// Standard error as UTF-8 text.
+    public var standardError: String { String(decoding: standardErrorBytes, as: UTF8.self) }
   }
-
-  /// The repository's root, found from this file's path.
-  static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  /// `Tests/CLITests/Corpus`.
-  static let corpus: URL = repositoryRoot.appendingPathComponent("Tests/CLITests/Corpus")
 
   /// The `plssem` executable: `$PLSSEM_BINARY` if set, else the one beside the test bundle.
   ///
   /// On Linux `swift test` builds every product of the package, so `plssem` sits in the same
   /// `.build/<triple>/<configuration>/` folder as the `…PackageTests.xctest` runner.
-  static let binary: Result<URL, BinaryNotFound> = locateBinary()
+  public static let binary: Result<URL, BinaryNotFound> = locateBinary()
 
-  struct BinaryNotFound: Error, CustomStringConvertible {
-    var searched: [String]
-    var description: String {
+  /// Why ``binary`` is missing: the folders searched.
+  public struct BinaryNotFound: Error, CustomStringConvertible {
+    public var searched: [String]
+    public var description: String {
       "the plssem executable was not found (looked in: \(searched.joined(separator: ", "))); "
         + "build it with `swift build --product plssem` (swift test builds it too) or set PLSSEM_BINARY"
     }
@@ -51,7 +55,7 @@ enum CLIRunner {
     if let first = CommandLine.arguments.first {
       folders.append(URL(fileURLWithPath: first).deletingLastPathComponent())
     }
-    folders.append(repositoryRoot.appendingPathComponent(".build/debug"))
+    folders.append(Repository.url(".build/debug"))
     var searched: [String] = []
     for folder in folders {
       let candidate = folder.appendingPathComponent("plssem")
@@ -65,8 +69,8 @@ enum CLIRunner {
   ///
   /// Standard output and error go to files (never pipes), so a large output cannot block the
   /// child while the parent waits.
-  static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double = 60) throws
-    -> Outcome
+  public static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double = 60)
+    throws -> Outcome
   {
     let executable = try binary.get()
     let scratch = FileManager.default.temporaryDirectory
@@ -75,8 +79,8 @@ enum CLIRunner {
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outURL = scratch.appendingPathComponent("stdout")
     let errURL = scratch.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let out = try FileHandle(forWritingTo: outURL)
     let err = try FileHandle(forWritingTo: errURL)
     defer {
@@ -107,17 +111,32 @@ enum CLIRunner {
     }
     process.waitUntilExit()
     let seconds = Date().timeIntervalSince(start)
-    let standardOutput = String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
-    let standardError = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
     return Outcome(
       status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-      timedOut: timedOut, seconds: seconds, standardOutput: standardOutput,
-      standardError: standardError)
+      timedOut: timedOut, seconds: seconds,
+      standardOutputBytes: (try? Data(contentsOf: outURL)) ?? Data(),
+      standardErrorBytes: (try? Data(contentsOf: errURL)) ?? Data())
+  }
+
+  /// Runs `plssem` and expects exit status 0 (an issue naming the command and its standard
+  /// error otherwise); returns standard output, byte for byte.
+  public static func output(
+    _ arguments: [String], in directory: URL? = nil, timeout: Double = 60,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> Data {
+    let outcome = try run(arguments, in: directory, timeout: timeout)
+    expectNoCrash(
+      outcome, "plssem \(arguments.joined(separator: " "))", sourceLocation: sourceLocation)
+    #expect(
+      outcome.status == 0,
+      "plssem \(arguments.joined(separator: " ")): exit \(outcome.status): \(outcome.standardError)",
+      sourceLocation: sourceLocation)
+    return outcome.standardOutputBytes
   }
 
   /// Records an issue for every sign of a crash: a signal, an exit status of 128 or more, a
   /// Swift runtime trap message, or a timeout.
-  static func expectNoCrash(
+  public static func expectNoCrash(
     _ outcome: Outcome, _ context: String, sourceLocation: SourceLocation = #_sourceLocation
   ) {
     #expect(
