@@ -1,66 +1,132 @@
 import PLSSEM
 
-/// Model fit, Q² and PLSpredict as report tables (Markdown, HTML).
+/// The assessment tables of the report document: reliability, discriminant validity, model
+/// fit, Q² and PLSpredict.
 extension EstimationReport {
-  /// The tables of the optional quality criteria that were computed.
-  func qualityTables(_ a: PLSAssessment) -> [ReportTable] {
-    var tables = [fitTable(a.fit)]
-    if let q2 = a.q2 { tables.append(q2Table(q2)) }
-    if let predict = a.plsPredict { tables.append(predictTable(predict)) }
-    return tables
+  func reliabilityTable(_ a: PLSAssessment, _ thresholds: QualityThresholds) -> ReportTable {
+    let columns: [ReportTable.Column] = [
+      .label("Construct"), .label("Mode"),
+      .statistic("alpha", table: "reliability", statistic: "alpha"),
+      .statistic("rho_C", table: "reliability", statistic: "rho_c"),
+      .statistic("rho_A", table: "reliability", statistic: "rho_a"),
+      .statistic("AVE", table: "reliability", statistic: "ave"),
+    ]
+    let reliabilityRule = thresholds.rule("reliability")
+    let rows = a.reliability.map { r -> ReportTable.Row in
+      let construct = estimate.model.construct(named: r.construct)
+      let judged = construct?.mode == .a
+      let k = construct?.indicators.count ?? 1
+      func reliability(_ value: Double?) -> ReportTable.Cell {
+        statisticCell(
+          value,
+          verdict: judged ? value.map { thresholds.reliability($0, indicators: k) } : nil,
+          rule: reliabilityRule)
+      }
+      return ReportTable.Row(
+        .init(r.construct),
+        [
+          .init(r.construct), .init(construct?.mode.rawValue ?? ""), reliability(r.alpha),
+          reliability(r.rhoC), statisticCell(r.rhoA),
+          statisticCell(
+            r.ave, verdict: judged ? thresholds.ave(r.ave) : nil,
+            rule: thresholds.rule("ave")),
+        ])
+    }
+    return ReportTable(
+      id: "reliability", title: "Reliability and convergent validity", columns: columns,
+      rows: rows,
+      notes: estimate.model.constructs.contains { $0.mode == .b }
+        ? ["Mode B (composite) blocks are not judged."] : [])
+  }
+
+  func htmtTable(_ a: PLSAssessment, _ thresholds: QualityThresholds) -> ReportTable {
+    var columns: [ReportTable.Column] = [
+      .label("Construct"), .label("Construct"),
+      .statistic("HTMT", table: "htmt", statistic: "htmt"),
+    ]
+    if bootstrap != nil { columns.append(.inference("HTMT \(ciHeader)", .interval)) }
+    columns.append(.statistic("HTMT2", table: "htmt", statistic: "htmt2"))
+    let rows = a.heterotraitMonotrait.map { h -> ReportTable.Row in
+      let key = StatisticKey.htmt(row: h.row, column: h.column)
+      var cells: [ReportTable.Cell] = [
+        .init(h.row), .init(h.column),
+        statisticCell(
+          h.htmt, key: key, verdict: h.htmt.map { thresholds.htmt($0) },
+          rule: thresholds.rule("htmt")),
+      ]
+      if bootstrap != nil { cells.append(.init(reportInference(key).map(Self.interval) ?? "")) }
+      cells.append(statisticCell(h.htmt2))
+      return ReportTable.Row(.init(h.row, to: h.column), cells)
+    }
+    return ReportTable(
+      id: "htmt", title: "Discriminant validity: HTMT", columns: columns, rows: rows,
+      notes: [
+        "HTMT2 uses geometric instead of arithmetic means (Roemer, Schuberth & Henseler 2021)."
+      ])
+  }
+
+  func fornellLarckerTable(_ a: PLSAssessment) -> ReportTable {
+    matrixTable(
+      a.fornellLarcker, id: "fornell-larcker",
+      title: "Discriminant validity: Fornell–Larcker criterion",
+      longForm: .init(table: "fornell_larcker", statistic: "fornell_larcker"), lowerOnly: true,
+      detail: false,
+      notes: ["√AVE on the diagonal (emphasised), construct correlations below it."])
   }
 
   func fitTable(_ fit: ModelFit) -> ReportTable {
-    func row(_ name: String, _ m: FitMeasures) -> [ReportTable.Cell] {
-      [
-        .init(name), .init(NumberText.fixed(m.srmr)), .init(NumberText.fixed(m.dULS)),
-        .init(NumberText.fixed(m.dG)),
-      ]
+    func row(_ name: String, _ m: FitMeasures) -> ReportTable.Row {
+      ReportTable.Row(
+        .init(name),
+        [.init(name), statisticCell(m.srmr), statisticCell(m.dULS), statisticCell(m.dG)])
     }
     return ReportTable(
       id: "fit", title: "Model fit",
-      columns: [.init("Model", numeric: false), .init("SRMR"), .init("d_ULS"), .init("d_G")],
+      columns: [
+        .label("Model"), .statistic("SRMR", table: "fit", statistic: "srmr"),
+        .statistic("d_ULS", table: "fit", statistic: "d_uls"),
+        .statistic("d_G", table: "fit", statistic: "d_g"),
+      ],
       rows: [row("saturated", fit.saturated), row("estimated", fit.estimated)],
-      notes: [
-        "SRMR below 0.08 is commonly read as good fit (Hu & Bentler 1999; Henseler et al. 2014); d_G uses base-10 logarithms, as cSEM."
-      ])
+      notes: ["d_G uses base-10 logarithms, as cSEM."])
   }
 
   func q2Table(_ b: Blindfolding) -> ReportTable {
     ReportTable(
       id: "q2", title: "Predictive relevance (blindfolding)",
       columns: [
-        .init("Construct", numeric: false), .init("Q² redundancy"), .init("Q² communality"),
+        .label("Construct"),
+        .statistic("Q² redundancy", table: "q2", statistic: "q2_redundancy"),
+        .statistic("Q² communality", table: "q2", statistic: "q2_communality"),
       ],
       rows: b.constructs.map { r in
-        [
-          .init(r.construct), .init(NumberText.fixed(r.q2Redundancy)),
-          .init(NumberText.fixed(r.q2Communality)),
-        ]
+        ReportTable.Row(
+          .init(r.construct),
+          [.init(r.construct), statisticCell(r.q2Redundancy), statisticCell(r.q2Communality)])
       },
-      notes: [
-        "Omission distance D = \(b.omissionDistance); Q² above 0 indicates predictive relevance (Hair et al. 2017, ch. 6)."
-      ])
+      notes: ["Omission distance D = \(b.omissionDistance)."])
   }
 
   func predictTable(_ p: PLSPredict) -> ReportTable {
-    ReportTable(
+    func column(_ header: String, _ statistic: String) -> ReportTable.Column {
+      .statistic(header, table: "plspredict", statistic: statistic)
+    }
+    return ReportTable(
       id: "plspredict", title: "PLSpredict",
       columns: [
-        .init("Indicator", numeric: false), .init("Q²predict"), .init("RMSE PLS"), .init("RMSE LM"),
-        .init("MAE PLS"),
-        .init("MAE LM"),
+        .label("Indicator"), column("Q²predict", "q2_predict"), column("RMSE PLS", "rmse_pls"),
+        column("RMSE LM", "rmse_lm"), column("MAE PLS", "mae_pls"), column("MAE LM", "mae_lm"),
       ],
       rows: p.indicators.map { i in
-        [
-          .init(i.indicator), .init(NumberText.fixed(i.q2Predict)),
-          .init(NumberText.fixed(i.plsRMSE)),
-          .init(NumberText.fixed(i.lmRMSE)), .init(NumberText.fixed(i.plsMAE)),
-          .init(NumberText.fixed(i.lmMAE)),
-        ]
+        ReportTable.Row(
+          .init(i.construct, to: i.indicator),
+          [
+            .init(i.indicator), statisticCell(i.q2Predict), statisticCell(i.plsRMSE),
+            statisticCell(i.lmRMSE), statisticCell(i.plsMAE), statisticCell(i.lmMAE),
+          ])
       },
       notes: [
-        "\(p.folds)-fold cross-validation, technique \(p.technique.rawValue); PLS errors below the linear-model benchmark's indicate predictive power (Shmueli et al. 2019)."
+        "\(p.folds)-fold cross-validation, technique \(p.technique.rawValue); LM is the linear-model benchmark."
       ])
   }
 }

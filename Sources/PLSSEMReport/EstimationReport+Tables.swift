@@ -1,26 +1,10 @@
 import LinearAlgebra
 import PLSSEM
 
-/// The report's sections as formatted tables, shared by the Markdown and HTML renderers. Values
-/// come straight from the engine's results; this file only rounds, labels and classifies them
-/// against ``QualityThresholds``.
+/// The structural and measurement tables of the report document. Values come straight from
+/// the engine's results; this file only rounds, labels and judges them against
+/// ``QualityThresholds``.
 extension EstimationReport {
-  /// Every table of the report, in reading order: structural model first (paths, R², effects),
-  /// then the measurement model (loadings, weights, reliability, discriminant validity).
-  public func tables() -> [ReportTable] {
-    var tables = [pathTable(), rSquaredTable(), effectsTable()]
-    if !estimate.specificIndirectEffects.isEmpty { tables.append(specificIndirectTable()) }
-    tables += [loadingTable(), weightTable()]
-    if let assessment {
-      tables.append(reliabilityTable(assessment))
-      tables.append(htmtTable(assessment))
-      tables.append(fornellLarckerTable(assessment))
-      tables += qualityTables(assessment)
-    }
-    tables.append(crossLoadingTable())
-    return tables
-  }
-
   /// The confidence level as a column header, e.g. "95% CI".
   var ciHeader: String {
     guard let b = bootstrap else { return "CI" }
@@ -28,31 +12,60 @@ extension EstimationReport {
   }
 
   /// Inference columns (SE, t, p, CI) when bootstrapped.
-  private var inferenceColumns: [ReportTable.Column] {
-    bootstrap == nil ? [] : [.init("SE"), .init("t"), .init("p"), .init(ciHeader)]
+  var inferenceColumns: [ReportTable.Column] {
+    bootstrap == nil
+      ? []
+      : [
+        .inference("SE", .standardError), .inference("t", .t), .inference("p", .p),
+        .inference(ciHeader, .interval),
+      ]
+  }
+
+  /// Bootstrap inference of `key` as the reports show it: t, p and the interval are nil for a
+  /// statistic that did not vary across resamples (fixed by construction, such as the loading
+  /// of a single-item construct).
+  func reportInference(_ key: StatisticKey) -> ReportTable.Inference? {
+    guard let inf = inference(key) else { return nil }
+    let fixed = NumberText.isFixed(inf)
+    return ReportTable.Inference(
+      bootstrapMean: inf.bootstrapMean, standardError: inf.standardError,
+      t: fixed ? nil : inf.t, p: fixed ? nil : inf.p, ciLower: fixed ? nil : inf.ciLower,
+      ciUpper: fixed ? nil : inf.ciUpper)
+  }
+
+  /// A statistic cell: the value with `digits` decimals, its inference under `key`, and a
+  /// verdict with the rule it comes from.
+  func statisticCell(
+    _ value: Double?, digits: Int = 3, key: StatisticKey? = nil,
+    verdict: ThresholdVerdict? = nil, rule: QualityRule? = nil, emphasized: Bool = false,
+    subject: ReportTable.Subject? = nil
+  ) -> ReportTable.Cell {
+    ReportTable.Cell(
+      NumberText.fixed(value, digits), value: value.flatMap { $0.isFinite ? $0 : nil },
+      inference: key.flatMap(reportInference), verdict: verdict,
+      note: verdict == nil ? nil : rule.map(\.text), emphasized: emphasized, subject: subject)
   }
 
   /// Inference cells for `key`: SE, t, p with stars, CI; blanks when bootstrapped but the
   /// statistic has no inference; nothing when not bootstrapped.
-  private func inferenceCells(_ key: StatisticKey) -> [ReportTable.Cell] {
+  func inferenceCells(_ key: StatisticKey) -> [ReportTable.Cell] {
     guard bootstrap != nil else { return [] }
-    guard let inf = inference(key) else { return ["", "", "", ""] }
-    if NumberText.isFixed(inf) {
-      return [.init(NumberText.fixed(inf.standardError)), "n/a", "n/a", .init(Self.interval(inf))]
-    }
+    guard let inf = reportInference(key) else { return [.blank, .blank, .blank, .blank] }
     return [
       .init(NumberText.fixed(inf.standardError)),
       .init(NumberText.fixed(inf.t, 2)),
-      .init(NumberText.pValue(inf.p) + NumberText.stars(inf.p)),
+      .init(inf.p.map { NumberText.pValue($0) + NumberText.stars($0) } ?? "n/a"),
       .init(Self.interval(inf)),
     ]
   }
 
-  static func interval(_ inf: StatisticInference) -> String {
-    "[\(NumberText.fixed(inf.ciLower)), \(NumberText.fixed(inf.ciUpper))]"
+  static func interval(_ inf: ReportTable.Inference) -> String {
+    guard let lower = inf.ciLower, let upper = inf.ciUpper else { return "n/a" }
+    return "[\(NumberText.fixed(lower)), \(NumberText.fixed(upper))]"
   }
 
-  private var significanceNotes: [String] {
+  /// The notes on significance under a table with inference columns.
+  var significanceNotes: [String] {
     guard let b = bootstrap else { return [] }
     return [
       NumberText.significanceConvention,
@@ -61,7 +74,7 @@ extension EstimationReport {
   }
 
   /// The note explaining `n/a` inference, when any of `keys` did not vary across resamples.
-  private func fixedNote(_ keys: [StatisticKey]) -> [String] {
+  func fixedNote(_ keys: [StatisticKey]) -> [String] {
     keys.contains { inference($0).map(NumberText.isFixed) ?? false } ? [NumberText.fixedNote] : []
   }
 
@@ -69,247 +82,229 @@ extension EstimationReport {
     estimate.model.construct(named: construct)?.mode ?? .a
   }
 
-  func pathTable() -> ReportTable {
+  func pathTable(_ thresholds: QualityThresholds) -> ReportTable {
     var columns: [ReportTable.Column] =
-      [.init("Path", numeric: false), .init("β")] + inferenceColumns
-    if assessment != nil { columns += [.init("f²"), .init("VIF")] }
-    let rows = estimate.pathList.map { path -> [ReportTable.Cell] in
-      var row: [ReportTable.Cell] = [
-        .init("\(path.from) → \(path.to)"), .init(NumberText.fixed(path.estimate)),
-      ]
-      row += inferenceCells(.path(from: path.from, to: path.to))
-      if let a = assessment {
-        let f2 = a.fSquare.first { $0.from == path.from && $0.to == path.to }
-        row.append(.init(NumberText.fixed(f2?.estimate)))
-        let vif = a.innerVIF.first { $0.from == path.from && $0.to == path.to }
-        row.append(vifCell(vif?.estimate))
-      }
-      return row
-    }
-    var notes = significanceNotes
+      [.label("Path"), .statistic("β", table: "paths", statistic: "path")] + inferenceColumns
     if assessment != nil {
-      notes.append("f² effect sizes: 0.02 small, 0.15 medium, 0.35 large (Cohen 1988).")
-    }
-    return ReportTable(
-      id: "paths", title: "Path coefficients", columns: columns, rows: rows, notes: notes)
-  }
-
-  func rSquaredTable() -> ReportTable {
-    let boot = bootstrap != nil
-    var columns: [ReportTable.Column] = [
-      .init("Construct", numeric: false), .init("R²"), .init("adj. R²"),
-    ]
-    if boot { columns.append(.init("R² \(ciHeader)")) }
-    var rows: [[ReportTable.Cell]] = []
-    for (j, name) in estimate.constructNames.enumerated() {
-      guard let r2 = estimate.rSquared[j] else { continue }
-      var row: [ReportTable.Cell] = [
-        .init(name), .init(NumberText.fixed(r2)),
-        .init(NumberText.fixed(estimate.adjustedRSquared[j])),
+      columns += [
+        .statistic("f²", table: "f2", statistic: "f2", essential: false),
+        .statistic("VIF", table: "inner_vif", statistic: "vif", essential: false),
       ]
-      if boot { row.append(.init(inference(.rSquared(construct: name)).map(Self.interval) ?? "")) }
-      rows.append(row)
     }
-    return ReportTable(
-      id: "r2", title: "Explained variance (R²)", columns: columns, rows: rows,
-      notes: [
-        "R² of 0.75, 0.50 and 0.25 read as substantial, moderate and weak (Hair et al. 2011)."
-      ])
-  }
-
-  func effectsTable() -> ReportTable {
-    let boot = bootstrap != nil
-    var columns: [ReportTable.Column] = [
-      .init("Effect", numeric: false), .init("Direct"), .init("Indirect"),
-    ]
-    if boot { columns += [.init("p (indirect)"), .init("\(ciHeader) (indirect)")] }
-    columns.append(.init("Total"))
-    if boot { columns += [.init("t (total)"), .init("p (total)"), .init("\(ciHeader) (total)")] }
-    let rows = effectPairs.map { pair -> [ReportTable.Cell] in
-      let direct = estimate.path(from: pair.from, to: pair.to)
-      var row: [ReportTable.Cell] = [
-        .init("\(pair.from) → \(pair.to)"), .init(direct.map { NumberText.fixed($0) } ?? "–"),
-        .init(pair.indirect != 0 ? NumberText.fixed(pair.indirect) : "–"),
+    let rows = estimate.pathList.map { path -> ReportTable.Row in
+      let key = StatisticKey.path(from: path.from, to: path.to)
+      var cells: [ReportTable.Cell] = [
+        .init("\(path.from) → \(path.to)"), statisticCell(path.estimate, key: key),
       ]
-      if boot {
-        let inf =
-          pair.indirect != 0 ? inference(.indirectEffect(from: pair.from, to: pair.to)) : nil
-        row += [
-          .init(inf.map { NumberText.pValue($0.p) + NumberText.stars($0.p) } ?? ""),
-          .init(inf.map(Self.interval) ?? ""),
-        ]
+      cells += inferenceCells(key)
+      if let a = assessment {
+        cells.append(
+          statisticCell(a.fSquare.first { $0.from == path.from && $0.to == path.to }?.estimate))
+        cells.append(
+          vifCell(
+            a.innerVIF.first { $0.from == path.from && $0.to == path.to }?.estimate, thresholds))
       }
-      row.append(.init(NumberText.fixed(pair.total)))
-      if boot {
-        let inf = inference(.totalEffect(from: pair.from, to: pair.to))
-        row += [
-          .init(inf.map { NumberText.fixed($0.t, 2) } ?? ""),
-          .init(inf.map { NumberText.pValue($0.p) + NumberText.stars($0.p) } ?? ""),
-          .init(inf.map(Self.interval) ?? ""),
-        ]
-      }
-      return row
+      return ReportTable.Row(.init(path.from, to: path.to), cells)
     }
     return ReportTable(
-      id: "effects", title: "Total and indirect effects", columns: columns, rows: rows,
+      id: "paths", title: "Path coefficients", columns: columns, rows: rows,
       notes: significanceNotes)
   }
 
-  func specificIndirectTable() -> ReportTable {
+  func rSquaredTable() -> ReportTable {
+    var columns: [ReportTable.Column] = [
+      .label("Construct"), .statistic("R²", table: "r2", statistic: "r2"),
+    ]
+    if bootstrap != nil { columns.append(.inference("R² \(ciHeader)", .interval)) }
+    columns.append(.statistic("adj. R²", table: "r2", statistic: "r2_adjusted"))
+    var rows: [ReportTable.Row] = []
+    for (j, name) in estimate.constructNames.enumerated() {
+      guard let r2 = estimate.rSquared[j] else { continue }
+      let key = StatisticKey.rSquared(construct: name)
+      var cells: [ReportTable.Cell] = [.init(name), statisticCell(r2, key: key)]
+      if bootstrap != nil {
+        cells.append(.init(reportInference(key).map(Self.interval) ?? ""))
+      }
+      cells.append(statisticCell(estimate.adjustedRSquared[j]))
+      rows.append(ReportTable.Row(.init(name), cells))
+    }
+    return ReportTable(
+      id: "r2", title: "Explained variance (R²)", columns: columns, rows: rows)
+  }
+
+  /// Total effects of every ordered pair with a nonzero total effect.
+  func totalEffectsTable() -> ReportTable {
     let columns: [ReportTable.Column] =
-      [.init("Chain", numeric: false), .init("Estimate")] + inferenceColumns
-    let rows = estimate.specificIndirectEffects.map { effect -> [ReportTable.Cell] in
-      [.init(effect.chain.joined(separator: " → ")), .init(NumberText.fixed(effect.estimate))]
-        + inferenceCells(.specificIndirectEffect(chain: effect.chain))
+      [.label("Effect"), .statistic("Total", table: "effects", statistic: "total")]
+      + inferenceColumns
+    let rows = effectPairs.map { pair -> ReportTable.Row in
+      let key = StatisticKey.totalEffect(from: pair.from, to: pair.to)
+      return ReportTable.Row(
+        .init(pair.from, to: pair.to),
+        [.init("\(pair.from) → \(pair.to)"), statisticCell(pair.total, key: key)]
+          + inferenceCells(key))
+    }
+    return ReportTable(
+      id: "total-effects", title: "Total effects", columns: columns, rows: rows,
+      notes: significanceNotes)
+  }
+
+  /// Total indirect effects of every pair with a nonzero one; nil when the model has none.
+  func indirectEffectsTable() -> ReportTable? {
+    let pairs = effectPairs.filter { $0.indirect != 0 }
+    guard !pairs.isEmpty else { return nil }
+    let columns: [ReportTable.Column] =
+      [.label("Effect"), .statistic("Indirect", table: "effects", statistic: "indirect")]
+      + inferenceColumns
+    let rows = pairs.map { pair -> ReportTable.Row in
+      let key = StatisticKey.indirectEffect(from: pair.from, to: pair.to)
+      return ReportTable.Row(
+        .init(pair.from, to: pair.to),
+        [.init("\(pair.from) → \(pair.to)"), statisticCell(pair.indirect, key: key)]
+          + inferenceCells(key))
+    }
+    return ReportTable(
+      id: "indirect-effects", title: "Total indirect effects", columns: columns, rows: rows,
+      notes: ["The sum of all specific indirect effects between the two constructs."]
+        + significanceNotes)
+  }
+
+  /// Every specific indirect effect (chains of two or more paths); nil when there is none.
+  func specificIndirectTable() -> ReportTable? {
+    guard !estimate.specificIndirectEffects.isEmpty else { return nil }
+    let columns: [ReportTable.Column] =
+      [
+        .label("Chain"),
+        .statistic("Estimate", table: "specific_indirect", statistic: "specific_indirect"),
+      ] + inferenceColumns
+    let rows = estimate.specificIndirectEffects.map { effect -> ReportTable.Row in
+      let key = StatisticKey.specificIndirectEffect(chain: effect.chain)
+      return ReportTable.Row(
+        .init(
+          effect.from, to: effect.to,
+          via: effect.chain.dropFirst().dropLast().joined(separator: "->")),
+        [.init(effect.chain.joined(separator: " → ")), statisticCell(effect.estimate, key: key)]
+          + inferenceCells(key))
     }
     return ReportTable(
       id: "specific-indirect", title: "Specific indirect effects", columns: columns, rows: rows,
       notes: significanceNotes)
   }
 
-  func loadingTable() -> ReportTable {
+  func loadingTable(_ thresholds: QualityThresholds) -> ReportTable {
     let columns: [ReportTable.Column] =
-      [.init("Construct", numeric: false), .init("Indicator", numeric: false), .init("Loading")]
-      + inferenceColumns
-    let rows = loadingRows.map { row -> [ReportTable.Cell] in
-      let verdict = mode(of: row.construct) == .a ? QualityThresholds.loading(row.estimate) : nil
-      return [
-        .init(row.construct), .init(row.indicator),
-        .init(
-          NumberText.fixed(row.estimate), verdict: verdict,
-          note: verdict.map { _ in
-            "threshold: loading ≥ \(NumberText.fixed(QualityThresholds.loading, 2))"
-          }),
-      ] + inferenceCells(.loading(construct: row.construct, indicator: row.indicator))
+      [
+        .label("Construct"), .label("Indicator"),
+        .statistic("Loading", table: "loadings", statistic: "loading"),
+      ] + inferenceColumns
+    let rule = thresholds.rule("loading")
+    let rows = loadingRows.map { row -> ReportTable.Row in
+      let key = StatisticKey.loading(construct: row.construct, indicator: row.indicator)
+      let verdict = mode(of: row.construct) == .a ? thresholds.loading(row.estimate) : nil
+      return ReportTable.Row(
+        .init(row.construct, to: row.indicator),
+        [
+          .init(row.construct), .init(row.indicator),
+          statisticCell(row.estimate, key: key, verdict: verdict, rule: rule),
+        ] + inferenceCells(key))
     }
     return ReportTable(
       id: "loadings", title: "Outer loadings", columns: columns, rows: rows,
-      notes: ["Loadings of Mode A blocks should reach 0.70 (! 0.40–0.70, !! below 0.40)."]
-        + significanceNotes
+      notes: significanceNotes
         + fixedNote(loadingRows.map { .loading(construct: $0.construct, indicator: $0.indicator) }))
   }
 
-  func weightTable() -> ReportTable {
+  func weightTable(_ thresholds: QualityThresholds) -> ReportTable {
     var columns: [ReportTable.Column] =
-      [.init("Construct", numeric: false), .init("Indicator", numeric: false), .init("Weight")]
-      + inferenceColumns
-    if assessment != nil { columns.append(.init("VIF")) }
-    let rows = weightRows.map { row -> [ReportTable.Cell] in
+      [
+        .label("Construct"), .label("Indicator"),
+        .statistic("Weight", table: "weights", statistic: "weight"),
+      ] + inferenceColumns
+    if assessment != nil {
+      columns.append(.statistic("VIF", table: "outer_vif", statistic: "vif", essential: false))
+    }
+    let rows = weightRows.map { row -> ReportTable.Row in
+      let key = StatisticKey.weight(construct: row.construct, indicator: row.indicator)
       var cells: [ReportTable.Cell] = [
-        .init(row.construct), .init(row.indicator), .init(NumberText.fixed(row.estimate)),
+        .init(row.construct), .init(row.indicator), statisticCell(row.estimate, key: key),
       ]
-      cells += inferenceCells(.weight(construct: row.construct, indicator: row.indicator))
+      cells += inferenceCells(key)
       if let a = assessment {
         cells.append(
           vifCell(
             a.outerVIF.first { $0.construct == row.construct && $0.indicator == row.indicator }?
-              .estimate))
+              .estimate, thresholds))
       }
-      return cells
+      return ReportTable.Row(.init(row.construct, to: row.indicator), cells)
     }
-    var notes: [String] = []
-    if assessment != nil { notes.append("VIF: ! 3–5, !! 5 or more (collinearity).") }
     return ReportTable(
       id: "weights", title: "Outer weights and collinearity (VIF)", columns: columns, rows: rows,
-      notes: notes + significanceNotes
+      notes: significanceNotes
         + fixedNote(weightRows.map { .weight(construct: $0.construct, indicator: $0.indicator) }))
   }
 
-  private func vifCell(_ value: Double?) -> ReportTable.Cell {
+  func vifCell(_ value: Double?, _ thresholds: QualityThresholds) -> ReportTable.Cell {
     guard let value else { return .init("n/a") }
-    let verdict = QualityThresholds.vif(value)
-    return .init(
-      NumberText.fixed(value, 2), verdict: verdict, note: "thresholds: VIF < 3 (< 5 at most)")
-  }
-
-  func reliabilityTable(_ a: PLSAssessment) -> ReportTable {
-    let columns: [ReportTable.Column] = [
-      .init("Construct", numeric: false), .init("Mode", numeric: false), .init("alpha"),
-      .init("rho_C"),
-      .init("rho_A"), .init("AVE"),
-    ]
-    let rows = a.reliability.map { r -> [ReportTable.Cell] in
-      let construct = estimate.model.construct(named: r.construct)
-      let judged = construct?.mode == .a
-      let k = construct?.indicators.count ?? 1
-      let note = "thresholds: 0.70–0.95 (0.60 in exploratory research)"
-      return [
-        .init(r.construct), .init(construct?.mode.rawValue ?? ""),
-        .init(
-          NumberText.fixed(r.alpha),
-          verdict: judged ? QualityThresholds.reliability(r.alpha, indicators: k) : nil, note: note),
-        .init(
-          NumberText.fixed(r.rhoC),
-          verdict: judged ? QualityThresholds.reliability(r.rhoC, indicators: k) : nil, note: note),
-        .init(NumberText.fixed(r.rhoA)),
-        .init(
-          NumberText.fixed(r.ave), verdict: judged ? QualityThresholds.ave(r.ave) : nil,
-          note: "threshold: AVE ≥ 0.50"),
-      ]
-    }
-    return ReportTable(
-      id: "reliability", title: "Reliability and convergent validity", columns: columns, rows: rows,
-      notes: [
-        "alpha and rho_C: ! 0.60–0.70 or above 0.95, !! below 0.60; AVE: !! below 0.50. Mode B (composite) blocks are not judged."
-      ])
-  }
-
-  func htmtTable(_ a: PLSAssessment) -> ReportTable {
-    let boot = bootstrap != nil
-    var columns: [ReportTable.Column] = [
-      .init("Construct", numeric: false), .init("Construct", numeric: false), .init("HTMT"),
-    ]
-    if boot { columns.append(.init("HTMT \(ciHeader)")) }
-    columns.append(.init("HTMT2"))
-    let rows = a.heterotraitMonotrait.map { h -> [ReportTable.Cell] in
-      var row: [ReportTable.Cell] = [
-        .init(h.row), .init(h.column),
-        .init(
-          NumberText.fixed(h.htmt), verdict: h.htmt.map(QualityThresholds.htmt),
-          note: "thresholds: HTMT ≤ 0.85 (≤ 0.90 for similar constructs)"),
-      ]
-      if boot {
-        row.append(.init(inference(.htmt(row: h.row, column: h.column)).map(Self.interval) ?? ""))
-      }
-      row.append(.init(NumberText.fixed(h.htmt2)))
-      return row
-    }
-    return ReportTable(
-      id: "htmt", title: "Discriminant validity: HTMT", columns: columns, rows: rows,
-      notes: ["HTMT: ! 0.85–0.90, !! above 0.90 (Henseler, Ringle & Sarstedt 2015)."])
-  }
-
-  func fornellLarckerTable(_ a: PLSAssessment) -> ReportTable {
-    let names = estimate.constructNames
-    let columns =
-      [ReportTable.Column("Construct", numeric: false)] + names.map { ReportTable.Column($0) }
-    let rows = names.enumerated().map { i, name -> [ReportTable.Cell] in
-      [.init(name)]
-        + names.indices.map { j -> ReportTable.Cell in
-          j > i ? "" : .init(NumberText.fixed(a.fornellLarcker[i, j]), emphasized: i == j)
-        }
-    }
-    return ReportTable(
-      id: "fornell-larcker", title: "Discriminant validity: Fornell–Larcker criterion",
-      columns: columns, rows: rows,
-      notes: [
-        "√AVE on the diagonal, construct correlations below it; each diagonal value should exceed its row and column."
-      ])
+    return statisticCell(
+      value, digits: 2, verdict: thresholds.vif(value), rule: thresholds.rule("vif"))
   }
 
   func crossLoadingTable() -> ReportTable {
     let names = estimate.constructNames
     let columns =
-      [ReportTable.Column("Indicator", numeric: false)] + names.map { ReportTable.Column($0) }
-    let rows = estimate.indicatorNames.enumerated().map { i, indicator -> [ReportTable.Cell] in
+      [ReportTable.Column.label("Indicator")]
+      + names.map {
+        ReportTable.Column.statistic($0, table: "cross_loadings", statistic: "cross_loading")
+      }
+    let rows = estimate.indicatorNames.enumerated().map { i, indicator -> ReportTable.Row in
       let own = estimate.construct(ofIndicator: i)
-      return [.init(indicator)]
-        + names.enumerated().map { j, name in
-          .init(NumberText.fixed(estimate.crossLoadings[i, j]), emphasized: name == own)
-        }
+      return ReportTable.Row(
+        .init(own, to: indicator),
+        [.init(indicator)]
+          + names.enumerated().map { j, name in
+            statisticCell(
+              estimate.crossLoadings[i, j], emphasized: name == own,
+              subject: .init(name, to: indicator))
+          })
     }
     return ReportTable(
       id: "cross-loadings", title: "Cross-loadings", columns: columns, rows: rows,
-      notes: ["Each indicator should load highest on its own construct (emphasised)."])
+      notes: ["Each indicator's loading on its own construct is emphasised."], detail: true)
+  }
+
+  func constructCorrelationTable() -> ReportTable {
+    matrixTable(
+      estimate.constructCorrelations, id: "construct-correlations",
+      title: "Construct correlations",
+      longForm: .init(table: "construct_correlations", statistic: "correlation"),
+      lowerOnly: false, detail: true, notes: [])
+  }
+
+  /// A construct × construct matrix: a row per construct, a statistic column per construct,
+  /// each cell's subject its row and column; with `lowerOnly` the cells above the diagonal
+  /// are blank.
+  func matrixTable(
+    _ m: Matrix, id: String, title: String, longForm: ReportTable.LongForm, lowerOnly: Bool,
+    detail: Bool, notes: [String]
+  ) -> ReportTable {
+    let names = estimate.constructNames
+    let columns =
+      [ReportTable.Column.label("Construct")]
+      + names.map {
+        ReportTable.Column.statistic($0, table: longForm.table, statistic: longForm.statistic)
+      }
+    let rows = names.enumerated().map { i, name -> ReportTable.Row in
+      ReportTable.Row(
+        .init(name),
+        [.init(name)]
+          + names.enumerated().map { j, column -> ReportTable.Cell in
+            lowerOnly && j > i
+              ? .blank
+              : statisticCell(
+                m[i, j], emphasized: lowerOnly && i == j, subject: .init(name, to: column))
+          })
+    }
+    return ReportTable(
+      id: id, title: title, columns: columns, rows: rows, notes: notes, detail: detail)
   }
 }

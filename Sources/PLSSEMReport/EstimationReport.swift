@@ -1,8 +1,9 @@
 import LinearAlgebra
 import PLSSEM
 
-/// Everything a report shows about one analysis, gathered from the engine's results; the
-/// renderers (JSON, table, CSV, Markdown, HTML) only format it. Computes no statistics.
+/// Everything a report shows about one analysis, gathered from the engine's results. The
+/// human-readable formats and the CSV render its ``document(thresholds:)``, the JSON its
+/// ``json()``; none computes a statistic.
 public struct EstimationReport: Sendable {
   /// The estimate.
   public let estimate: PLSEstimate
@@ -17,6 +18,9 @@ public struct EstimationReport: Sendable {
   /// The model file's text, shown by the HTML report; when nil the report writes the model out
   /// from ``PLSEstimate/model`` instead (without the file's comments).
   public var modelText: String?
+  /// Warnings and notes the caller adds to the engine's (for example about reading the data);
+  /// every format shows them with the engine's (``allDiagnostics``).
+  public var diagnostics: [ReportDiagnostic] = []
 
   public init(
     estimate: PLSEstimate, assessment: PLSAssessment? = nil, bootstrap: BootstrapResult? = nil,
@@ -64,5 +68,21 @@ public struct EstimationReport: Sendable {
   /// The reliability row of a construct.
   func reliability(_ construct: String) -> ConstructReliability? {
     assessment?.reliability.first { $0.construct == construct }
+  }
+
+  /// Every warning and note about the results: the engine's, then the caller's
+  /// (``diagnostics``).
+  public var allDiagnostics: [ReportDiagnostic] {
+    var all: [ReportDiagnostic] = []
+    if !estimate.converged {
+      let n = estimate.settings.maxIterations
+      all.append(
+        ReportDiagnostic(
+          severity: .warning, code: "not-converged",
+          message:
+            "the PLS algorithm did not converge within \(n) iteration\(n == 1 ? "" : "s"); results are provisional"
+        ))
+    }
+    return all + diagnostics
   }
 }

@@ -1,5 +1,3 @@
-import PLSSEM
-
 /// The HTML report of `plssem report` and `plssem estimate --format html`: one self-contained
 /// file (inline CSS, the path diagram as inline SVG, no scripts, no network requests) with
 ///
@@ -7,43 +5,44 @@ import PLSSEM
 /// - the **model**: its syntax and constructs;
 /// - the **data and estimation** settings: observations, missing-value handling, algorithm,
 ///   bootstrap;
-/// - the **structural model**: paths with t, p and confidence intervals when bootstrapped, f²,
-///   inner VIF, R², total and indirect effects;
-/// - the **measurement model**: loadings, weights with VIF, reliability and AVE, HTMT,
-///   Fornell–Larcker and cross-loadings, values outside the rules of thumb of
-///   ``QualityThresholds`` highlighted (amber: caution, red: misses) and marked `!` / `!!`, so
-///   the marking survives black-and-white printing.
+/// - the **warnings and notes** about the results, when there are any;
+/// - every section of the report document (``ReportDocument``): the **structural model**
+///   (paths with SE, t, p and confidence intervals when bootstrapped, f², inner VIF; R²;
+///   total, indirect and specific indirect effects with their inference), the **measurement
+///   model** (loadings, weights with VIF, reliability and AVE, HTMT, Fornell–Larcker,
+///   cross-loadings, construct correlations) and **model fit and prediction** (SRMR, d_ULS,
+///   d_G; Q² with `--blindfolding`; PLSpredict with `--predict`), values outside the rules of
+///   thumb of ``QualityThresholds`` highlighted (amber: caution, red: misses) and marked
+///   `!` / `!!`, so the marking survives black-and-white printing;
+/// - the **rules of thumb** with their sources.
+///
+/// It prints cleanly (``HTMLStylesheet``): on paper tables wrap and shrink instead of being
+/// clipped, headings stay with their tables, nothing is collapsed.
 ///
 /// The markup is well-formed XML (void elements self-closed, every attribute quoted, only
 /// XML's predefined entities), and every name and file path is escaped with
 /// ``Markup/escape(_:)``. The output is deterministic: no dates or random identifiers.
 public enum HTMLRenderer {
-  /// The report as an HTML document.
-  public static func render(_ report: EstimationReport) -> String {
+  /// The report as an HTML document, judged by `thresholds`.
+  public static func render(
+    _ report: EstimationReport, thresholds: QualityThresholds = .standard
+  ) -> String {
+    let document = report.document(thresholds: thresholds)
     let summary = ReportSummary(report)
-    let tables = Dictionary(
-      report.tables().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var sections: [(id: String, title: String, body: String)] = []
     sections.append(("diagram", "Path diagram", diagramSection(report)))
     sections.append(("model", "Model", modelSection(report)))
     sections.append(("data", "Data and estimation", dataSection(report, summary)))
-    var structural = ""
-    for id in ["paths", "r2", "effects", "specific-indirect"] {
-      if let table = tables[id] { structural += render(table, level: 3) }
+    if let diagnostics = document.diagnosticsTable {
+      sections.append(
+        (diagnostics.id, diagnostics.title, render(diagnostics, level: 3, heading: false)))
     }
-    sections.append(("structural", "Structural model", structural))
-    var measurement = ""
-    for id in ["loadings", "weights", "reliability", "htmt", "fornell-larcker"] {
-      if let table = tables[id] { measurement += render(table, level: 3) }
+    for section in document.sections {
+      sections.append(
+        (section.id, section.title, section.tables.map { render($0, level: 3) }.joined()))
     }
-    if let table = tables["cross-loadings"] {
-      measurement +=
-        "<details><summary>Cross-loadings</summary>\n" + render(table, level: 3, heading: false)
-        + "</details>\n"
-    }
-    sections.append(("measurement", "Measurement model", measurement))
-    if report.assessment != nil {
-      sections.append(("thresholds", "Rules of thumb", thresholdSection()))
+    if !document.rules.isEmpty {
+      sections.append(("thresholds", "Rules of thumb", rulesSection(document.rules)))
     }
 
     let title = "PLS-SEM report: \(report.modelSource)"
@@ -56,7 +55,7 @@ public enum HTMLRenderer {
     out +=
       "<p class=\"subtitle\">Model <code>\(Markup.escape(report.modelSource))</code> estimated on "
     out += "<code>\(Markup.escape(report.dataSource))</code></p>\n</header>\n"
-    out += overview(report)
+    out += overview(report, document)
     out += "<nav aria-label=\"Contents\">\n<ol>\n"
     for section in sections {
       out += "<li><a href=\"#\(section.id)\">\(Markup.escape(section.title))</a></li>\n"
@@ -73,7 +72,7 @@ public enum HTMLRenderer {
   }
 
   /// Key facts as cards, and a warning when the algorithm did not converge.
-  static func overview(_ report: EstimationReport) -> String {
+  static func overview(_ report: EstimationReport, _ document: ReportDocument) -> String {
     let e = report.estimate
     var facts: [(String, String)] = [("\(e.observations)", "observations")]
     facts.append(
@@ -88,10 +87,8 @@ public enum HTMLRenderer {
     }
     if let b = report.bootstrap { facts.append(("\(b.resamples)", "bootstrap resamples")) }
     var out = ""
-    if !e.converged {
-      out +=
-        "<p class=\"warning\">The PLS algorithm did not converge within \(e.settings.maxIterations) "
-      out += "iterations; the results are provisional.</p>\n"
+    for d in document.diagnostics where d.severity == .warning {
+      out += "<p class=\"warning\">Warning: \(Markup.escape(d.message)).</p>\n"
     }
     out += "<div class=\"facts\">\n"
     for (value, label) in facts {
@@ -211,20 +208,20 @@ public enum HTMLRenderer {
     return out + "</dl>\n"
   }
 
-  static func thresholdSection() -> String {
+  static func rulesSection(_ rules: [QualityRule]) -> String {
     var out = "<p class=\"legend\"><span class=\"caution\">amber, !</span> caution zone "
     out += "<span class=\"misses\">red, !!</span> misses the threshold</p>\n<ul>\n"
-    for line in QualityThresholds.legend { out += "<li>\(Markup.escape(line))</li>\n" }
-    out +=
-      "</ul>\n<p class=\"note\">Sources: Hair, Hult, Ringle &amp; Sarstedt (2022), <em>A Primer on PLS-SEM</em>, 3rd ed.; "
-    out +=
-      "Hair, Risher, Sarstedt &amp; Ringle (2019); Henseler, Ringle &amp; Sarstedt (2015); Fornell &amp; Larcker (1981).</p>\n"
-    return out
+    for rule in rules { out += "<li>\(Markup.escape(rule.text))</li>\n" }
+    out += "</ul>\n<ol class=\"references\">\n"
+    for reference in QualityThresholds.references {
+      out += "<li>\(Markup.escape(reference))</li>\n"
+    }
+    return out + "</ol>\n"
   }
 
   /// One table with a heading of `level`, highlighted cells and notes.
   public static func render(_ table: ReportTable, level: Int = 3, heading: Bool = true) -> String {
-    var out = ""
+    var out = "<div class=\"report-table\(table.detail ? " detail" : "")\">\n"
     if heading {
       out +=
         "<h\(level) id=\"\(Markup.escape(table.id))\">\(Markup.escape(table.title))</h\(level)>\n"
@@ -237,7 +234,7 @@ public enum HTMLRenderer {
     out += "</tr></thead>\n<tbody>\n"
     for row in table.rows {
       out += "<tr>"
-      for (k, cell) in row.enumerated() {
+      for (k, cell) in row.cells.enumerated() {
         var classes: [String] = []
         if k < table.columns.count, table.columns[k].numeric { classes.append("num") }
         if let verdict = cell.verdict, verdict != .meets {
@@ -261,6 +258,6 @@ public enum HTMLRenderer {
     }
     out += "</tbody>\n</table></div>\n"
     for note in table.notes { out += "<p class=\"note\">\(Markup.escape(note))</p>\n" }
-    return out
+    return out + "</div>\n"
   }
 }

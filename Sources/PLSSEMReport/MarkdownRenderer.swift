@@ -1,36 +1,48 @@
-/// The Markdown output of `plssem estimate --format markdown`: a short header (files, data,
-/// settings) and every section of ``EstimationReport/tables()`` as a GitHub-flavoured Markdown
-/// table under a `##` heading, with its notes below it.
+/// The Markdown output of `plssem estimate --format markdown`: the report document
+/// (``ReportDocument``) as a `#` title with the summary as a list, the warnings and notes, each
+/// section as a `##` heading with its tables as GitHub-flavoured pipe tables under `###`
+/// headings and their notes, and the rules of thumb.
 ///
 /// Values keep three decimals (t two); p-values are APA style with stars (`*` p < .05,
-/// `**` p < .01, `***` p < .001); a value that misses a rule of thumb of ``QualityThresholds``
+/// `**` p < .01, `***` p < .001); a value outside a rule of thumb of ``QualityThresholds``
 /// carries `!` (caution zone) or `!!` (misses). Text is escaped (``escape(_:)``) so that names
 /// containing Markdown syntax render literally, while numbers stay unescaped and readable.
 public enum MarkdownRenderer {
   /// The report as a Markdown document.
   public static func render(_ report: EstimationReport) -> String {
-    var out = "# PLS-SEM estimate\n\n"
-    for line in ReportSummary(report).lines {
+    render(report.document())
+  }
+
+  /// A report document as Markdown.
+  public static func render(_ document: ReportDocument) -> String {
+    var out = "# " + escape(document.title) + "\n\n"
+    for line in document.summary {
       out += "- " + escape(line) + "\n"
     }
-    for table in report.tables() {
-      out += "\n" + render(table)
+    if let diagnostics = document.diagnosticsTable {
+      out += "\n" + render(diagnostics, level: 2)
     }
-    if report.assessment != nil {
+    for section in document.sections {
+      out += "\n## " + escape(section.title) + "\n"
+      for table in section.tables {
+        out += "\n" + render(table, level: 3)
+      }
+    }
+    if !document.rules.isEmpty {
       out += "\n## Rules of thumb\n\n"
-      for line in QualityThresholds.legend { out += "- " + escape(line) + "\n" }
+      for rule in document.rules { out += "- " + escape(rule.text) + "\n" }
       out += "- `!` marks a value in the caution zone, `!!` one that misses the threshold.\n"
     }
     return out
   }
 
-  /// One table as a `##` heading, a pipe table and its notes.
-  public static func render(_ table: ReportTable) -> String {
-    var out = "## " + escape(table.title) + "\n\n"
+  /// One table as a heading of `level`, a pipe table and its notes.
+  public static func render(_ table: ReportTable, level: Int = 2) -> String {
+    var out = String(repeating: "#", count: level) + " " + escape(table.title) + "\n\n"
     out += "| " + table.columns.map { escape($0.header) }.joined(separator: " | ") + " |\n"
     out += "|" + table.columns.map { $0.numeric ? " ---: |" : " :--- |" }.joined() + "\n"
     for row in table.rows {
-      let cells = row.map { cell -> String in
+      let cells = row.cells.map { cell -> String in
         let text = escape(cell.markedText)
         return cell.emphasized && !text.isEmpty ? "**\(text)**" : text
       }

@@ -265,7 +265,7 @@ public struct PathDiagram: Sendable, Equatable {
         lines.append("t = \(NumberText.fixed(inf.t, 2))")
         tooltip +=
           ", t = \(NumberText.fixed(inf.t, 2)), p = \(NumberText.pValue(inf.p)), "
-          + "\(report.ciHeader) \(EstimationReport.interval(inf))"
+          + "\(report.ciHeader) [\(NumberText.fixed(inf.ciLower)), \(NumberText.fixed(inf.ciUpper))]"
       }
       let edge = Edge(
         kind: .structural, from: path.from, to: path.to, points: points, label: nil,

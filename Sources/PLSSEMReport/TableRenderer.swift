@@ -1,176 +1,120 @@
 import Foundation
-import LinearAlgebra
 import PLSSEM
 
-/// The terminal table output of `plssem estimate`: aligned columns that fit 80 characters,
-/// significance stars by the bootstrap p-value (`*` p < .05, `**` p < .01, `***` p < .001, the
-/// APA convention), and thresholds marked where a value misses them (`!`).
+/// The terminal output of `plssem estimate` (`--format table`): the report document as aligned
+/// text tables, significance stars by the bootstrap p-value (`*` p < .05, `**` p < .01,
+/// `***` p < .001, the APA convention), and values outside a rule of thumb marked `!`
+/// (caution) or `!!` (misses), the rules listed once at the end.
+///
+/// It aims at 80 columns and abbreviates in two ways, always saying so: detail tables
+/// (cross-loadings, construct correlations) are named at the end instead of printed, and a
+/// table wider than 80 characters leaves out its non-essential columns (f², VIF) and then, if
+/// it is a construct × construct matrix still too wide, is named instead of printed. Every
+/// omitted part is in `--format markdown`, `html`, `csv` and `json`.
 public enum TableRenderer {
+  /// The width the tables aim at.
+  public static let width = 80
+
+  /// Where the parts the text table leaves out can be found.
+  static let elsewhere = "see --format markdown|html|csv|json"
+
   /// The report as text tables.
   public static func render(_ report: EstimationReport) -> String {
-    let e = report.estimate
-    var out = ""
-    out += "PLS-SEM estimate — \(report.modelSource) on \(report.dataSource)\n"
-    var dataLine = "\(e.observations) observations"
-    let summary = e.dataSummary
-    if summary.replacedCells > 0 {
-      dataLine += "; \(summary.replacedCells) missing cells replaced by indicator means"
+    render(report.document())
+  }
+
+  /// A report document as text tables.
+  public static func render(_ document: ReportDocument) -> String {
+    var out = document.title + "\n"
+    for line in document.summary { out += wrap(line) }
+    if !document.diagnostics.isEmpty {
+      out += "\nWarnings and notes\n"
+      for d in document.diagnostics { out += wrap(d.description, indent: 2) }
     }
-    if summary.droppedRows > 0 { dataLine += "; \(summary.droppedRows) incomplete rows dropped" }
-    out += dataLine + "\n"
-    let s = e.settings
-    out += "\(s.consistent ? "Consistent PLS, " : "")\(s.scheme.rawValue) weighting; "
-    out +=
-      e.converged
-      ? "converged after \(e.iterations) iterations (tolerance \(NumberText.setting(s.tolerance)))\n"
-      : "WARNING: did not converge within \(s.maxIterations) iterations\n"
-    if let b = report.bootstrap {
-      out +=
-        "Bootstrap: \(b.resamples) resamples (\(b.failed) failed), seed \(b.seed), \(b.settings.confidenceInterval.rawValue) \(NumberText.setting(b.settings.level * 100))% CI\n"
+    var printedNotes = Set<String>()
+    var omitted: [String] = []
+    for section in document.sections {
+      out += "\n" + section.title + "\n" + String(repeating: "=", count: section.title.count) + "\n"
+      for table in section.tables {
+        if table.detail {
+          omitted.append(table.title)
+          continue
+        }
+        out += "\n" + render(table, printedNotes: &printedNotes, omitted: &omitted)
+      }
     }
-    out += "\n" + pathTable(report)
-    out += "\n" + r2Table(report)
-    out += "\n" + measurementTable(report)
-    if let a = report.assessment {
-      out += "\n" + reliabilityTable(a)
-      out += "\n" + htmtTable(a)
-      out += "\n" + fitTable(a)
-      if let q2 = a.q2 { out += "\n" + q2Table(q2) }
-      if let predict = a.plsPredict { out += "\n" + predictTable(predict) }
+    if !omitted.isEmpty {
+      out += "\n" + wrap("Not shown here (\(elsewhere)): \(omitted.joined(separator: "; ")).")
     }
-    if report.bootstrap != nil {
-      out += "\n" + NumberText.significanceConvention + "\n"
-    }
-    if report.assessment != nil {
-      out +=
-        "Thresholds: ! marks loading < 0.70, AVE < 0.50, alpha or rho_C < 0.70, HTMT > 0.85, VIF > 5.\n"
+    if !document.rules.isEmpty {
+      out += "\nRules of thumb (! caution zone, !! misses)\n"
+      for rule in document.rules { out += wrap(rule.text, indent: 2) }
     }
     return out
   }
 
-  static func pathTable(_ report: EstimationReport) -> String {
-    let e = report.estimate
-    var rows: [[String]] = []
-    let boot = report.bootstrap != nil
-    for path in e.pathList {
-      var row = ["\(path.from) -> \(path.to)", fixed(path.estimate)]
-      if let inf = report.inference(.path(from: path.from, to: path.to)) {
-        row += [
-          fixed(inf.standardError), fixed(inf.t, 2), pValue(inf.p) + NumberText.stars(inf.p),
-          "[\(fixed(inf.ciLower)), \(fixed(inf.ciUpper))]",
-        ]
-      } else if boot {
-        row += ["", "", "", ""]
+  /// One table with its title and the notes not printed before; a table too wide for
+  /// ``width`` leaves out non-essential columns, and a matrix still too wide is only named.
+  static func render(
+    _ table: ReportTable, printedNotes: inout Set<String>, omitted: inout [String]
+  ) -> String {
+    var kept = Array(table.columns.indices)
+    var dropped: [String] = []
+    while lineWidth(table, kept) > width,
+      let last = kept.last(where: { !table.columns[$0].essential })
+    {
+      kept.removeAll { $0 == last }
+      dropped.insert(table.columns[last].header, at: 0)
+    }
+    if lineWidth(table, kept) > width, table.isMatrix {
+      omitted.append(table.title)
+      return "\(table.title): too wide for \(width) columns (\(elsewhere))\n"
+    }
+    var out = table.title + "\n"
+    out += layout(
+      header: kept.map { table.columns[$0].header },
+      rows: table.rows.map { row in
+        kept.map { $0 < row.cells.count ? row.cells[$0].markedText : "" }
+      },
+      rightAligned: Set(
+        kept.enumerated().filter { table.columns[$0.element].numeric }.map(\.offset)))
+    if !dropped.isEmpty {
+      out += wrap(
+        "(\(dropped.joined(separator: ", ")) left out for width: \(elsewhere))", indent: 2)
+    }
+    for note in table.notes where !printedNotes.contains(note) {
+      printedNotes.insert(note)
+      out += wrap(note, indent: 2)
+    }
+    return out
+  }
+
+  /// The width of the table's lines with columns `kept`.
+  static func lineWidth(_ table: ReportTable, _ kept: [Int]) -> Int {
+    let widths = kept.map { k in
+      table.rows.reduce(table.columns[k].header.count) { width, row in
+        max(width, k < row.cells.count ? row.cells[k].markedText.count : 0)
       }
-      if let f2 = report.assessment?.fSquare.first(where: {
-        $0.from == path.from && $0.to == path.to
-      }) {
-        row.append(fixed(f2.estimate))
+    }
+    return 2 + widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+  }
+
+  /// `text` broken at spaces into lines of at most ``width`` characters (a longer word stays
+  /// whole), each indented by `indent` spaces and continuation lines by two more.
+  static func wrap(_ text: String, indent: Int = 0) -> String {
+    var out = ""
+    var line = String(repeating: " ", count: indent)
+    var lineHasWord = false
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+      if lineHasWord && line.count + 1 + word.count > width {
+        out += line + "\n"
+        line = String(repeating: " ", count: indent + 2)
+        lineHasWord = false
       }
-      rows.append(row)
+      line += (lineHasWord ? " " : "") + word
+      lineHasWord = true
     }
-    var header = ["Path", "Estimate"]
-    if boot { header += ["SE", "t", "p", "CI"] }
-    if report.assessment != nil { header.append("f²") }
-    return "Structural model: path coefficients\n"
-      + layout(header: header, rows: rows, rightAligned: Set(1..<header.count))
-  }
-
-  static func r2Table(_ report: EstimationReport) -> String {
-    let e = report.estimate
-    var rows: [[String]] = []
-    for (j, name) in e.constructNames.enumerated() {
-      guard let r2 = e.rSquared[j] else { continue }
-      rows.append([name, fixed(r2), fixed(e.adjustedRSquared[j] ?? .nan)])
-    }
-    return "Explained variance\n"
-      + layout(header: ["Construct", "R²", "adj. R²"], rows: rows, rightAligned: [1, 2])
-  }
-
-  static func measurementTable(_ report: EstimationReport) -> String {
-    let e = report.estimate
-    var rows: [[String]] = []
-    for (i, indicator) in e.indicatorNames.enumerated() {
-      let construct = e.construct(ofIndicator: i)
-      let loading = e.loadings[i]
-      var row = [
-        construct, indicator,
-        fixed(loading) + (report.assessment != nil && loading < 0.7 ? "!" : ""),
-        fixed(e.weights[i]),
-      ]
-      if let inf = report.inference(.loading(construct: construct, indicator: indicator)) {
-        row += [NumberText.isFixed(inf) ? "n/a" : fixed(inf.t, 2) + NumberText.stars(inf.p)]
-      }
-      if let vif = report.assessment?.outerVIF.first(where: { $0.indicator == indicator }) {
-        row.append(fixed(vif.estimate, 2) + (vif.estimate > 5 ? "!" : ""))
-      }
-      rows.append(row)
-    }
-    var header = ["Construct", "Indicator", "Loading", "Weight"]
-    if report.bootstrap != nil { header.append("t (load.)") }
-    if report.assessment != nil { header.append("VIF") }
-    return "Measurement model\n"
-      + layout(header: header, rows: rows, rightAligned: Set(2..<header.count))
-  }
-
-  static func reliabilityTable(_ a: PLSAssessment) -> String {
-    let rows = a.reliability.map { r in
-      [
-        r.construct, fixed(r.alpha) + (r.alpha < 0.7 ? "!" : ""),
-        fixed(r.rhoC) + (r.rhoC < 0.7 ? "!" : ""),
-        fixed(r.rhoA), fixed(r.ave) + (r.ave < 0.5 ? "!" : ""),
-      ]
-    }
-    return "Reliability and convergent validity\n"
-      + layout(
-        header: ["Construct", "alpha", "rho_C", "rho_A", "AVE"], rows: rows,
-        rightAligned: [1, 2, 3, 4])
-  }
-
-  static func htmtTable(_ a: PLSAssessment) -> String {
-    let rows = a.heterotraitMonotrait.map { h in
-      [
-        h.row, h.column, h.htmt.map { fixed($0) + ($0 > 0.85 ? "!" : "") } ?? "n/a",
-        h.htmt2.map { fixed($0) } ?? "n/a",
-      ]
-    }
-    return "Discriminant validity (HTMT)\n"
-      + layout(
-        header: ["Construct", "Construct", "HTMT", "HTMT2"], rows: rows, rightAligned: [2, 3])
-  }
-
-  static func fitTable(_ a: PLSAssessment) -> String {
-    func row(_ name: String, _ m: FitMeasures) -> [String] {
-      [name, fixed(m.srmr), fixed(m.dULS), m.dG.map { fixed($0) } ?? "n/a"]
-    }
-    return "Model fit (SRMR < 0.08 suggests good fit; d_G with base-10 logs)\n"
-      + layout(
-        header: ["Model", "SRMR", "d_ULS", "d_G"],
-        rows: [row("saturated", a.fit.saturated), row("estimated", a.fit.estimated)],
-        rightAligned: [1, 2, 3])
-  }
-
-  static func q2Table(_ b: Blindfolding) -> String {
-    let rows = b.constructs.map { r in [r.construct, fixed(r.q2Redundancy), fixed(r.q2Communality)]
-    }
-    return
-      "Predictive relevance (blindfolding, D = \(b.omissionDistance); Q² > 0 indicates relevance)\n"
-      + layout(
-        header: ["Construct", "Q² (redundancy)", "Q² (communality)"], rows: rows,
-        rightAligned: [1, 2])
-  }
-
-  static func predictTable(_ p: PLSPredict) -> String {
-    let rows = p.indicators.map { i in
-      [
-        i.indicator, fixed(i.q2Predict), fixed(i.plsRMSE), fixed(i.lmRMSE), fixed(i.plsMAE),
-        fixed(i.lmMAE),
-      ]
-    }
-    return "PLSpredict (\(p.folds) folds, \(p.technique.rawValue))\n"
-      + layout(
-        header: ["Indicator", "Q²predict", "RMSE PLS", "RMSE LM", "MAE PLS", "MAE LM"], rows: rows,
-        rightAligned: Set(1..<6))
+    return out + line + "\n"
   }
 
   /// Left- or right-aligned columns separated by two spaces, with a rule under the header.
@@ -193,15 +137,4 @@ public enum TableRenderer {
     for row in rows { text += "  " + line(row) + "\n" }
     return text
   }
-
-  static func fixed(_ value: Double, _ digits: Int = 3) -> String {
-    guard value.isFinite else { return "n/a" }
-    return String(format: "%.\(digits)f", value)
-  }
-
-  static func pValue(_ p: Double) -> String {
-    guard p.isFinite else { return "n/a" }
-    return p < 0.001 ? "<.001" : String(format: "%.3f", p)
-  }
-
 }
