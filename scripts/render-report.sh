@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # Browser check of the HTML report: builds plssem, writes the report of a bundled example,
 # renders it with headless Chromium to a PNG, and fails when the browser logs a console error
-# or the page makes a network request.
+# or the page makes a network request. Then prints it to PDF as a reader would
+# (--print-to-pdf), turns the pages into PNGs (pdftoppm) for a look, and checks the printed
+# form with scripts/check-report-pdf.py: nothing clipped, nothing missing, no heading at the
+# foot of a page.
 #
 #   scripts/render-report.sh [example] [output-dir]
 #
 # example: corp-rep (default; simple model), corp-rep-extended, mobi, or led (the LED survey,
-# mediation model). Output: <output-dir>/<example>.html and .png (default: .build/report).
-# Needs the Debian package `chromium` (installed with apt-get when missing and run as root or
-# with sudo). Environment: BOOTSTRAP (resamples, default 1000), WIDTH (default 1280),
-# HEIGHT (default: tall enough for the whole page).
+# mediation model). Output: <output-dir>/<example>.html, .png, .pdf and <example>-page-N.png
+# (default: .build/report). Needs the Debian packages `chromium` and `poppler-utils`
+# (installed with apt-get when missing and run as root or with sudo). Environment: BOOTSTRAP
+# (resamples, default 1000), WIDTH (default 1280), HEIGHT (default: tall enough for the whole
+# page).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +25,7 @@ mkdir -p "$outdir"
 
 case "$example" in
   corp-rep)
-    args=(--data examples/corporate-reputation/corp_rep.csv --model examples/corporate-reputation/simple.model --missing-code -99) ;;
+    args=(--data examples/corporate-reputation/corp_rep.csv --model examples/corporate-reputation/simple.model --missing-code -99 --blindfolding --predict) ;;
   corp-rep-extended)
     args=(--data examples/corporate-reputation/corp_rep.csv --model examples/corporate-reputation/extended.model --missing-code -99) ;;
   mobi)
@@ -36,12 +40,12 @@ browser=""
 for candidate in chromium chromium-browser google-chrome; do
   if command -v "$candidate" >/dev/null 2>&1; then browser="$candidate"; break; fi
 done
-if [ -z "$browser" ]; then
-  echo "Installing chromium (Debian package)..." >&2
+if [ -z "$browser" ] || ! command -v pdftoppm >/dev/null 2>&1; then
+  echo "Installing chromium and poppler-utils (Debian packages)..." >&2
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >&2
-  browser=chromium
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core poppler-utils >&2
+  [ -n "$browser" ] || browser=chromium
 fi
 
 swift build --product plssem >&2
@@ -90,3 +94,11 @@ svg_h=$(grep -o '<svg [^>]*' "$svg" | grep -o ' height="[0-9.]*"' | grep -o '[0-
 "$browser" "${flags[@]}" --window-size="$((svg_w + 2)),$((svg_h + 2))" --screenshot="$PWD/$outdir/$example-diagram.png" \
   "file://$PWD/$svg" 2>/dev/null
 echo "rendered $html -> $png (${width}x${height}), diagram -> $outdir/$example-diagram.png (${svg_w}x${svg_h})"
+
+# The printed form: what a reader gets from the browser's "Print to PDF".
+pdf="$outdir/$example.pdf"
+"$browser" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$PWD/$pdf" "file://$PWD/$html" 2>/dev/null
+rm -f "$outdir/$example-page-"*.png
+pdftoppm -r 60 -png "$pdf" "$outdir/$example-page"
+python3 scripts/check-report-pdf.py "$html" "$pdf"
+echo "printed $html -> $pdf, pages -> $outdir/$example-page-*.png"

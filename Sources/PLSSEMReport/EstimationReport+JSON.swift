@@ -22,6 +22,7 @@ extension EstimationReport {
           ("droppedRows", .integer(e.dataSummary.droppedRows)),
         ])
       ),
+      ("diagnostics", .array(allDiagnostics.map(\.json))),
       ("constructs", .array(constructsJSON)),
       (
         "paths",
@@ -240,5 +241,21 @@ extension EstimationReport {
           [("construct", .string(row))]
             + names.enumerated().map { j, col in (col, .optional(m[i, j])) })
       })
+  }
+}
+
+extension ReportDiagnostic {
+  /// The diagnostic as an entry of the JSON's top-level `diagnostics` array: `severity`,
+  /// `code`, `message`, and `construct`, `indicator`, `statistic`, `value` (null when they do
+  /// not apply).
+  var json: JSONValue {
+    .object([
+      ("severity", .string(severity.rawValue)), ("code", .string(code)),
+      ("message", .string(message)),
+      ("construct", construct.map { .string($0) } ?? .null),
+      ("indicator", indicator.map { .string($0) } ?? .null),
+      ("statistic", statistic.map { .string($0) } ?? .null),
+      ("value", .optional(value)),
+    ])
   }
 }

@@ -45,17 +45,57 @@ public enum HTMLRenderer {
       sections.append(("thresholds", "Rules of thumb", rulesSection(document.rules)))
     }
 
-    let title = "PLS-SEM report: \(report.modelSource)"
+    var subtitle =
+      "Model <code>\(Markup.escape(report.modelSource))</code> estimated on "
+    subtitle += "<code>\(Markup.escape(report.dataSource))</code>"
+    return page(
+      title: "PLS-SEM report: \(report.modelSource)", heading: "PLS-SEM report",
+      subtitle: subtitle, overview: overview(report, document), sections: sections)
+  }
+
+  /// A report document as an HTML page of its own (no diagram or model text: for documents
+  /// that are not estimates, such as `plssem describe`): the summary, the warnings, every
+  /// section and the rules of thumb.
+  public static func render(_ document: ReportDocument) -> String {
+    var sections: [(id: String, title: String, body: String)] = []
+    var summary = "<ul class=\"summary\">\n"
+    for line in document.summary { summary += "<li>\(Markup.escape(line))</li>\n" }
+    summary += "</ul>\n"
+    var overview = ""
+    for d in document.diagnostics where d.severity == .warning {
+      overview += "<p class=\"warning\">Warning: \(Markup.escape(d.message)).</p>\n"
+    }
+    if let diagnostics = document.diagnosticsTable {
+      sections.append(
+        (diagnostics.id, diagnostics.title, render(diagnostics, level: 3, heading: false)))
+    }
+    for section in document.sections {
+      sections.append(
+        (section.id, section.title, section.tables.map { render($0, level: 3) }.joined()))
+    }
+    if !document.rules.isEmpty {
+      sections.append(("thresholds", "Rules of thumb", rulesSection(document.rules)))
+    }
+    return page(
+      title: document.title, heading: document.title, subtitle: nil, overview: overview + summary,
+      sections: sections)
+  }
+
+  /// The page around the sections: head with the stylesheet, header, overview, contents,
+  /// sections, footer. `subtitle` and `overview` are markup; everything else is escaped here.
+  static func page(
+    title: String, heading: String, subtitle: String?, overview: String,
+    sections: [(id: String, title: String, body: String)]
+  ) -> String {
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
     out += "<meta name=\"generator\" content=\"swift-plssem\" />\n"
     out +=
       "<title>\(Markup.escape(title))</title>\n<style>\n\(HTMLStylesheet.css)\n</style>\n</head>\n<body>\n<main>\n"
-    out += "<header>\n<h1>PLS-SEM report</h1>\n"
-    out +=
-      "<p class=\"subtitle\">Model <code>\(Markup.escape(report.modelSource))</code> estimated on "
-    out += "<code>\(Markup.escape(report.dataSource))</code></p>\n</header>\n"
-    out += overview(report, document)
+    out += "<header>\n<h1>\(Markup.escape(heading))</h1>\n"
+    if let subtitle { out += "<p class=\"subtitle\">\(subtitle)</p>\n" }
+    out += "</header>\n"
+    out += overview
     out += "<nav aria-label=\"Contents\">\n<ol>\n"
     for section in sections {
       out += "<li><a href=\"#\(section.id)\">\(Markup.escape(section.title))</a></li>\n"
@@ -221,7 +261,12 @@ public enum HTMLRenderer {
 
   /// One table with a heading of `level`, highlighted cells and notes.
   public static func render(_ table: ReportTable, level: Int = 3, heading: Bool = true) -> String {
-    var out = "<div class=\"report-table\(table.detail ? " detail" : "")\">\n"
+    // Short tables stay whole on paper with their heading; long ones break between rows.
+    // Wide tables (construct × construct matrices) print in smaller type.
+    let classes =
+      ["report-table"] + (table.rows.count <= 16 ? ["keep"] : [])
+      + (table.columns.count > 9 ? ["wide"] : [])
+    var out = "<div class=\"\(classes.joined(separator: " "))\">\n"
     if heading {
       out +=
         "<h\(level) id=\"\(Markup.escape(table.id))\">\(Markup.escape(table.title))</h\(level)>\n"

@@ -1,6 +1,13 @@
 /// The inline stylesheet of the HTML report: system fonts, readable measure, tables with
 /// right-aligned numbers, threshold highlights (amber caution, red misses) that also print,
 /// and a scrollable figure for wide diagrams. No external resources.
+///
+/// On paper (`@media print`) nothing scrolls and nothing is clipped: tables shrink their type
+/// and may wrap text cells at spaces (numbers never break; tables of more than nine columns
+/// print in smaller type and may break their headers), the diagram scales to the page width, the code block wraps; a table's
+/// heading, table and notes are kept together when the table is short (`break-inside: avoid`
+/// on `.report-table.keep`, up to 16 rows); longer tables break between rows and repeat their
+/// header row, and their heading never ends a page (`break-after: avoid`).
 enum HTMLStylesheet {
   static let css = """
     :root { --ink: #1c1f24; --muted: #5b6470; --rule: #d8dde3; --accent: #2b5c9e; --bg: #ffffff;
@@ -50,14 +57,29 @@ enum HTMLStylesheet {
     .legend span { display: inline-block; padding: 0 6px; border-radius: 3px; margin-right: 6px; }
     .legend .caution { background: var(--caution); color: var(--caution-ink); }
     .legend .misses { background: var(--misses); color: var(--misses-ink); }
-    details { margin: 10px 0; }
-    summary { cursor: pointer; color: var(--accent); }
+    ol.references { font-size: 13px; color: var(--muted); padding-left: 20px; }
     footer { border-top: 1px solid var(--rule); margin-top: 40px; padding-top: 8px; font-size: 13px; }
     @media print {
+      @page { margin: 14mm 12mm; }
+      body { font-size: 10pt; }
       main { max-width: none; padding: 0; }
       nav { display: none; }
-      h2 { break-after: avoid; }
-      table, figure { break-inside: avoid; }
+      h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+      h2 { margin-top: 18px; }
+      .report-table.keep, figure, .facts, dl.settings { break-inside: avoid; page-break-inside: avoid; }
+      .report-table > .table-wrap { break-before: avoid; page-break-before: avoid; }
+      .table-wrap, .diagram, pre { overflow: visible; }
+      table { font-size: 8.5pt; max-width: 100%; }
+      th, td { padding: 2px 6px; white-space: normal; overflow-wrap: break-word; }
+      th.num, td.num { white-space: nowrap; }
+      .wide table { font-size: 6.5pt; }
+      .wide th, .wide td { padding: 1px 3px; }
+      .wide th { white-space: normal; overflow-wrap: anywhere; }
+      thead { display: table-header-group; }
+      tr { break-inside: avoid; page-break-inside: avoid; }
+      pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+      .diagram-figure { width: 100%; left: 0; transform: none; }
+      .diagram svg { min-width: 0; max-width: 100%; }
       td.caution, td.misses, .legend span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     }
     """

@@ -8,7 +8,7 @@ import PLSSEM
 ///
 /// It aims at 80 columns and abbreviates in two ways, always saying so: detail tables
 /// (cross-loadings, construct correlations) are named at the end instead of printed, and a
-/// table wider than 80 characters leaves out its non-essential columns (f², VIF) and then, if
+/// table wider than 80 characters leaves out all its non-essential columns (f², VIF) and then, if
 /// it is a construct × construct matrix still too wide, is named instead of printed. Every
 /// omitted part is in `--format markdown`, `html`, `csv` and `json`.
 public enum TableRenderer {
@@ -34,12 +34,11 @@ public enum TableRenderer {
     var printedNotes = Set<String>()
     var omitted: [String] = []
     for section in document.sections {
+      let shown = section.tables.filter { !$0.detail }
+      omitted += section.tables.filter(\.detail).map(\.title)
+      guard !shown.isEmpty else { continue }
       out += "\n" + section.title + "\n" + String(repeating: "=", count: section.title.count) + "\n"
-      for table in section.tables {
-        if table.detail {
-          omitted.append(table.title)
-          continue
-        }
+      for table in shown {
         out += "\n" + render(table, printedNotes: &printedNotes, omitted: &omitted)
       }
     }
@@ -60,15 +59,13 @@ public enum TableRenderer {
   ) -> String {
     var kept = Array(table.columns.indices)
     var dropped: [String] = []
-    while lineWidth(table, kept) > width,
-      let last = kept.last(where: { !table.columns[$0].essential })
-    {
-      kept.removeAll { $0 == last }
-      dropped.insert(table.columns[last].header, at: 0)
+    if lineWidth(table, kept) > width {
+      dropped = table.columns.filter { !$0.essential }.map(\.header)
+      kept = kept.filter { table.columns[$0].essential }
     }
     if lineWidth(table, kept) > width, table.isMatrix {
       omitted.append(table.title)
-      return "\(table.title): too wide for \(width) columns (\(elsewhere))\n"
+      return wrap("\(table.title): too wide for \(width) columns (\(elsewhere))")
     }
     var out = table.title + "\n"
     out += layout(

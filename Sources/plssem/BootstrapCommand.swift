@@ -38,6 +38,14 @@ struct BootstrapCommand: ParsableCommand {
   @Option(name: .long, help: "Run shard k of N (written k/N); writes a shard file to --output.")
   var shard: String?
 
+  func validate() throws {
+    if shard != nil, let format = output.requestedFormat {
+      throw ValidationError(
+        "--format \(format.rawValue) does not apply with --shard: a shard file is always the JSON that `plssem merge` reads; give --format to `plssem merge`"
+      )
+    }
+  }
+
   func run() throws {
     try runReportingErrors {
       guard bootstrap.bootstrap >= 2 else {

@@ -13,6 +13,17 @@ extension PredictionTechnique: ExpressibleByArgument {}
 /// table), `markdown` (GitHub tables), `html` (self-contained report with the path diagram).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case table, json, csv, markdown, html
+
+  /// The usual file extension of the format, e.g. `md` for Markdown.
+  var fileExtension: String {
+    switch self {
+    case .table: return "txt"
+    case .json: return "json"
+    case .csv: return "csv"
+    case .markdown: return "md"
+    case .html: return "html"
+    }
+  }
 }
 
 /// Where the data and model come from, and how missing values are handled.
@@ -170,8 +181,14 @@ struct AssessOptions: ParsableArguments {
 
 /// Output format and destination.
 struct OutputOptions: ParsableArguments {
-  @Option(name: .long, help: "Output format: table, json, csv, markdown or html.")
-  var format: OutputFormat = .table
+  @Option(
+    name: .customLong("format"),
+    help: ArgumentHelp(
+      "Output format: table, json, csv, markdown or html. (default: table)", valueName: "format"))
+  var requestedFormat: OutputFormat?
+
+  /// The format asked for, else `table`.
+  var format: OutputFormat { requestedFormat ?? .table }
 
   @Option(
     name: .long,

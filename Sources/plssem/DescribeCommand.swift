@@ -14,6 +14,11 @@ struct DescribeCommand: ParsableCommand {
       excess kurtosis (G2) and, for items, the distribution over the scale points; per
       respondent: straight-lining and the share of missing answers.
 
+      Every --format is complete: table (80 columns; the per-respondent table and, when too
+      wide, min and max are named and left to the other formats), markdown, html, csv (one
+      long table: items, constructs, respondents, summary, diagnostics) and json
+      (plssem.describe/1).
+
       Example:
         plssem describe --data examples/led-survey/responses-100.csv --codebook examples/led-survey/codebook.yaml
       """)
@@ -49,50 +54,14 @@ struct DescribeCommand: ParsableCommand {
       let responses = try readResponses(
         data: data, codebook: codebook, missingCodes: missingCodes, lenient: lenient)
       let description = responses.describe(missingShareThreshold: missingThreshold)
-      let text: String
-      switch output.format {
-      case .json: text = SurveyDescriptionRenderer.json(description).rendered()
-      default: text = SurveyDescriptionRenderer.table(description)
-      }
-      try emit(text, to: output.output)
+      try emit(render(description, format: output.format), to: output.output)
     }
   }
 }
 
-/// Renders a ``SurveyDescription`` as text tables or JSON (`plssem.describe/1`).
+/// The JSON of `plssem describe` (`plssem.describe/1`); the other formats render
+/// ``SurveyDescription/document()``.
 enum SurveyDescriptionRenderer {
-  static func table(_ d: SurveyDescription) -> String {
-    var out = "\(d.instrument) — \(d.source): \(d.respondents) respondents\n"
-    out += "Straight-lining respondents: \(d.straightLiners); "
-    out +=
-      "respondents missing more than \(JSONValue.format(d.missingShareThreshold * 100))% of items: \(d.respondentsAboveMissingThreshold)\n\n"
-    out += "Items\n" + statisticsTable(d.items, distribution: true)
-    out +=
-      "\nConstructs (mean of each respondent's answered items)\n"
-      + statisticsTable(d.constructs, distribution: false)
-    return out
-  }
-
-  private static func statisticsTable(_ rows: [Descriptives], distribution: Bool) -> String {
-    func f(_ v: Double?, _ digits: Int = 2) -> String {
-      v.map { String(format: "%.\(digits)f", $0) } ?? "n/a"
-    }
-    var header = ["", "n", "miss", "mean", "SD", "median", "min", "max", "skew", "kurt"]
-    if distribution { header.append("counts by point") }
-    let body = rows.map { r -> [String] in
-      var row = [
-        r.name, String(r.n), String(r.missing), f(r.mean), f(r.standardDeviation), f(r.median),
-        f(r.minimum), f(r.maximum),
-        f(r.skewness), f(r.excessKurtosis),
-      ]
-      if distribution {
-        row.append(r.distribution.map { $0.map(String.init).joined(separator: " ") } ?? "")
-      }
-      return row
-    }
-    return TableRenderer.layout(header: header, rows: body, rightAligned: Set(1..<10))
-  }
-
   static func json(_ d: SurveyDescription) -> JSONValue {
     func stats(_ r: Descriptives) -> JSONValue {
       .object([

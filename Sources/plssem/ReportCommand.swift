@@ -13,14 +13,19 @@ struct ReportCommand: ParsableCommand {
       Takes the options of `plssem estimate` and writes one self-contained
       HTML file (no network, no scripts) to --output, report.html by default.
       Add --bootstrap N for t, p and confidence intervals in the tables and
-      on the diagram. --format markdown, csv, table or json writes that
-      format instead; --output - writes to standard output.
+      on the diagram; --blindfolding and --predict add Q² and PLSpredict.
+
+      --format markdown, csv, table or json writes that format instead, to
+      report.md, report.csv, report.txt or report.json unless --output says
+      otherwise; --output - writes to standard output.
 
       Examples:
         plssem report --data corp_rep.csv --model simple.model \\
           --missing-code -99
         plssem report --data corp_rep.csv --model simple.model \\
           --missing-code -99 --bootstrap 5000 --seed 7 --output corp-rep.html
+        plssem report --data corp_rep.csv --model simple.model \\
+          --missing-code -99 --format markdown    # writes report.md
       """)
 
   @OptionGroup var input: InputOptions
@@ -32,17 +37,25 @@ struct ReportCommand: ParsableCommand {
   var format: OutputFormat = .html
 
   @Option(
-    name: .long, help: "Write the report to this file (whole or not at all); - for standard output."
-  )
-  var output: String = "report.html"
+    name: .long,
+    help: ArgumentHelp(
+      "Write the report to this file (whole or not at all); - for standard output. (default: report.html, or report.md, .csv, .txt, .json for the other formats)",
+      valueName: "file"))
+  var output: String?
+
+  /// Where the report goes: `--output`, else `report.` and the format's file extension.
+  var destination: String {
+    output ?? "report.\(format.fileExtension)"
+  }
 
   func run() throws {
     try runReportingErrors {
       let modelText = try readText(input.model, what: "model")
       var report = try analyze(input, algorithm, assess, bootstrap)
       report.modelText = modelText
-      try emit(render(report, format: format), to: output == "-" ? nil : output)
-      if output != "-" { FileHandle.standardError.write(Data("wrote \(output)\n".utf8)) }
+      let destination = self.destination
+      try emit(render(report, format: format), to: destination == "-" ? nil : destination)
+      if destination != "-" { FileHandle.standardError.write(Data("wrote \(destination)\n".utf8)) }
     }
   }
 }
