@@ -1,17 +1,17 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every command honours each `--format` it lists, or refuses it with exit 64 (issue 16.9), and
 /// the report of an estimate is complete in each.
 @Suite("Formats: honoured or refused")
 struct FormatCLITests {
-  static let corpRep = CLIRunner.repositoryRoot.appendingPathComponent(
-    "examples/corporate-reputation")
+  static let corpRep = Repository.url("examples/corporate-reputation")
   static let corpRepArguments = [
     "--data", corpRep.appendingPathComponent("corp_rep.csv").path, "--model",
     corpRep.appendingPathComponent("simple.model").path, "--missing-code", "-99",
   ]
-  static let led = CLIRunner.repositoryRoot.appendingPathComponent("examples/led-survey")
+  static let led = Repository.url("examples/led-survey")
   static let describeArguments = [
     "describe", "--data", led.appendingPathComponent("responses-100.csv").path, "--codebook",
     led.appendingPathComponent("codebook.yaml").path,
