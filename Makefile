@@ -1,11 +1,13 @@
 # The two commands of the README:
 #   make run   — the main job on the bundled example
 #   make test  — every test
-# Both install missing system packages first (scripts/install-system-packages.sh).
+# Both install missing system packages first (scripts/install-system-packages.sh); `make test`
+# also installs the opt-in slurm group (slurm-wlm, munge), because the Slurm demo test
+# (Tests/CLITests/SlurmDemoTests.swift) starts a single-node cluster.
 
 SWIFT ?= swift
 
-.PHONY: run test build release system-packages benchmarks benchmarks-vs-numpy format fuzz large-input
+.PHONY: run test build release system-packages test-packages slurm-demo benchmarks benchmarks-vs-numpy format fuzz large-input
 
 system-packages:
 	@bash scripts/install-system-packages.sh
@@ -19,8 +21,18 @@ release: system-packages
 run: release
 	bash scripts/run-example.sh
 
-test: system-packages
+test-packages:
+	@bash scripts/install-system-packages.sh --with slurm
+
+test: test-packages
 	$(SWIFT) test
+
+# The sharded bootstrap of ECSI mobi on a single-node Slurm cluster started here: 4 array tasks
+# of 100,000 resamples in all and the dependent merge, checked against a single run; see
+# README.md. Options go through SLURM_DEMO, e.g. SLURM_DEMO="--bootstrap 1000000 --shards 8".
+SLURM_DEMO ?=
+slurm-demo: test-packages
+	bash scripts/slurm-demo.sh $(SLURM_DEMO)
 
 # The benchmark suite (its own package in Benchmarks/, release build); see Benchmarks/README.md.
 benchmarks: system-packages

@@ -65,14 +65,15 @@ public enum CLIRunner {
     return .failure(BinaryNotFound(searched: searched))
   }
 
-  /// Runs `plssem` with `arguments` in `directory`, killing it after `timeout` seconds.
+  /// Runs `plssem` (or `executable`, e.g. `/bin/bash` for a script) with `arguments` in
+  /// `directory`, killing it after `timeout` seconds (TERM, then KILL after 5 s).
   ///
   /// Standard output and error go to files (never pipes), so a large output cannot block the
   /// child while the parent waits.
-  public static func run(_ arguments: [String], in directory: URL? = nil, timeout: Double = 60)
-    throws -> Outcome
-  {
-    let executable = try binary.get()
+  public static func run(
+    _ arguments: [String], in directory: URL? = nil, timeout: Double = 60, executable: URL? = nil
+  ) throws -> Outcome {
+    let executable = try executable ?? binary.get()
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("plssem-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
