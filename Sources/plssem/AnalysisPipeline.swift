@@ -101,11 +101,11 @@ func analyze(
   var result: BootstrapResult?
   if bootstrap.bootstrap > 0 {
     let progress = ProgressBar.forStandardError(label: "bootstrap")
+    let bootstrapper = Bootstrapper(settings: bootstrap.settings(resamples: bootstrap.bootstrap))
     let sink = try bootstrap.keepDraws.map {
-      try DrawWriter(path: $0, keys: Bootstrapper.keys(for: estimate))
+      try DrawWriter(path: $0, keys: bootstrapper.statisticKeys(for: estimate))
     }
-    result = try Bootstrapper(settings: bootstrap.settings(resamples: bootstrap.bootstrap))
-      .result(estimate, progress: progress?.update, draws: sink?.write)
+    result = try bootstrapper.result(estimate, progress: progress?.update, draws: sink?.write)
     progress?.finish()
     try sink?.close()
   }

@@ -141,7 +141,8 @@ struct MergeCommand: ParsableCommand {
         throw BootstrapError.incompatibleShards(
           "the data or model files changed since the shards were made")
       }
-      let result = try BootstrapResult(state: state, keys: Bootstrapper.keys(for: estimate))
+      let result = try BootstrapResult(
+        state: state, keys: Bootstrapper(settings: state.settings).statisticKeys(for: estimate))
       let report = EstimationReport(
         estimate: estimate,
         assessment: try PLSAssessment(

@@ -130,14 +130,12 @@ struct PLScDegenerateTests {
       #expect(rhoA < 0)
       #expect(error.description.contains("rho_A of construct 'A'"))
     }
-    // The bootstrap's extraction gives the same verdict (a failed resample, not NaN).
+    // The bootstrap's evaluation gives the same verdict (a failed resample, not NaN).
     let catalog = StatisticCatalog(
-      layout: plain.layout, originalTotalEffects: plain.totalEffects,
-      originalIndirectEffects: plain.indirectEffects,
-      consistent: true)
+      layout: plain.layout, families: StatisticFamily.resampledByDefault, consistent: true)
     let kernel = PLSKernel(layout: plain.layout, settings: PLSSettings(consistent: true))
     #expect(throws: EstimationError.self) {
-      try Bootstrapper.originalStatistics(plain, catalog: catalog, kernel: kernel)
+      try StatisticCatalog.evaluateOnOriginal(catalog, plain, kernel: kernel)
     }
   }
 

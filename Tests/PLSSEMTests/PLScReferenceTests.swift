@@ -225,10 +225,10 @@ struct PLScReferenceTests {
   func bootstrapUsesSameCorrection(_ name: String) throws {
     let fixture = try Fx.json("estimation/\(name).json")
     let estimate = try Fx.estimate(fixture, settings: PLSSettings(consistent: true))
-    let catalog = Bootstrapper.catalog(for: estimate)
+    let catalog = Bootstrapper(settings: BootstrapSettings(resamples: 2)).catalog(for: estimate)
     #expect(catalog.consistent)
     let kernel = PLSKernel(layout: estimate.layout, settings: estimate.settings)
-    let original = try Bootstrapper.originalStatistics(estimate, catalog: catalog, kernel: kernel)
+    let original = try StatisticCatalog.evaluateOnOriginal(catalog, estimate, kernel: kernel)
     for (key, value) in zip(catalog.keys, original) {
       let expected: Double?
       switch key {

@@ -83,3 +83,22 @@ extension AssessExtrasFixture {
       columns: table.columns + [table.column(named: name) ?? []], source: table.source)
   }
 }
+
+extension StatisticCatalog {
+  /// Runs the kernel on the estimate's indicator correlations and evaluates `catalog` there,
+  /// as a bootstrap resample would on its own correlations.
+  static func evaluateOnOriginal(
+    _ catalog: StatisticCatalog, _ estimate: PLSEstimate, kernel: PLSKernel
+  ) throws -> [Double] {
+    let workspace = PLSWorkspace(layout: estimate.layout)
+    let scratch = StatisticScratch(layout: estimate.layout)
+    return try estimate.indicatorCorrelations.storage.withUnsafeBufferPointer { s in
+      guard let base = s.baseAddress else { return [] }
+      _ = try kernel.run(correlation: base, workspace: workspace)
+      return try catalog.table(
+        kernel: kernel, correlation: base, workspace: workspace, scratch: scratch,
+        observations: estimate.observations
+      ).values
+    }
+  }
+}

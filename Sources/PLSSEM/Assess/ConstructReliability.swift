@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Internal-consistency reliability and convergent validity of one construct.
 ///
 /// With `S` the block's indicator correlation matrix (k indicators), `λ` its loadings and `w`
@@ -29,47 +27,32 @@ public struct ConstructReliability: Sendable, Codable, Equatable {
   /// Average variance extracted.
   public let ave: Double
 
-  /// The reliability of construct `j` of an estimate.
+  /// The reliability of construct `j` of an estimate, read from its statistic table (where
+  /// ``StatisticCatalog`` computes it by the formulas above).
   init(estimate: PLSEstimate, construct j: Int) {
-    let layout = estimate.layout
-    let range = layout.block(j)
-    let k = range.count
-    let s = estimate.indicatorCorrelations
-    construct = layout.constructNames[j]
-    guard k > 1 else {
-      alpha = 1
-      rhoC = 1
-      rhoA = 1
-      ave = 1
-      return
-    }
-    var total = 0.0
-    for a in range {
-      for b in range { total += s[a, b] }
-    }
-    alpha = Double(k) / Double(k - 1) * (1 - Double(k) / total)
-    let lambdas = range.map { estimate.crossLoadings[$0, j] }
-    let sum = lambdas.reduce(0, +)
-    let sumSquares = lambdas.reduce(0) { $0 + $1 * $1 }
-    rhoC = sum * sum / (sum * sum + lambdas.reduce(0) { $0 + (1 - $1 * $1) })
-    ave = sumSquares / Double(k)
-    if layout.modes[j] == .b {
-      rhoA = 1
-    } else {
-      rhoA = Self.rhoA(weights: range.map { estimate.weights[$0] }, correlations: s, block: range)
-    }
+    let name = estimate.constructNames[j]
+    let table = estimate.statistics
+    construct = name
+    alpha = table[.cronbachAlpha(construct: name)] ?? .nan
+    rhoC = table[.rhoC(construct: name)] ?? .nan
+    rhoA = table[.rhoA(construct: name)] ?? .nan
+    ave = table[.ave(construct: name)] ?? .nan
   }
 
-  /// `ρ_A` of a block from its weights and the indicator correlation matrix.
-  static func rhoA(weights w: [Double], correlations s: Matrix, block: Range<Int>) -> Double {
+  /// `ρ_A` of the block `block` from its weights `w` and the p × p indicator correlation matrix
+  /// `s`: the one implementation, used by the statistic table and by the PLSc correction (so
+  /// both give the same bits). NaN for a single-indicator block (0/0).
+  static func rhoA(
+    block: Range<Int>, weights w: UnsafePointer<Double>, correlation s: UnsafePointer<Double>,
+    p: Int
+  ) -> Double {
     var wtw = 0.0
     var offDiagonalS = 0.0
     var offDiagonalWW = 0.0
-    let indices = Array(block)
-    for a in w.indices {
+    for a in block {
       wtw += w[a] * w[a]
-      for b in w.indices where b != a {
-        offDiagonalS += w[a] * s[indices[a], indices[b]] * w[b]
+      for b in block where b != a {
+        offDiagonalS += w[a] * s[a + b * p] * w[b]
         offDiagonalWW += w[a] * w[a] * w[b] * w[b]
       }
     }

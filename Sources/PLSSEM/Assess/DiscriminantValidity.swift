@@ -1,6 +1,3 @@
-import Foundation
-import LinearAlgebra
-
 /// Discriminant validity: heterotrait–monotrait ratios and the Fornell–Larcker table.
 ///
 /// - HTMT (Henseler, Ringle & Sarstedt 2015, eq. 6): the mean absolute correlation between the
@@ -24,55 +21,30 @@ public struct HeterotraitMonotrait: Sendable, Codable, Equatable {
   /// HTMT2.
   public let htmt2: Double?
 
-  /// HTMT and HTMT2 for every pair of constructs, row declared after column.
+  /// HTMT and HTMT2 for every pair of constructs, row declared after column, read from the
+  /// estimate's statistic table (where ``StatisticCatalog`` computes them by the formulas
+  /// above); nil where undefined.
   static func all(estimate: PLSEstimate) -> [HeterotraitMonotrait] {
-    let layout = estimate.layout
-    let s = estimate.indicatorCorrelations
-    var arithmetic: [Double] = []
-    var geometric: [Double] = []
-    for j in 0..<layout.J {
-      let block = Array(layout.block(j))
-      guard block.count > 1 else {
-        arithmetic.append(1)
-        geometric.append(1)
-        continue
-      }
-      var values: [Double] = []
-      for a in 0..<block.count {
-        for b in (a + 1)..<block.count { values.append(abs(s[block[a], block[b]])) }
-      }
-      arithmetic.append(mean(values))
-      geometric.append(geometricMean(values))
-    }
+    let names = estimate.constructNames
+    let table = estimate.statistics
+    func defined(_ value: Double?) -> Double? { value.flatMap { $0.isNaN ? nil : $0 } }
     var result: [HeterotraitMonotrait] = []
-    for i in 0..<layout.J {
+    for i in names.indices {
       for j in 0..<i {
-        var values: [Double] = []
-        for a in layout.block(i) {
-          for b in layout.block(j) { values.append(abs(s[a, b])) }
-        }
-        let htmt = ratio(mean(values), (arithmetic[i] * arithmetic[j]).squareRoot())
-        let htmt2 = ratio(geometricMean(values), (geometric[i] * geometric[j]).squareRoot())
         result.append(
           HeterotraitMonotrait(
-            row: layout.constructNames[i], column: layout.constructNames[j], htmt: htmt,
-            htmt2: htmt2))
+            row: names[i], column: names[j],
+            htmt: defined(table[.htmt(row: names[i], column: names[j])]),
+            htmt2: defined(table[.htmt2(row: names[i], column: names[j])])))
       }
     }
     return result
   }
 
-  private static func ratio(_ a: Double, _ b: Double) -> Double? {
-    guard b > 0, a.isFinite, b.isFinite else { return nil }
+  /// `a / b`, NaN unless `b > 0` and both are finite (a zero monotrait mean leaves the ratio
+  /// undefined).
+  static func ratio(_ a: Double, _ b: Double) -> Double {
+    guard b > 0, a.isFinite, b.isFinite else { return .nan }
     return a / b
-  }
-
-  private static func mean(_ values: [Double]) -> Double {
-    values.reduce(0, +) / Double(values.count)
-  }
-
-  private static func geometricMean(_ values: [Double]) -> Double {
-    if values.contains(0) { return 0 }
-    return exp(values.reduce(0) { $0 + log($1) } / Double(values.count))
   }
 }

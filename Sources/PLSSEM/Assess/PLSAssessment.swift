@@ -30,6 +30,10 @@ public struct AssessmentOptions: Sendable, Codable, Equatable {
 /// discriminant validity, collinearity, effect sizes, overall fit, and — on request — predictive
 /// relevance (blindfolding Q²) and out-of-sample prediction (PLSpredict). Each statistic's
 /// formula and reference is on its own type.
+///
+/// Reliability, HTMT, HTMT2, Fornell–Larcker and the VIFs are read from the estimate's
+/// ``PLSEstimate/statistics`` (computed there by the same function as every bootstrap
+/// resample's statistics); f², model fit, Q² and PLSpredict are procedures of their own.
 public struct PLSAssessment: Sendable {
   /// Reliability and AVE per construct, in declaration order.
   public let reliability: [ConstructReliability]

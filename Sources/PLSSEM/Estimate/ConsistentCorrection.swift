@@ -89,18 +89,9 @@ public struct ConsistentCorrection: Sendable, Equatable {
         continue
       }
       let range = layout.block(j)
-      // Same summation order as ConstructReliability.rhoA, so both give the same bits.
+      let rho = ConstructReliability.rhoA(block: range, weights: w, correlation: s, p: p)
       var wtw = 0.0
-      var offDiagonalS = 0.0
-      var offDiagonalWW = 0.0
-      for a in range {
-        wtw += w[a] * w[a]
-        for b in range where b != a {
-          offDiagonalS += w[a] * s[a + b * p] * w[b]
-          offDiagonalWW += w[a] * w[a] * w[b] * w[b]
-        }
-      }
-      let rho = wtw * wtw * offDiagonalS / offDiagonalWW
+      for a in range { wtw += w[a] * w[a] }
       guard rho > 0, rho.isFinite else {
         throw .inadmissibleReliability(construct: layout.constructNames[j], rhoA: rho)
       }

@@ -54,6 +54,11 @@ public struct PLSEstimate: Sendable {
   /// ``PLSSettings/consistent`` is on. With PLSc on, the fields above (loadings, construct
   /// correlations, paths, R², effects) hold the consistent values, as seminr and cSEM report.
   public let consistentCorrection: ConsistentCorrection?
+  /// Every statistic of the fitted model, keyed: the one source of the values above (paths,
+  /// R², effects, loadings, weights, cross-loadings and construct correlations are read from
+  /// it) and of ``PLSAssessment``'s reliability, HTMT, HTMT2 and VIF, computed by the same
+  /// function as every bootstrap resample's statistics.
+  public let statistics: StatisticTable
 
   let layout: ModelLayout
   let prepared: PreparedData

@@ -51,53 +51,43 @@ public struct PLSEstimator: Sendable {
     }
     let kernel = PLSKernel(layout: layout, settings: settings)
     let workspace = PLSWorkspace(layout: layout)
-    let outcome = try prepared.correlation.storage.withUnsafeBufferPointer {
-      s throws(EstimationError) in
-      // A non-empty model always has a non-empty correlation matrix.
-      try kernel.run(
-        correlation: s.baseAddress ?? UnsafePointer(workspace.weights), workspace: workspace)
-    }
+    let scratch = StatisticScratch(layout: layout)
+    let catalog = StatisticCatalog(layout: layout, consistent: settings.consistent)
+    let (outcome, statistics, composite) = try prepared.correlation.storage
+      .withUnsafeBufferPointer { s throws(EstimationError) in
+        // A non-empty model always has a non-empty correlation matrix.
+        let base = s.baseAddress ?? UnsafePointer(workspace.weights)
+        let outcome = try kernel.run(correlation: base, workspace: workspace)
+        // With PLSc, the uncorrected (composite) values first, by the same function.
+        let composite =
+          try settings.consistent
+          ? StatisticCatalog(
+            layout: layout, families: [.path, .rSquared, .loading, .constructCorrelation]
+          ).table(
+            kernel: kernel, correlation: base, workspace: workspace, scratch: scratch,
+            observations: n) : nil
+        let statistics = try catalog.table(
+          kernel: kernel, correlation: base, workspace: workspace, scratch: scratch,
+          observations: n)
+        return (outcome, statistics, composite)
+      }
     let p = layout.p
     let J = layout.J
-    let weights = Array(UnsafeBufferPointer(start: workspace.weights, count: p))
-    let proxyLoadings = Array(UnsafeBufferPointer(start: workspace.c, count: p * J))
-    let proxyCorrelations = try Matrix(
-      rows: J, columns: J, columnMajor: Array(UnsafeBufferPointer(start: workspace.r, count: J * J))
-    )
+    let reader = StatisticTableReader(table: statistics, layout: layout)
     var correction: ConsistentCorrection?
-    if settings.consistent {
-      let composite = try structuralModel(kernel: kernel, workspace: workspace, n: n)
-      var rhoA = [Double](repeating: 1, count: J)
-      try prepared.correlation.storage.withUnsafeBufferPointer { s throws(EstimationError) in
-        guard let base = s.baseAddress else { return }
-        try rhoA.withUnsafeMutableBufferPointer { rho throws(EstimationError) in
-          guard let rhoBase = rho.baseAddress else { return }
-          try ConsistentCorrection.apply(
-            layout: layout, correlation: base, weights: workspace.weights, loadings: workspace.c,
-            constructCorrelations: workspace.r, rhoA: rhoBase, scratch: workspace.system)
-        }
-      }
+    if let composite {
+      let compositeReader = StatisticTableReader(table: composite, layout: layout)
       correction = ConsistentCorrection(
-        rhoA: rhoA, corrected: (0..<J).map { ConsistentCorrection.isCorrected($0, layout: layout) },
-        proxyCorrelations: proxyCorrelations,
-        compositeLoadings: (0..<p).map { proxyLoadings[$0 + layout.blockOf[$0] * p] },
-        compositePathCoefficients: composite.paths, compositeRSquared: composite.r2)
+        rhoA: Array(UnsafeBufferPointer(start: scratch.rhoA, count: J)),
+        corrected: (0..<J).map { ConsistentCorrection.isCorrected($0, layout: layout) },
+        proxyCorrelations: compositeReader.constructCorrelations(),
+        compositeLoadings: compositeReader.loadings(),
+        compositePathCoefficients: compositeReader.pathCoefficients(),
+        compositeRSquared: compositeReader.rSquared())
     }
-    let crossLoadings = try Matrix(
-      rows: p, columns: J, columnMajor: Array(UnsafeBufferPointer(start: workspace.c, count: p * J))
-    )
-    let constructCorrelations = try Matrix(
-      rows: J, columns: J, columnMajor: Array(UnsafeBufferPointer(start: workspace.r, count: J * J))
-    )
-    let (paths, r2, r2Adjusted) = try structuralModel(kernel: kernel, workspace: workspace, n: n)
-    let total = try EffectsCalculator.totalEffects(paths, layout: layout)
-    let indirect = try total - paths
-    let specific = layout.indirectChains().map { chain in
-      var product = 1.0
-      for (a, b) in zip(chain, chain.dropFirst()) { product *= paths[a, b] }
-      return SpecificIndirectEffect(
-        chain: chain.map { layout.constructNames[$0] }, estimate: product)
-    }
+    let weights = reader.weights()
+    let paths = reader.pathCoefficients()
+    let chains = layout.indirectChains()
     var weightMatrix = Matrix(rows: p, columns: J)
     for i in 0..<p { weightMatrix[i, layout.blockOf[i]] = weights[i] }
     let scores = try prepared.standardized * weightMatrix
@@ -105,37 +95,21 @@ public struct PLSEstimator: Sendable {
       model: model, settings: settings, observations: n, converged: outcome.converged,
       iterations: outcome.iterations, dataSummary: prepared.summary,
       indicatorNames: layout.indicatorNames,
-      constructNames: layout.constructNames, weights: weights, crossLoadings: crossLoadings,
-      constructCorrelations: constructCorrelations, pathCoefficients: paths, rSquared: r2,
-      adjustedRSquared: r2Adjusted, totalEffects: total, indirectEffects: indirect,
-      specificIndirectEffects: specific, scores: scores,
+      constructNames: layout.constructNames, weights: weights,
+      crossLoadings: reader.crossLoadings(),
+      constructCorrelations: reader.constructCorrelations(), pathCoefficients: paths,
+      rSquared: reader.rSquared(), adjustedRSquared: reader.adjustedRSquared(),
+      totalEffects: reader.effects(indirect: false),
+      indirectEffects: reader.effects(indirect: true),
+      specificIndirectEffects: chains.map { chain in
+        let names = chain.map { layout.constructNames[$0] }
+        return SpecificIndirectEffect(
+          chain: names, estimate: statistics[.specificIndirectEffect(chain: names)] ?? .nan)
+      },
+      scores: scores,
       indicatorCorrelations: prepared.correlation,
-      consistentCorrection: correction, layout: layout, prepared: prepared)
-  }
-
-  /// Path coefficients, R² and adjusted R² by OLS on the construct correlations in
-  /// `workspace.r`: `β = R_PP⁻¹ R_Pj` and `R² = βᵀR_Pj` for each endogenous construct j.
-  private func structuralModel(kernel: PLSKernel, workspace: PLSWorkspace, n: Int)
-    throws(EstimationError)
-    -> (paths: Matrix, r2: [Double?], r2Adjusted: [Double?])
-  {
-    let layout = kernel.layout
-    let J = layout.J
-    var paths = Matrix(rows: J, columns: J)
-    var r2 = [Double?](repeating: nil, count: J)
-    var r2Adjusted = [Double?](repeating: nil, count: J)
-    for j in layout.endogenous {
-      let preds = layout.predecessors[j]
-      let beta = try kernel.regression(of: j, on: preds, r: workspace.r, ws: workspace)
-      var explained = 0.0
-      for (a, k) in preds.enumerated() {
-        paths[k, j] = beta[a]
-        explained += beta[a] * workspace.r[k + j * J]
-      }
-      r2[j] = explained
-      r2Adjusted[j] = 1 - (1 - explained) * Double(n - 1) / Double(n - preds.count - 1)
-    }
-    return (paths, r2, r2Adjusted)
+      consistentCorrection: correction, statistics: statistics, layout: layout,
+      prepared: prepared)
   }
 
   private func validateSettings() throws(EstimationError) {

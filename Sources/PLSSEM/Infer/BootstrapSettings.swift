@@ -38,12 +38,17 @@ public struct BootstrapSettings: Sendable, Codable, Equatable {
   public var pValues: PValueDistribution
   /// The largest share of failed resamples tolerated before the run fails.
   public var maximumFailureShare: Double
+  /// The families of statistics to resample (default ``StatisticFamily/resampledByDefault``).
+  /// Add e.g. ``StatisticFamily/reliability`` for intervals of alpha, ρ_C, ρ_A and AVE, as
+  /// SmartPLS's bootstrap reports them; families not resampled cost nothing per resample.
+  public var statistics: Set<StatisticFamily>
 
   public init(
     resamples: Int, seed: UInt64 = 1, threads: Int? = nil,
     confidenceInterval: ConfidenceIntervalMethod = .percentile,
     level: Double = 0.95, signChange: SignChange = .none, pValues: PValueDistribution = .studentT,
-    maximumFailureShare: Double = 0.05
+    maximumFailureShare: Double = 0.05,
+    statistics: Set<StatisticFamily> = StatisticFamily.resampledByDefault
   ) {
     self.resamples = resamples
     self.seed = seed
@@ -53,6 +58,47 @@ public struct BootstrapSettings: Sendable, Codable, Equatable {
     self.signChange = signChange
     self.pValues = pValues
     self.maximumFailureShare = maximumFailureShare
+    self.statistics = statistics
+  }
+}
+
+extension BootstrapSettings {
+  private enum CodingKeys: String, CodingKey {
+    case resamples, seed, threads, confidenceInterval, level, signChange, pValues
+    case maximumFailureShare, statistics
+  }
+
+  /// Decodes settings; `statistics` may be absent (shards written before it existed resampled
+  /// the default families).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      resamples: try c.decode(Int.self, forKey: .resamples),
+      seed: try c.decode(UInt64.self, forKey: .seed),
+      threads: try c.decodeIfPresent(Int.self, forKey: .threads),
+      confidenceInterval: try c.decode(ConfidenceIntervalMethod.self, forKey: .confidenceInterval),
+      level: try c.decode(Double.self, forKey: .level),
+      signChange: try c.decode(SignChange.self, forKey: .signChange),
+      pValues: try c.decode(PValueDistribution.self, forKey: .pValues),
+      maximumFailureShare: try c.decode(Double.self, forKey: .maximumFailureShare),
+      statistics: Set(
+        try c.decodeIfPresent([StatisticFamily].self, forKey: .statistics)
+          ?? Array(StatisticFamily.resampledByDefault)))
+  }
+
+  /// Encodes settings; the families in ``StatisticFamily`` order, so equal settings give equal
+  /// bytes.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(resamples, forKey: .resamples)
+    try c.encode(seed, forKey: .seed)
+    try c.encodeIfPresent(threads, forKey: .threads)
+    try c.encode(confidenceInterval, forKey: .confidenceInterval)
+    try c.encode(level, forKey: .level)
+    try c.encode(signChange, forKey: .signChange)
+    try c.encode(pValues, forKey: .pValues)
+    try c.encode(maximumFailureShare, forKey: .maximumFailureShare)
+    try c.encode(StatisticFamily.allCases.filter(statistics.contains), forKey: .statistics)
   }
 }
 

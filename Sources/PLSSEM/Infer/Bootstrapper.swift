@@ -24,15 +24,25 @@ public struct Bootstrapper: Sendable {
     self.settings = settings
   }
 
-  /// The statistics tracked for `estimate`, in catalog order.
+  /// The statistics a bootstrap with the default families
+  /// (``StatisticFamily/resampledByDefault``) tracks for `estimate`, in catalog order.
   public static func keys(for estimate: PLSEstimate) -> [StatisticKey] {
+    StatisticCatalog(
+      layout: estimate.layout, families: StatisticFamily.resampledByDefault,
+      consistent: estimate.settings.consistent
+    ).keys
+  }
+
+  /// The statistics this bootstrap tracks for `estimate` (the families of
+  /// ``BootstrapSettings/statistics``), in catalog order.
+  public func statisticKeys(for estimate: PLSEstimate) -> [StatisticKey] {
     catalog(for: estimate).keys
   }
 
-  static func catalog(for estimate: PLSEstimate) -> StatisticCatalog {
+  func catalog(for estimate: PLSEstimate) -> StatisticCatalog {
     StatisticCatalog(
-      layout: estimate.layout, originalTotalEffects: estimate.totalEffects,
-      originalIndirectEffects: estimate.indirectEffects, consistent: estimate.settings.consistent)
+      layout: estimate.layout, families: settings.statistics,
+      consistent: estimate.settings.consistent)
   }
 
   /// Runs the bootstrap (or one shard of it) and returns the mergeable state.
@@ -41,7 +51,7 @@ public struct Bootstrapper: Sendable {
     draws: BootstrapDrawSink? = nil
   ) throws -> BootstrapState {
     try validate()
-    let catalog = Self.catalog(for: estimate)
+    let catalog = catalog(for: estimate)
     let m = catalog.count
     let kernel = PLSKernel(layout: estimate.layout, settings: estimate.settings)
     let threads = max(1, settings.threads ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -55,7 +65,11 @@ public struct Bootstrapper: Sendable {
         seed: self.settings.seed)
     }
     let evaluators = (0..<threads).map { _ in makeEvaluator() }
-    let original = try Self.originalStatistics(estimate, catalog: catalog, kernel: kernel)
+    // The original values are the estimate's own table: no third computation.
+    guard let original = estimate.statistics.selecting(catalog.keys)?.values else {
+      throw BootstrapError.invalidSetting(
+        "the estimate's statistic table lacks statistics to resample")
+    }
 
     let b = settings.resamples
     let chunkSize = Self.chunkSize
@@ -168,7 +182,7 @@ public struct Bootstrapper: Sendable {
     -> BootstrapResult
   {
     let state = try run(estimate, progress: progress, draws: draws)
-    return try BootstrapResult(state: state, keys: Self.keys(for: estimate))
+    return try BootstrapResult(state: state, keys: statisticKeys(for: estimate))
   }
 
   private func validate() throws(BootstrapError) {
@@ -188,24 +202,9 @@ public struct Bootstrapper: Sendable {
     if let threads = settings.threads, threads < 1 || threads > 1024 {
       throw .invalidSetting("--threads must lie between 1 and 1024 (got \(threads))")
     }
+    guard !settings.statistics.isEmpty else {
+      throw .invalidSetting("a bootstrap needs at least one family of statistics to resample")
+    }
   }
 
-  /// The statistics on the original data, by the same code as each resample's.
-  static func originalStatistics(
-    _ estimate: PLSEstimate, catalog: StatisticCatalog, kernel: PLSKernel
-  ) throws -> [Double] {
-    let workspace = PLSWorkspace(layout: estimate.layout)
-    let scratch = StatisticScratch(constructs: estimate.layout.J)
-    var out = [Double](repeating: 0, count: catalog.count)
-    try estimate.indicatorCorrelations.storage.withUnsafeBufferPointer { s in
-      guard let base = s.baseAddress else { return }
-      _ = try kernel.run(correlation: base, workspace: workspace)
-      try out.withUnsafeMutableBufferPointer { o in
-        guard let target = o.baseAddress else { return }
-        try catalog.extract(
-          kernel: kernel, correlation: base, workspace: workspace, scratch: scratch, into: target)
-      }
-    }
-    return out
-  }
 }

@@ -2,7 +2,8 @@ import LinearAlgebra
 
 /// Computes the statistics of one bootstrap resample: draw n row indices from the resample's
 /// own random stream, gather those rows, form their correlation matrix, run the PLS kernel on
-/// it, align signs, and read the statistics. One evaluator per worker thread; it owns all its
+/// it, align signs, and evaluate the bootstrap's ``StatisticCatalog`` — the function that made
+/// the estimate's ``StatisticTable``. One evaluator per worker thread; it owns all its
 /// buffers, so evaluating allocates nothing.
 final class ResampleEvaluator: @unchecked Sendable {
   /// n × p, missing-treated and standardised with the full sample's means and SDs (see
@@ -36,7 +37,7 @@ final class ResampleEvaluator: @unchecked Sendable {
     self.seed = seed
     let layout = kernel.layout
     workspace = PLSWorkspace(layout: layout)
-    scratch = StatisticScratch(constructs: layout.J)
+    scratch = StatisticScratch(layout: layout)
     gathered = .allocate(capacity: data.rows * (data.columns + 1))
     gathered.initialize(repeating: 1, count: data.rows * (data.columns + 1))
     crossProducts = .allocate(capacity: (layout.p + 1) * (layout.p + 1))
@@ -83,8 +84,9 @@ final class ResampleEvaluator: @unchecked Sendable {
       let outcome = try kernel.run(correlation: correlation, workspace: workspace)
       guard outcome.converged else { return false }
       try alignSigns()
-      try catalog.extract(
-        kernel: kernel, correlation: correlation, workspace: workspace, scratch: scratch, into: out)
+      try catalog.evaluate(
+        kernel: kernel, correlation: correlation, workspace: workspace, scratch: scratch,
+        observations: rows, into: out)
     } catch {
       return false
     }

@@ -1,188 +1,320 @@
+import Foundation
 import LinearAlgebra
 
-/// The list of statistics the bootstrap tracks for a model, and how to read each one from a
-/// finished run of the ``PLSKernel``: every path, loading, weight, total and indirect effect
-/// (with each specific indirect effect), HTMT and R². The same code yields the original
-/// estimates and each resample's, so they are defined identically. With consistent PLS every
-/// run is corrected by ``ConsistentCorrection/apply(layout:correlation:weights:loadings:constructCorrelations:rhoA:scratch:)``,
-/// the function the estimator uses, before any statistic is read.
+/// The statistics of a model as a list of slots, each a ``StatisticRecipe``, and the one
+/// function that evaluates them all from a fitted state.
+///
+/// The same catalog type serves the estimate (every family: ``PLSEstimate/statistics``) and
+/// the bootstrap (the families of ``BootstrapSettings/statistics``, for the original sample's
+/// keys and for every resample), so the original values and each resample's are defined by the
+/// same code. With consistent PLS every evaluation first applies
+/// ``ConsistentCorrection/apply(layout:correlation:weights:loadings:constructCorrelations:rhoA:scratch:)``,
+/// the correction the estimator uses, before any statistic is read.
+///
+/// The slots are laid out family by family in a fixed order (``StatisticFamily`` order), so a
+/// table restricted to some families lists its keys in the same relative order as the full
+/// one. Which pairs have total and indirect effects follows from the model alone: a total
+/// effect for every construct reachable along paths, an indirect one where some chain of two
+/// or more paths leads there.
 struct StatisticCatalog: Sendable {
   let layout: ModelLayout
   /// Whether to apply the PLSc correction (``PLSSettings/consistent``).
   let consistent: Bool
+  /// The families present.
+  let families: Set<StatisticFamily>
+  /// The slots, in catalog order.
+  let recipes: [StatisticRecipe]
+  /// The key of each slot.
   let keys: [StatisticKey]
-  private let chains: [[Int]]
-  private let effectPairs: [(Int, Int)]
-  private let indirectPairs: [(Int, Int)]
+  /// Whether each slot is fixed by construction.
+  let fixedByConstruction: [Bool]
+  /// Every chain of two or more paths (``ModelLayout/indirectChains()``).
+  let chains: [[Int]]
 
+  private let needsStructure: Bool
+  private let needsTotals: Bool
+  private let needsMonotrait: Bool
+  private let needsGeometricMonotrait: Bool
+
+  /// The catalog of `families` (default: all) for `layout`.
   init(
-    layout: ModelLayout, originalTotalEffects: Matrix, originalIndirectEffects: Matrix,
+    layout: ModelLayout, families: Set<StatisticFamily> = Set(StatisticFamily.allCases),
     consistent: Bool = false
   ) {
     self.layout = layout
     self.consistent = consistent
-    let names = layout.constructNames
-    var keys: [StatisticKey] = []
-    for to in 0..<layout.J {
-      for from in layout.predecessors[to] { keys.append(.path(from: names[from], to: names[to])) }
-    }
-    for i in 0..<layout.p {
-      keys.append(
-        .loading(construct: names[layout.blockOf[i]], indicator: layout.indicatorNames[i]))
-    }
-    for i in 0..<layout.p {
-      keys.append(.weight(construct: names[layout.blockOf[i]], indicator: layout.indicatorNames[i]))
-    }
-    var effectPairs: [(Int, Int)] = []
-    var indirectPairs: [(Int, Int)] = []
-    for f in 0..<layout.J {
-      for t in 0..<layout.J where originalTotalEffects[f, t] != 0 {
-        effectPairs.append((f, t))
-        if originalIndirectEffects[f, t] != 0 { indirectPairs.append((f, t)) }
+    self.families = families
+    let J = layout.J
+    let chains = layout.indirectChains()
+    // reaches[f + t·J]: t can be reached from f along one or more paths.
+    var reaches = [Bool](repeating: false, count: J * J)
+    var reachesIndirectly = reaches
+    for f in 0..<J {
+      for t in layout.structuralOrder {
+        for k in layout.predecessors[t] where k == f || reaches[f + k * J] {
+          reaches[f + t * J] = true
+          if k != f { reachesIndirectly[f + t * J] = true }
+        }
       }
     }
-    keys += effectPairs.map { .totalEffect(from: names[$0.0], to: names[$0.1]) }
-    keys += indirectPairs.map { .indirectEffect(from: names[$0.0], to: names[$0.1]) }
-    chains = layout.indirectChains()
-    keys += chains.map { .specificIndirectEffect(chain: $0.map { names[$0] }) }
-    for i in 0..<layout.J {
-      for j in 0..<i { keys.append(.htmt(row: names[i], column: names[j])) }
+    let endogenous = layout.endogenous
+    var recipes: [StatisticRecipe] = []
+    for family in StatisticFamily.allCases where families.contains(family) {
+      switch family {
+      case .path:
+        for t in 0..<J { recipes += layout.predecessors[t].map { .path(from: $0, to: t) } }
+      case .loading: recipes += (0..<layout.p).map { .loading(indicator: $0) }
+      case .weight: recipes += (0..<layout.p).map { .weight(indicator: $0) }
+      case .totalEffect:
+        for f in 0..<J {
+          for t in 0..<J where reaches[f + t * J] { recipes.append(.totalEffect(from: f, to: t)) }
+        }
+      case .indirectEffect:
+        for f in 0..<J {
+          for t in 0..<J where reachesIndirectly[f + t * J] {
+            recipes.append(.indirectEffect(from: f, to: t))
+          }
+        }
+      case .specificIndirectEffect:
+        recipes += chains.indices.map { .specificIndirectEffect(chain: $0) }
+      case .htmt:
+        for i in 0..<J { recipes += (0..<i).map { .htmt(row: i, column: $0) } }
+      case .rSquared: recipes += endogenous.map { .rSquared(construct: $0) }
+      case .adjustedRSquared: recipes += endogenous.map { .adjustedRSquared(construct: $0) }
+      case .htmt2:
+        for i in 0..<J { recipes += (0..<i).map { .htmt2(row: i, column: $0) } }
+      case .reliability:
+        for j in 0..<J {
+          recipes += [
+            .cronbachAlpha(construct: j), .rhoC(construct: j), .rhoA(construct: j),
+            .ave(construct: j),
+          ]
+        }
+      case .outerVIF: recipes += (0..<layout.p).map { .outerVIF(indicator: $0) }
+      case .innerVIF:
+        for t in endogenous { recipes += layout.predecessors[t].map { .innerVIF(from: $0, to: t) } }
+      case .crossLoading:
+        for i in 0..<layout.p {
+          recipes += (0..<J).map { .crossLoading(indicator: i, construct: $0) }
+        }
+      case .constructCorrelation:
+        for i in 0..<J { recipes += (0..<i).map { .constructCorrelation(row: i, column: $0) } }
+      }
     }
-    for j in layout.endogenous { keys.append(.rSquared(construct: names[j])) }
-    self.keys = keys
-    self.effectPairs = effectPairs
-    self.indirectPairs = indirectPairs
+    self.recipes = recipes
+    self.chains = chains
+    keys = recipes.map { $0.key(layout: layout, chains: chains) }
+    fixedByConstruction = recipes.map { $0.isFixedByConstruction(layout: layout) }
+    needsStructure = !families.isDisjoint(with: [
+      .path, .totalEffect, .indirectEffect, .specificIndirectEffect, .rSquared, .adjustedRSquared,
+    ])
+    needsTotals = !families.isDisjoint(with: [.totalEffect, .indirectEffect])
+    needsMonotrait = families.contains(.htmt)
+    needsGeometricMonotrait = families.contains(.htmt2)
   }
 
-  var count: Int { keys.count }
+  var count: Int { recipes.count }
 
-  /// Reads every statistic into `out` (length ``count``) from the kernel's final state in
-  /// `ws` (weights, `C`, `R`) and the correlation matrix `s`. With ``consistent`` it first
-  /// applies the PLSc correction to `C` and `R` in place (so call it once per kernel run).
-  /// Throws when the structural regressions are singular or the PLSc solution is inadmissible.
-  func extract(
+  /// Evaluates every slot into `out` (length ``count``) from the kernel's final state in `ws`
+  /// (weights, `C`, `R`) and the correlation matrix `s` of a sample of `observations` rows.
+  /// With ``consistent`` it first applies the PLSc correction to `C` and `R` in place (so call
+  /// it once per kernel run). Allocates nothing. Throws when the structural regressions are
+  /// singular or the PLSc solution is inadmissible.
+  func evaluate(
     kernel: PLSKernel, correlation s: UnsafePointer<Double>, workspace ws: PLSWorkspace,
-    scratch: StatisticScratch, into out: UnsafeMutablePointer<Double>
+    scratch: StatisticScratch, observations: Int, into out: UnsafeMutablePointer<Double>
   ) throws(EstimationError) {
-    let p = layout.p
-    let J = layout.J
     if consistent {
       try ConsistentCorrection.apply(
         layout: layout, correlation: s, weights: ws.weights, loadings: ws.c,
-        constructCorrelations: ws.r,
-        rhoA: scratch.rhoA, scratch: ws.system)
+        constructCorrelations: ws.r, rhoA: scratch.rhoA, scratch: ws.system)
     }
+    if needsStructure { try regressions(kernel: kernel, workspace: ws, scratch: scratch) }
+    if needsTotals {
+      EffectsCalculator.totalEffects(paths: scratch.paths, layout: layout, into: scratch.total)
+    }
+    if needsMonotrait || needsGeometricMonotrait { monotraitMeans(s, scratch: scratch) }
+    if families.contains(.outerVIF) { outerVIF(s, scratch: scratch) }
+    if families.contains(.innerVIF) { innerVIF(ws.r, scratch: scratch) }
+    let state = FittedState(
+      layout: layout, chains: chains, correlation: s, weights: ws.weights, loadings: ws.c,
+      constructCorrelations: ws.r, scratch: scratch, observations: observations)
+    for k in 0..<recipes.count {
+      let value = recipes[k].value(in: state)
+      out[k] = fixedByConstruction[k] ? recipes[k].fixedValue(computed: value) : value
+    }
+  }
+
+  /// Path coefficients `β = R_PP⁻¹ R_Pj` into `scratch.paths` (J × J, `[from + to·J]`, zero
+  /// where there is no path) and `R² = βᵀR_Pj` into `scratch.r2`, for each endogenous j, by
+  /// OLS on the construct correlations.
+  private func regressions(kernel: PLSKernel, workspace ws: PLSWorkspace, scratch: StatisticScratch)
+    throws(EstimationError)
+  {
+    let J = layout.J
     let b = scratch.paths
     for k in 0..<(J * J) { b[k] = 0 }
-    var index = 0
-    var r2: [Double] = scratch.r2
     for to in 0..<J {
       let preds = layout.predecessors[to]
-      guard !preds.isEmpty else { continue }
+      guard !preds.isEmpty else {
+        scratch.r2[to] = .nan
+        continue
+      }
       let beta = try kernel.regression(of: to, on: preds, r: ws.r, ws: ws)
       var explained = 0.0
       for (a, from) in preds.enumerated() {
         b[from + to * J] = beta[a]
         explained += beta[a] * ws.r[from + to * J]
-        out[index] = beta[a]
-        index += 1
       }
-      r2[to] = explained
+      scratch.r2[to] = explained
     }
-    for i in 0..<p {
-      out[index] = ws.c[i + layout.blockOf[i] * p]
-      index += 1
-    }
-    for i in 0..<p {
-      out[index] = ws.weights[i]
-      index += 1
-    }
-    let total = scratch.total
-    EffectsCalculator.totalEffects(paths: b, layout: layout, into: total)
-    for (f, t) in effectPairs {
-      out[index] = total[f + t * J]
-      index += 1
-    }
-    for (f, t) in indirectPairs {
-      out[index] = total[f + t * J] - b[f + t * J]
-      index += 1
-    }
-    for chain in chains {
-      var product = 1.0
-      for k in 1..<chain.count { product *= b[chain[k - 1] + chain[k] * J] }
-      out[index] = product
-      index += 1
-    }
-    htmt(s, into: out + index, monotrait: scratch.monotrait)
-    index += J * (J - 1) / 2
-    for j in layout.endogenous {
-      out[index] = r2[j]
-      index += 1
-    }
-    scratch.r2 = r2
   }
 
-  /// HTMT of every pair (row declared after column), as ``HeterotraitMonotrait`` defines it.
-  private func htmt(
-    _ s: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>,
-    monotrait: UnsafeMutablePointer<Double>
-  ) {
+  /// The mean absolute correlation among each block's indicators, arithmetic (for HTMT) and
+  /// geometric (for HTMT2); 1 for a single-indicator block (``HeterotraitMonotrait``).
+  private func monotraitMeans(_ s: UnsafePointer<Double>, scratch: StatisticScratch) {
     let p = layout.p
     for j in 0..<layout.J {
       let block = layout.block(j)
-      if block.count < 2 {
-        monotrait[j] = 1
+      guard block.count > 1 else {
+        scratch.monotrait[j] = 1
+        scratch.geometricMonotrait[j] = 1
         continue
       }
       var sum = 0.0
+      var logSum = 0.0
+      var zero = false
       var count = 0
       for a in block {
         for c in block where c > a {
-          sum += abs(s[a + c * p])
+          let v = abs(s[a + c * p])
+          sum += v
+          if v == 0 { zero = true } else { logSum += log(v) }
           count += 1
         }
       }
-      monotrait[j] = sum / Double(count)
+      scratch.monotrait[j] = sum / Double(count)
+      scratch.geometricMonotrait[j] = zero ? 0 : exp(logSum / Double(count))
     }
-    var index = 0
-    for i in 0..<layout.J {
-      for j in 0..<i {
-        var sum = 0.0
-        for a in layout.block(i) {
-          for c in layout.block(j) { sum += abs(s[a + c * p]) }
-        }
-        let hetero = sum / Double(layout.block(i).count * layout.block(j).count)
-        out[index] = hetero / (monotrait[i] * monotrait[j]).squareRoot()
-        index += 1
+  }
+
+  /// The outer VIF of every indicator (``Collinearity``): the diagonal of the inverse of its
+  /// block's correlation matrix; 1 for a single-indicator block, NaN for a singular block.
+  private func outerVIF(_ s: UnsafePointer<Double>, scratch: StatisticScratch) {
+    let p = layout.p
+    for j in 0..<layout.J {
+      let block = layout.block(j)
+      let k = block.count
+      let factor = scratch.factor
+      for (b, col) in block.enumerated() {
+        for (a, row) in block.enumerated() { factor[a + b * k] = s[row + col * p] }
       }
+      Self.inverseDiagonal(
+        factor, n: k, rhs: scratch.rhs, into: scratch.outerVIF + block.lowerBound)
+    }
+  }
+
+  /// The inner VIF of every predecessor of every endogenous construct, from the construct
+  /// correlations `r` (``Collinearity``); 1 for a lone predecessor, NaN when singular.
+  private func innerVIF(_ r: UnsafePointer<Double>, scratch: StatisticScratch) {
+    let J = layout.J
+    for t in layout.endogenous {
+      let preds = layout.predecessors[t]
+      let m = preds.count
+      let factor = scratch.factor
+      for (b, kb) in preds.enumerated() {
+        for (a, ka) in preds.enumerated() { factor[a + b * m] = r[ka + kb * J] }
+      }
+      Self.inverseDiagonal(factor, n: m, rhs: scratch.rhs, into: scratch.rhs + m)
+      for (a, k) in preds.enumerated() { scratch.innerVIF[k + t * J] = scratch.rhs[m + a] }
+    }
+  }
+
+  /// The diagonal of the inverse of the n × n correlation matrix in `a` (overwritten by its
+  /// Cholesky factor) into `out`: `(A⁻¹)ᵢᵢ` by solving `A x = eᵢ`. All NaN when `a` is
+  /// numerically singular; 1 when n = 1.
+  private static func inverseDiagonal(
+    _ a: UnsafeMutablePointer<Double>, n: Int, rhs: UnsafeMutablePointer<Double>,
+    into out: UnsafeMutablePointer<Double>
+  ) {
+    guard n > 1 else {
+      out[0] = 1
+      return
+    }
+    guard SmallSPDSolver.factorize(a, n: n, relativeTolerance: 1e-13) else {
+      for i in 0..<n { out[i] = .nan }
+      return
+    }
+    for i in 0..<n {
+      for k in 0..<n { rhs[k] = k == i ? 1 : 0 }
+      SmallSPDSolver.solve(factor: a, n: n, rhs)
+      out[i] = rhs[i]
     }
   }
 }
 
-/// Scratch buffers for ``StatisticCatalog/extract(kernel:correlation:workspace:scratch:into:)``.
+/// Scratch buffers for ``StatisticCatalog/evaluate(kernel:correlation:workspace:scratch:observations:into:)``:
+/// allocated once per worker, reused for every sample.
 final class StatisticScratch: @unchecked Sendable {
+  /// Path coefficients, J × J.
   let paths: UnsafeMutablePointer<Double>
+  /// Total effects, J × J.
   let total: UnsafeMutablePointer<Double>
+  /// R² per construct (NaN for exogenous ones).
+  let r2: UnsafeMutablePointer<Double>
+  /// Arithmetic and geometric monotrait means per construct.
   let monotrait: UnsafeMutablePointer<Double>
+  let geometricMonotrait: UnsafeMutablePointer<Double>
+  /// ρ_A per construct, as the PLSc correction used it.
   let rhoA: UnsafeMutablePointer<Double>
-  var r2: [Double]
+  /// Outer VIF per indicator, inner VIF J × J (`[from + to·J]`).
+  let outerVIF: UnsafeMutablePointer<Double>
+  let innerVIF: UnsafeMutablePointer<Double>
+  /// A square system of the largest block or predecessor set, and twice its size of
+  /// right-hand sides.
+  let factor: UnsafeMutablePointer<Double>
+  let rhs: UnsafeMutablePointer<Double>
+  private let all: [UnsafeMutablePointer<Double>]
 
-  init(constructs J: Int) {
-    paths = .allocate(capacity: max(J * J, 1))
-    total = .allocate(capacity: max(J * J, 1))
-    monotrait = .allocate(capacity: max(J, 1))
-    rhoA = .allocate(capacity: max(J, 1))
-    rhoA.initialize(repeating: 1, count: max(J, 1))
-    paths.initialize(repeating: 0, count: max(J * J, 1))
-    total.initialize(repeating: 0, count: max(J * J, 1))
-    monotrait.initialize(repeating: 0, count: max(J, 1))
-    r2 = Array(repeating: 0, count: J)
+  init(layout: ModelLayout) {
+    let J = max(layout.J, 1)
+    let p = max(layout.p, 1)
+    let largestBlock = (0..<layout.J).map { layout.block($0).count }.max() ?? 1
+    let system = max(largestBlock, J, 1)
+    let sizes = [J * J, J * J, J, J, J, J, p, J * J, system * system, 2 * system]
+    let buffers = sizes.map { size -> UnsafeMutablePointer<Double> in
+      let buffer = UnsafeMutablePointer<Double>.allocate(capacity: size)
+      buffer.initialize(repeating: 0, count: size)
+      return buffer
+    }
+    (paths, total, r2, monotrait, geometricMonotrait, rhoA) =
+      (buffers[0], buffers[1], buffers[2], buffers[3], buffers[4], buffers[5])
+    (outerVIF, innerVIF, factor, rhs) = (buffers[6], buffers[7], buffers[8], buffers[9])
+    rhoA.update(repeating: 1, count: J)
+    all = buffers
   }
 
   deinit {
-    paths.deallocate()
-    total.deallocate()
-    monotrait.deallocate()
-    rhoA.deallocate()
+    for buffer in all { buffer.deallocate() }
+  }
+}
+
+extension StatisticCatalog {
+  /// Evaluates the catalog into a new ``StatisticTable`` (for an estimate; resamples write
+  /// into preallocated rows with ``evaluate(kernel:correlation:workspace:scratch:observations:into:)``).
+  func table(
+    kernel: PLSKernel, correlation s: UnsafePointer<Double>, workspace ws: PLSWorkspace,
+    scratch: StatisticScratch, observations: Int
+  ) throws(EstimationError) -> StatisticTable {
+    var values = [Double](repeating: 0, count: count)
+    try values.withUnsafeMutableBufferPointer { out throws(EstimationError) in
+      guard let base = out.baseAddress else { return }
+      try evaluate(
+        kernel: kernel, correlation: s, workspace: ws, scratch: scratch,
+        observations: observations, into: base)
+    }
+    // Keys are unique by construction (one recipe per slot), so the table always forms.
+    return StatisticTable(keys: keys, values: values, fixedByConstruction: fixedByConstruction)
+      ?? StatisticTable.empty
   }
 }
