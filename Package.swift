@@ -2,7 +2,7 @@
 // swift-plssem: a PLS-SEM engine. Layout by pipeline stage; see README.md and
 // ../shared/docs/design.md. Dependencies point one way:
 //   plssem (CLI) -> PLSSEMReport -> PLSSEM (engine) -> LinearAlgebra -> CLAPACK (C)
-//   plssem (CLI) -> Survey -> LinearAlgebra, DelimitedText
+//   plssem (CLI) -> Survey -> LinearAlgebra, DataFiles -> DelimitedText, ZIPFoundation, CReadStat (C)
 import PackageDescription
 
 let package = Package(
@@ -11,12 +11,14 @@ let package = Package(
     .library(name: "PLSSEM", targets: ["PLSSEM"]),
     .library(name: "Survey", targets: ["Survey"]),
     .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    .library(name: "DataFiles", targets: ["DataFiles"]),
     .library(name: "PLSSEMReport", targets: ["PLSSEMReport"]),
     .executable(name: "plssem", targets: ["plssem"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // The only C surface: CBLAS and LAPACK from Debian's OpenBLAS (which carries LAPACK).
@@ -25,21 +27,33 @@ let package = Package(
       pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev", "liblapack-dev", "pkg-config"])]
     ),
+    // SPSS and Stata files through ReadStat (Debian's libreadstat-dev ships no pkg-config file).
+    .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
     .target(name: "LinearAlgebra", dependencies: ["CLAPACK"], exclude: ["README.md"]),
     // Tokenising delimited text (CSV/TSV) with row and column positions; no statistics.
     .target(name: "DelimitedText", exclude: ["README.md"]),
+    // Data files as researchers have them (CSV/TSV, xlsx, SPSS, Stata) read into one table of
+    // named columns with their labels; knows nothing of models or codebooks.
+    .target(
+      name: "DataFiles",
+      dependencies: [
+        "DelimitedText", "CReadStat", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      exclude: ["README.md"]),
     .target(
       name: "PLSSEM", dependencies: ["LinearAlgebra", "DelimitedText"], exclude: ["README.md"]),
     .target(
       name: "Survey",
-      dependencies: ["LinearAlgebra", "DelimitedText", .product(name: "Yams", package: "Yams")],
+      dependencies: [
+        "LinearAlgebra", "DelimitedText", "DataFiles", .product(name: "Yams", package: "Yams"),
+      ],
       exclude: ["README.md"]
     ),
     .target(name: "PLSSEMReport", dependencies: ["PLSSEM"], exclude: ["README.md"]),
     .executableTarget(
       name: "plssem",
       dependencies: [
-        "PLSSEM", "Survey", "PLSSEMReport",
+        "PLSSEM", "Survey", "PLSSEMReport", "DataFiles",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
@@ -53,6 +67,9 @@ let package = Package(
       name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "DelimitedTextTests", dependencies: ["DelimitedText", "TestSupport"]),
+    .testTarget(
+      name: "DataFilesTests", dependencies: ["DataFiles", "TestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "PLSSEMTests", dependencies: ["PLSSEM", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(

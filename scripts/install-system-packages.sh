@@ -2,7 +2,7 @@
 # Installs the Debian packages swift-plssem builds against, when they are missing.
 # Uses sudo when not root. Safe to run repeatedly: it does nothing when all are present.
 #
-#   scripts/install-system-packages.sh                # the build packages (OpenBLAS, LAPACK, pkg-config)
+#   scripts/install-system-packages.sh                # the build packages (OpenBLAS, LAPACK, pkg-config, ReadStat, zlib)
 #   scripts/install-system-packages.sh --with slurm   # and an opt-in group (repeatable)
 #
 # Opt-in groups (not needed to build or use plssem):
@@ -13,7 +13,7 @@
 # 77 the packages are missing and cannot be installed here (not root, no sudo, no apt-get).
 set -euo pipefail
 
-packages=(libopenblas-dev liblapack-dev pkg-config)
+packages=(libopenblas-dev liblapack-dev pkg-config libreadstat-dev zlib1g-dev)
 while [ $# -gt 0 ]; do
   case "$1" in
     --with)
