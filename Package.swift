@@ -73,12 +73,13 @@ let package = Package(
     .testTarget(
       name: "PLSSEMTests", dependencies: ["PLSSEM", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(
-      name: "SurveyTests", dependencies: ["Survey", "TestSupport"], resources: [.copy("Fixtures")]),
+      name: "SurveyTests", dependencies: ["Survey", "DataFiles", "TestSupport"],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "ReportTests", dependencies: ["PLSSEMReport", "PLSSEM", "TestSupport"],
       exclude: ["Golden"]),
     // Runs the built plssem executable; Corpus/ holds the bad-input files and their manifest.
-    .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Corpus"]),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Corpus", "Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

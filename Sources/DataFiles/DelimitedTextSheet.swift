@@ -12,7 +12,6 @@ enum DelimitedTextSheet {
     do {
       reader = try DelimitedTextReader(bytes: bytes, delimiter: delimiter, source: source)
     } catch {
-      if error.kind == .empty { throw .empty(source: source) }
       throw .text(error)
     }
     var header: [String] = []

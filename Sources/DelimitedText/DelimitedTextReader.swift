@@ -35,7 +35,7 @@ public struct DelimitedTextReader: Sendable {
   public let source: String
 
   /// The input as read, byte-order mark included.
-  let bytes: [UInt8]
+  public let bytes: [UInt8]
   /// The offset of the first byte after the byte-order mark, if any.
   let contentStart: Int
 

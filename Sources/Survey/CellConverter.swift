@@ -1,3 +1,5 @@
+import DataFiles
+
 /// Turns one response cell of one item into a scale value, or says what is wrong with it.
 struct CellConverter: Sendable {
   enum Outcome: Equatable {
@@ -28,21 +30,37 @@ struct CellConverter: Sendable {
     self.decimalComma = decimalComma
   }
 
+  /// A cell as a data file holds it: numbers as numbers, text as ``convert(_:)-(String)``
+  /// reads it, empty and declared-missing cells as missing.
+  func convert(_ cell: DataCell) -> Outcome {
+    switch cell {
+    case .empty, .declaredMissing: .value(.nan)
+    case .number(let number): convert(number: number)
+    case .text(let text): convert(text)
+    }
+  }
+
   /// Empty, a missing label or a missing code → missing; a number on `1...points` or a label →
   /// its value, reversed when the item is; anything else → a problem.
   func convert(_ cell: String) -> Outcome {
     let text = cell.trimmingWhitespace
     if text.isEmpty { return .value(.nan) }
     if let number = NumberText.parse(text, decimalComma: decimalComma) {
-      if missingCodes.contains(number) { return .value(.nan) }
-      guard number >= 1, number <= Double(points) else {
-        return .problem(.outOfRange(value: number, points: points))
-      }
-      return .value(reverse ? Double(points + 1) - number : number)
+      return convert(number: number)
     }
     let key = TextKey(text)
     if missingLabels.contains(key) { return .value(.nan) }
     if let point = labels[key] { return .value(Double(reverse ? points + 1 - point : point)) }
     return .problem(.unknownLabel(text))
+  }
+
+  /// A missing code → missing; a number on `1...points` → its value, reversed when the item is.
+  func convert(number: Double) -> Outcome {
+    guard number.isFinite else { return .problem(.outOfRange(value: number, points: points)) }
+    if missingCodes.contains(number) { return .value(.nan) }
+    guard number >= 1, number <= Double(points) else {
+      return .problem(.outOfRange(value: number, points: points))
+    }
+    return .value(reverse ? Double(points + 1) - number : number)
   }
 }

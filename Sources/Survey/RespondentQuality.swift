@@ -3,8 +3,13 @@
 public struct RespondentQuality: Sendable, Equatable, Codable {
   /// The respondent's 0-based position in ``SurveyResponses``.
   public var respondent: Int
-  /// The physical line of the source where the respondent's record starts (0 if not from a file).
+  /// The physical line of the source where the respondent's record starts (0 if not from a
+  /// text file).
   public var line: Int
+  /// The respondent's row in the source (spreadsheet row, header = 1; SPSS/Stata case number).
+  public var row: Int
+  /// The respondent's id (the id column's text), if an id column was named.
+  public var id: String?
   /// Items answered.
   public var answered: Int
   /// Items left missing.
@@ -19,9 +24,11 @@ public struct RespondentQuality: Sendable, Equatable, Codable {
   public var longestRun: Int
 
   /// The indicators of one respondent's `answers` (NaN = missing), in questionnaire order.
-  public init(respondent: Int, line: Int, answers: [Double]) {
+  public init(respondent: Int, line: Int, row: Int? = nil, id: String? = nil, answers: [Double]) {
     self.respondent = respondent
     self.line = line
+    self.row = row ?? respondent + 2
+    self.id = id
     let given = answers.filter { !$0.isNaN }
     answered = given.count
     missing = answers.count - given.count
@@ -34,5 +41,10 @@ public struct RespondentQuality: Sendable, Equatable, Codable {
       longest = max(longest, run)
     }
     longestRun = longest
+  }
+
+  /// `row 12` or `row 12 (id R011)`, as reports name the respondent.
+  public var place: String {
+    "row \(row)" + (id.map { $0.isEmpty ? "" : " (id \($0))" } ?? "")
   }
 }

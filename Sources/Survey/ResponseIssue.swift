@@ -38,6 +38,8 @@ public struct ResponseIssue: Sendable, Equatable, Codable, CustomStringConvertib
     case duplicateIgnoredHeader(String)
     /// An empty line, or a record whose fields are all empty, in a file of several columns (note); it is skipped.
     case blankLine
+    /// A remark of the file reader (note), e.g. cells right of a workbook's header ignored.
+    case fileNote(String)
   }
 
   /// The file or source name.
@@ -76,7 +78,7 @@ public struct ResponseIssue: Sendable, Equatable, Codable, CustomStringConvertib
     case .outOfRange, .unknownLabel, .wrongFieldCount, .duplicateHeader, .duplicateItemColumn,
       .itemNotInData:
       .problem
-    case .ignoredColumn, .emptyHeader, .duplicateIgnoredHeader, .blankLine: .note
+    case .ignoredColumn, .emptyHeader, .duplicateIgnoredHeader, .blankLine, .fileNote: .note
     }
   }
 
@@ -97,11 +99,14 @@ public struct ResponseIssue: Sendable, Equatable, Codable, CustomStringConvertib
     case .emptyHeader: "column has no name and is ignored"
     case .duplicateIgnoredHeader(let name): "column name \"\(name)\" appears twice (ignored column)"
     case .blankLine: "empty record skipped"
+    case .fileNote(let text): text
     }
   }
 
   /// `source:line: row R, column C "name": message`, parts omitted when unknown.
   public var description: String {
+    // The reader's remarks name their file themselves.
+    if case .fileNote(let text) = kind { return text }
     var text = source
     if let line { text += ":\(line)" }
     text += ": "

@@ -33,17 +33,25 @@ public struct ResponseReadOptions: Sendable, Equatable {
   public var reverseCoding: Bool
   /// Missing codes used besides the codebook's own (such as a CLI's `--missing-code`).
   public var additionalMissingCodes: [Double]
+  /// The worksheet of an `.xlsx` workbook to read; nil for the first.
+  public var sheet: String?
+  /// A column naming the respondents (an id, a name), kept in
+  /// ``SurveyResponses/respondentIDs`` to name them in reports; nil for none.
+  public var idColumn: String?
 
   /// Options with the given values; the defaults read strictly with detection on.
   public init(
     strictness: Strictness = .strict, delimiter: Delimiter? = nil,
     decimalComma: DecimalComma = .automatic,
-    reverseCoding: Bool = true, additionalMissingCodes: [Double] = []
+    reverseCoding: Bool = true, additionalMissingCodes: [Double] = [], sheet: String? = nil,
+    idColumn: String? = nil
   ) {
     self.strictness = strictness
     self.delimiter = delimiter
     self.decimalComma = decimalComma
     self.reverseCoding = reverseCoding
     self.additionalMissingCodes = additionalMissingCodes
+    self.sheet = sheet
+    self.idColumn = idColumn
   }
 }

@@ -1,27 +1,29 @@
+import DataFiles
 import DelimitedText
 
-/// Reads a questionnaire export (CSV, semicolon-separated or TSV) into ``SurveyResponses``
-/// with a ``Codebook``.
+/// Reads questionnaire responses — a CSV/TSV export, an Excel or Google Sheets workbook, an SPSS
+/// or Stata file — into ``SurveyResponses`` with a ``Codebook``.
 ///
 /// What it does, in order:
 ///
-/// 1. Tokenises the file with `DelimitedText` (delimiter detection, UTF-8 BOM, quoted fields
-///    with embedded delimiters and line breaks).
-/// 2. Matches each header to a codebook item by the item's id or its question text in any
-///    language, ignoring case and whitespace (online-form exports use the question as the
-///    header). Other columns — timestamps, names, free text — are ignored with a note.
-/// 3. Converts each item cell: empty cells, missing labels and missing codes become missing;
-///    numbers (with a decimal comma in semicolon- or tab-separated files, see
-///    ``ResponseReadOptions/DecimalComma``) must lie within the item's scale `1...points`;
-///    text must be a scale label in any language of the codebook. Reverse-coded items are
-///    recoded `points + 1 − x`.
+/// 1. Reads the file with `DataFiles` (format chosen by content: delimited text with the
+///    delimiter detected, `.xlsx`, `.sav`/`.zsav`/`.por`, `.dta`).
+/// 2. Matches each column to a codebook item by the item's id or its question text in any
+///    language, through its header or (SPSS, Stata) its variable label, ignoring case and
+///    whitespace (online-form exports use the question as the header). Other columns —
+///    timestamps, names, free text — are ignored with a note.
+/// 3. Converts each item cell: empty cells, missing labels, missing codes and values the file
+///    declares missing become missing; numbers (with a decimal comma in semicolon- or
+///    tab-separated files, see ``ResponseReadOptions/DecimalComma``) must lie within the item's
+///    scale `1...points`; text must be a scale label in any language of the codebook.
+///    Reverse-coded items are recoded `points + 1 − x`.
 /// 4. Reports every problem with its row, column and item (``ResponseIssue``): strict reads
 ///    throw them all at the end, lenient reads mark the cells missing, skip malformed records,
 ///    and return them in ``SurveyResponses/issues``.
 public struct ResponseReader: Sendable {
   /// The codebook that names the items.
   public var codebook: Codebook
-  /// Strictness, delimiter, decimal commas, reverse coding and extra missing codes.
+  /// Strictness, delimiter, decimal commas, reverse coding, extra missing codes, the id column.
   public var options: ResponseReadOptions
 
   /// A reader for `codebook` with `options`.
@@ -30,50 +32,69 @@ public struct ResponseReader: Sendable {
     self.options = options
   }
 
-  /// Reads the file at `path`.
+  /// Reads the file at `path`, in any format `DataFiles` reads.
   public func read(contentsOfFile path: String) throws(SurveyError) -> SurveyResponses {
-    let text: DelimitedTextReader
+    let sheet: DataSheet
     do {
-      text = try DelimitedTextReader(contentsOfFile: path, delimiter: options.delimiter)
+      sheet = try DataFileReader.read(contentsOfFile: path, options: fileOptions)
     } catch {
-      throw .text(error)
+      throw SurveyError(error)
     }
-    return try read(text)
+    return try read(sheet)
   }
 
-  /// Reads response-file bytes; `source` names them in messages.
+  /// Reads response-file bytes in any format `DataFiles` reads; `source` names them in messages.
   public func read(bytes: [UInt8], source: String = "<responses>") throws(SurveyError)
     -> SurveyResponses
   {
-    let text: DelimitedTextReader
+    let sheet: DataSheet
     do {
-      text = try DelimitedTextReader(bytes: bytes, delimiter: options.delimiter, source: source)
+      sheet = try DataFileReader.read(bytes: bytes, source: source, options: fileOptions)
     } catch {
-      throw .text(error)
+      throw SurveyError(error)
     }
-    return try read(text)
+    return try read(sheet)
   }
 
   /// Reads the records of an already opened delimited text.
   public func read(_ text: DelimitedTextReader) throws(SurveyError) -> SurveyResponses {
-    let source = text.source
-    let records: [(line: Int, fields: [String])]
+    let sheet: DataSheet
     do {
-      records = try text.records()
+      sheet = try DataFileReader.read(
+        bytes: text.bytes, source: text.source,
+        options: DataFileOptions(sheet: options.sheet, delimiter: text.delimiter))
     } catch {
-      throw .text(error)
+      throw SurveyError(error)
     }
-    guard let header = records.first else { throw .noRespondents(source: source) }
+    return try read(sheet)
+  }
+
+  private var fileOptions: DataFileOptions {
+    DataFileOptions(sheet: options.sheet, delimiter: options.delimiter)
+  }
+
+  /// Reads the rows of a data file already read into a sheet.
+  public func read(_ sheet: DataSheet) throws(SurveyError) -> SurveyResponses {
+    let source = sheet.source
     var issues: [ResponseIssue] = []
-    guard records.count > 1 else { throw .noRespondents(source: source) }
-    let plan = try columnPlan(
-      header: header.fields, line: header.line, source: source, issues: &issues)
+    guard sheet.rowCount > 0 || !sheet.skippedRecords.isEmpty else {
+      throw .noRespondents(source: source)
+    }
+    let headerLine: Int? = sheet.format == .delimitedText ? 1 : nil
+    let plan = try columnPlan(sheet: sheet, line: headerLine, issues: &issues)
+    var idColumn: Int?
+    if let name = options.idColumn {
+      guard let index = sheet.columnIndex(named: name) else {
+        throw .unknownIDColumn(source: source, column: name, header: sheet.columnNames)
+      }
+      idColumn = index
+    }
 
     let decimalComma =
       switch options.decimalComma {
       case .always: true
       case .never: false
-      case .automatic: text.delimiter != .comma
+      case .automatic: sheet.delimiter.map { $0 != .comma } ?? false
       }
     let converters = plan.map { entry in
       CellConverter(
@@ -83,53 +104,70 @@ public struct ResponseReader: Sendable {
 
     var columns = Array(repeating: [Double](), count: plan.count)
     var lines: [Int] = []
-    for (offset, record) in records.dropFirst().enumerated() {
-      let row = offset + 2
-      if header.fields.count > 1, record.fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) {
-        issues.append(ResponseIssue(source: source, kind: .blankLine, line: record.line, row: row))
-        continue
+    var rows: [Int] = []
+    var ids: [String] = []
+    var skipped = sheet.skippedRecords[...]
+    func flushSkipped(before row: Int?) {
+      while let record = skipped.first, row.map({ record.row < $0 }) ?? true {
+        skipped.removeFirst()
+        switch record.reason {
+        case .blank:
+          issues.append(
+            ResponseIssue(source: source, kind: .blankLine, line: record.line, row: record.row))
+        case .wrongFieldCount(let expected, let found):
+          issues.append(
+            ResponseIssue(
+              source: source, kind: .wrongFieldCount(expected: expected, found: found),
+              line: record.line, row: record.row))
+        }
       }
-      guard record.fields.count == header.fields.count else {
-        issues.append(
-          ResponseIssue(
-            source: source,
-            kind: .wrongFieldCount(expected: header.fields.count, found: record.fields.count),
-            line: record.line, row: row))
-        continue
-      }
+    }
+    for i in 0..<sheet.rowCount {
+      let row = sheet.rowNumbers[i]
+      let line = sheet.lines?[i]
+      flushSkipped(before: row)
       for (position, entry) in plan.enumerated() {
-        switch converters[position].convert(record.fields[entry.column]) {
+        let column = sheet.columns[entry.column]
+        switch converters[position].convert(column.cells[i]) {
         case .value(let value):
           columns[position].append(value)
         case .problem(let kind):
           columns[position].append(.nan)
           issues.append(
             ResponseIssue(
-              source: source, kind: kind, line: record.line, row: row, column: entry.column + 1,
-              columnName: header.fields[entry.column], item: codebook.items[entry.item].id))
+              source: source, kind: kind, line: line, row: row, column: entry.column + 1,
+              columnName: column.name, item: codebook.items[entry.item].id))
         }
       }
-      lines.append(record.line)
+      lines.append(line ?? 0)
+      rows.append(row)
+      if let idColumn { ids.append(sheet.columns[idColumn].cells[i].text.trimmingWhitespace) }
     }
+    flushSkipped(before: nil)
+    issues += sheet.notes.map { ResponseIssue(source: source, kind: .fileNote($0)) }
 
     let problems = issues.filter { $0.severity == .problem }
     if options.strictness == .strict, !problems.isEmpty {
       throw .invalidResponses(source: source, problems: problems)
     }
-    guard !lines.isEmpty else { throw .noRespondents(source: source) }
+    guard !rows.isEmpty else { throw .noRespondents(source: source) }
     let itemIDs = plan.map { codebook.items[$0.item].id }
     let reversed =
       options.reverseCoding ? plan.map { codebook.items[$0.item] }.filter(\.reverse).map(\.id) : []
     return SurveyResponses(
-      source: source, codebook: codebook, itemIDs: itemIDs, respondentCount: lines.count,
-      values: columns.flatMap { $0 }, lines: lines, reverseCodedItems: reversed, issues: issues)
+      source: source, codebook: codebook, itemIDs: itemIDs, respondentCount: rows.count,
+      values: columns.flatMap { $0 }, lines: lines, rows: rows,
+      respondentIDs: idColumn == nil ? nil : ids, idColumn: options.idColumn,
+      reverseCodedItems: reversed, issues: issues)
   }
 
-  /// Which file column holds each item present, in codebook order; records header issues.
-  func columnPlan(header: [String], line: Int, source: String, issues: inout [ResponseIssue])
+  /// Which column holds each item present, in codebook order; records header issues.
+  func columnPlan(sheet: DataSheet, line: Int?, issues: inout [ResponseIssue])
     throws(SurveyError)
     -> [(item: Int, column: Int)]
   {
+    let source = sheet.source
+    let header = sheet.columnNames
     let index = codebook.headerIndex()
     var columnOfItem = [Int?](repeating: nil, count: codebook.items.count)
     var firstColumnOfName: [TextKey: Int] = [:]
@@ -147,7 +185,9 @@ public struct ResponseReader: Sendable {
       }
       let repeated = firstColumnOfName[key] != nil
       if !repeated { firstColumnOfName[key] = column }
-      guard let itemIndex = index[key] else {
+      // The header, else (SPSS, Stata) the variable label.
+      let label = sheet.columns[column].label.map { TextKey($0) }
+      guard let itemIndex = index[key] ?? label.flatMap({ index[$0] }) else {
         issue(repeated ? .duplicateIgnoredHeader(name) : .ignoredColumn(name))
         continue
       }

@@ -1,9 +1,14 @@
+import DataFiles
 import DelimitedText
 
 /// Why a response file could not be turned into ``SurveyResponses``.
 public enum SurveyError: Error, CustomStringConvertible, Equatable, Sendable {
-  /// The file could not be read or tokenised (missing, not UTF-8, an unterminated quote, …).
+  /// A text file could not be tokenised (not UTF-8, an unterminated quote, …).
   case text(DelimitedTextError)
+  /// The file could not be read: missing, of an unsupported kind, a damaged workbook or SPSS file.
+  case dataFile(DataFileError)
+  /// The id column named in ``ResponseReadOptions/idColumn`` is not a column of the file.
+  case unknownIDColumn(source: String, column: String, header: [String])
   /// The codebook is unusable.
   case codebook(CodebookError)
   /// No column of the file matches a codebook item.
@@ -16,10 +21,24 @@ public enum SurveyError: Error, CustomStringConvertible, Equatable, Sendable {
   /// or an id that is not a codebook item.
   case invalidTable(source: String, message: String)
 
+  /// The error of reading a data file: tokenizer errors of text files keep their own case.
+  public init(_ error: DataFileError) {
+    if case .text(let text) = error {
+      self = .text(text)
+    } else {
+      self = .dataFile(error)
+    }
+  }
+
   /// A message naming the file and, for problems, each row and column (at most 20 are listed).
   public var description: String {
     switch self {
     case .text(let error): return error.description
+    case .dataFile(let error): return error.description
+    case .unknownIDColumn(let source, let column, let header):
+      let shown = header.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
+      return
+        "\(source): no column \"\(column)\" for the respondent ids (header: \(shown)\(header.count > 8 ? ", …" : ""))"
     case .codebook(let error): return error.description
     case .noItemColumns(let source, let header):
       let shown = header.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")

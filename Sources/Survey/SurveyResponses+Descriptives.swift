@@ -49,7 +49,8 @@ extension SurveyResponses {
     let raw = rawValues()
     return (0..<respondentCount).map { i in
       let answers = itemIDs.indices.map { raw[i + $0 * respondentCount] }
-      return RespondentQuality(respondent: i, line: lines[i], answers: answers)
+      return RespondentQuality(
+        respondent: i, line: lines[i], row: rows[i], id: respondentIDs?[i], answers: answers)
     }
   }
 

@@ -17,8 +17,16 @@ public struct SurveyResponses: Sendable {
   /// The values, column-major: respondent `i`, item column `j` is at `i + j * respondentCount`.
   public let values: [Double]
   /// For each respondent, the physical line of the source where its record starts (0 when the
-  /// responses were not read from a file).
+  /// responses were not read from a text file).
   public let lines: [Int]
+  /// For each respondent, its row in the source as messages give it: the spreadsheet row
+  /// (header = row 1) of a CSV or xlsx file, the case number of an SPSS or Stata file.
+  public let rows: [Int]
+  /// For each respondent, the text of the id column (``ResponseReadOptions/idColumn``), or nil
+  /// when none was named.
+  public let respondentIDs: [String]?
+  /// The id column's name, when one was named.
+  public let idColumn: String?
   /// The ids of the items whose values were recoded `points + 1 − x`.
   public let reverseCodedItems: [String]
   /// Every problem and note met while reading, in file order of discovery.
@@ -26,7 +34,7 @@ public struct SurveyResponses: Sendable {
 
   init(
     source: String, codebook: Codebook, itemIDs: [String], respondentCount: Int, values: [Double],
-    lines: [Int],
+    lines: [Int], rows: [Int]? = nil, respondentIDs: [String]? = nil, idColumn: String? = nil,
     reverseCodedItems: [String], issues: [ResponseIssue]
   ) {
     self.source = source
@@ -35,6 +43,9 @@ public struct SurveyResponses: Sendable {
     self.respondentCount = respondentCount
     self.values = values
     self.lines = lines
+    self.rows = rows ?? Array(2..<(respondentCount + 2))
+    self.respondentIDs = respondentIDs
+    self.idColumn = idColumn
     self.reverseCodedItems = reverseCodedItems
     self.issues = issues
   }

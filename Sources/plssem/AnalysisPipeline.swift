@@ -6,7 +6,7 @@ import Survey
 /// Loads data and model and estimates.
 func loadAndEstimate(_ input: InputOptions, _ algorithm: AlgorithmOptions) throws -> PLSEstimate {
   let model = try loadModel(input.model)
-  let data = try loadData(input)
+  let data = try loadData(input, model: model).table
   var settings = algorithm.settings
   settings.missing = input.missing
   let estimate = try estimate(model, modelPath: input.model, data: data, settings: settings)
@@ -52,36 +52,6 @@ func estimate(_ model: PathModel, modelPath: String, data: DataTable, settings: 
     if case .invalidSetting = error { throw error }
     throw InputError(description: "\(data.source): \(error)")
   }
-}
-
-/// Reads the data: a plain numeric CSV, or survey responses read through a codebook.
-func loadData(_ input: InputOptions) throws -> DataTable {
-  guard let codebookPath = input.codebook else {
-    return try DataTable(csvFile: input.data, missingCodes: input.missingCodes)
-  }
-  let responses = try readResponses(
-    data: input.data, codebook: codebookPath, missingCodes: input.missingCodes,
-    lenient: input.lenient)
-  let table = responses.numericTable()
-  return try DataTable(columnNames: table.columnNames, columns: table.values, source: input.data)
-}
-
-/// Reads a response file through a codebook, printing its notes and (lenient) problems.
-func readResponses(
-  data: String, codebook codebookPath: String, missingCodes: [Double], lenient: Bool
-) throws
-  -> SurveyResponses
-{
-  let codebook = try Codebook(contentsOfFile: codebookPath)
-  let options = ResponseReadOptions(
-    strictness: lenient ? .lenient : .strict, additionalMissingCodes: missingCodes)
-  let responses = try ResponseReader(codebook: codebook, options: options).read(
-    contentsOfFile: data)
-  for issue in responses.issues {
-    let prefix = issue.severity == .note ? "note" : "warning"
-    FileHandle.standardError.write(Data("\(prefix): \(issue.description)\n".utf8))
-  }
-  return responses
 }
 
 /// The analysis behind `estimate`, `report` and a whole `bootstrap`: load and estimate, assess,

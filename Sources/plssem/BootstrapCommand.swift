@@ -46,7 +46,10 @@ struct BootstrapCommand: ParsableCommand {
     }
   }
 
+  @OptionGroup var messages: MessageOptions
+
   func run() throws {
+    messages.apply()
     try runReportingErrors {
       guard bootstrap.bootstrap >= 2 else {
         throw InputError(
@@ -109,7 +112,10 @@ struct MergeCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
+  @OptionGroup var messages: MessageOptions
+
   func run() throws {
+    messages.apply()
     try runReportingErrors {
       guard !shards.isEmpty else { throw InputError(description: "give the shard files to merge") }
       let files = try shards.map { path -> ShardFile in
@@ -133,7 +139,9 @@ struct MergeCommand: ParsableCommand {
       try Self.checkCompatible(Array(zip(shards, files)))
       guard let first = files.first else { return }
       let model = try loadModel(first.model)
-      let table = try DataTable(csvFile: first.data, missingCodes: first.missingCodes)
+      let table = try loadNumericData(
+        path: first.data, missingCodes: first.missingCodes, model: model
+      ).table
       let estimate = try estimate(
         model, modelPath: first.model, data: table, settings: first.settings)
       let state = try Bootstrapper.merge(files.map(\.state))

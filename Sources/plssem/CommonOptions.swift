@@ -28,8 +28,24 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Where the data and model come from, and how missing values are handled.
 struct InputOptions: ParsableArguments {
-  @Option(name: .long, help: "The data: a CSV file with a header row of column names. (required)")
+  @Option(
+    name: .long,
+    help:
+      "The data: CSV/TSV (delimiter detected), Excel .xlsx, SPSS .sav/.zsav/.por or Stata .dta, recognised by content. Columns the model does not use need not be numeric. (required)"
+  )
   var data: String
+
+  @Option(
+    name: .long,
+    help: "The worksheet of an .xlsx workbook to read. (default: the first)")
+  var sheet: String?
+
+  @Option(
+    name: .customLong("id-column"),
+    help:
+      "A column naming the respondents (an id or a name), used when reports and --scores name them. (default: none)"
+  )
+  var idColumn: String?
 
   @Option(
     name: .long,

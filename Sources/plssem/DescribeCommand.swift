@@ -23,8 +23,20 @@ struct DescribeCommand: ParsableCommand {
         plssem describe --data examples/led-survey/responses-100.csv --codebook examples/led-survey/codebook.yaml
       """)
 
-  @Option(name: .long, help: "The response file (CSV or TSV; delimiter detected).")
+  @Option(
+    name: .long,
+    help:
+      "The responses: CSV/TSV (delimiter detected), Excel .xlsx, SPSS .sav/.zsav/.por or Stata .dta."
+  )
   var data: String
+
+  @Option(name: .long, help: "The worksheet of an .xlsx workbook to read. (default: the first)")
+  var sheet: String?
+
+  @Option(
+    name: .customLong("id-column"),
+    help: "A column naming the respondents, shown with the flagged ones. (default: none)")
+  var idColumn: String?
 
   @Option(name: .long, help: "The questionnaire codebook (YAML).")
   var codebook: String
@@ -45,14 +57,18 @@ struct DescribeCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
+  @OptionGroup var messages: MessageOptions
+
   func run() throws {
+    messages.apply()
     try runReportingErrors {
       guard missingThreshold >= 0, missingThreshold <= 1 else {
         throw InputError(
           description: "--missing-threshold must lie between 0 and 1 (got \(missingThreshold))")
       }
       let responses = try readResponses(
-        data: data, codebook: codebook, missingCodes: missingCodes, lenient: lenient)
+        data: data, codebook: codebook, missingCodes: missingCodes, lenient: lenient, sheet: sheet,
+        idColumn: idColumn)
       let description = responses.describe(missingShareThreshold: missingThreshold)
       try emit(render(description, format: output.format), to: output.output)
     }

@@ -22,7 +22,10 @@ struct EstimateCommand: ParsableCommand {
   @OptionGroup var bootstrap: BootstrapOptions
   @OptionGroup var output: OutputOptions
 
+  @OptionGroup var messages: MessageOptions
+
   func run() throws {
+    messages.apply()
     try runReportingErrors {
       let report = try analyze(input, algorithm, assess, bootstrap)
       try emit(render(report, format: output.format), to: output.output)

@@ -15,9 +15,9 @@ final class ProgressBar: Sendable {
     self.label = label
   }
 
-  /// A bar when standard error is a terminal, else nil.
+  /// A bar when standard error is a terminal and `--quiet` is off, else nil.
   static func forStandardError(label: String) -> ProgressBar? {
-    isatty(STDERR_FILENO) == 1 ? ProgressBar(label: label) : nil
+    isatty(STDERR_FILENO) == 1 && !Console.isQuiet ? ProgressBar(label: label) : nil
   }
 
   /// Draws `completed` of `total`.

@@ -48,14 +48,17 @@ struct ReportCommand: ParsableCommand {
     output ?? "report.\(format.fileExtension)"
   }
 
+  @OptionGroup var messages: MessageOptions
+
   func run() throws {
+    messages.apply()
     try runReportingErrors {
       let modelText = try readText(input.model, what: "model")
       var report = try analyze(input, algorithm, assess, bootstrap)
       report.modelText = modelText
       let destination = self.destination
       try emit(render(report, format: format), to: destination == "-" ? nil : destination)
-      if destination != "-" { FileHandle.standardError.write(Data("wrote \(destination)\n".utf8)) }
+      if destination != "-" { Console.note("wrote \(destination)") }
     }
   }
 }

@@ -53,7 +53,10 @@ struct SimulateCommand: ParsableCommand {
     help: "Write the CSV to this file (whole or not at all) instead of standard output.")
   var output: String?
 
+  @OptionGroup var messages: MessageOptions
+
   func run() throws {
+    messages.apply()
     try runReportingErrors {
       guard respondents >= 1 else {
         throw InputError(description: "--respondents must be at least 1 (got \(respondents))")

@@ -138,8 +138,14 @@ struct BadInputCorpusTests {
         "\(c.name): '\(word)' not in stderr:\n\(outcome.standardError)")
     }
     if c.expectedExit == 1 {
+      // One error, after any notes and warnings that came before it.
+      let lines = outcome.standardError.split(separator: "\n")
+      let first = lines.firstIndex { $0.hasPrefix("error: ") }
       #expect(
-        outcome.standardError.hasPrefix("error: "), "\(c.name): stderr:\n\(outcome.standardError)")
+        first.map {
+          lines[..<$0].allSatisfy { $0.hasPrefix("note: ") || $0.hasPrefix("warning: ") }
+        }
+          == true, "\(c.name): stderr:\n\(outcome.standardError)")
       #expect(
         outcome.standardError.utf8.count < 4096,
         "\(c.name): a \(outcome.standardError.utf8.count)-byte message")

@@ -23,7 +23,8 @@ struct PositiveCLITests {
 
   /// Every option of `plssem estimate` and the default its help must state.
   static let estimateDefaults: [(option: String, shown: String)] = [
-    ("--data", "required"), ("--model", "required"), ("--missing-code", "default: none"),
+    ("--data", "required"), ("--sheet", "default: the first"), ("--id-column", "default: none"),
+    ("--model", "required"), ("--missing-code", "default: none"),
     ("--missing", "default: mean"), ("--codebook", "default: none"), ("--lenient", "default: off"),
     ("--scheme", "default: path"), ("--max-iterations", "default: 300"),
     ("--tolerance", "default: 1e-07"),
@@ -38,7 +39,7 @@ struct PositiveCLITests {
     ("--sign-change", "default: none"), ("--p-values", "default: t"),
     ("--max-failure-share", "default: 0.05"),
     ("--keep-draws", "default: none"), ("--format", "default: table"),
-    ("--output", "default: standard output"),
+    ("--output", "default: standard output"), ("--quiet", "default: off"),
   ]
 
   /// The entries of a help text's OPTIONS section, keyed by long option name, each with its

@@ -7,7 +7,7 @@ import Testing
 @Suite("CSV reader: fast path agrees with the general path")
 struct CSVFastPathTests {
   enum Outcome: Equatable {
-    case table(names: [String], bits: [[UInt64]])
+    case table(names: [String], bits: [[UInt64]], nonNumeric: [NonNumericColumn])
     case error(DataError)
   }
 
@@ -15,7 +15,9 @@ struct CSVFastPathTests {
     do {
       let table = try DataTable(
         csvBytes: bytes, delimiter: nil, missingCodes: codes, source: "t.csv", allowFastPath: fast)
-      return .table(names: table.columnNames, bits: table.columns.map { $0.map(\.bitPattern) })
+      return .table(
+        names: table.columnNames, bits: table.columns.map { $0.map(\.bitPattern) },
+        nonNumeric: table.nonNumericColumns)
     } catch {
       return .error(error)
     }

@@ -2,19 +2,28 @@ import Foundation
 import TestSupport
 import Testing
 
-@testable import PLSSEM
+@_spi(Testing) @testable import PLSSEM
 
 /// Reading numeric tables from CSV, missing values, and the bad-data cases: each gives its own
 /// typed ``DataError`` whose message names the file, the row (as a spreadsheet numbers it,
 /// header = row 1) and the column.
 @Suite("Data table")
 struct DataTableTests {
+  /// The error reading `text` throws, or else the first bad cell of a column set aside as
+  /// non-numeric (what estimating a model on that column throws).
   static func dataError(
     _ text: String, missingCodes: [Double] = [],
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) -> DataError? {
-    expectError(DataError.self, sourceLocation: sourceLocation) {
-      try DataTable(csv: text, missingCodes: missingCodes, source: "bad.csv")
+    do {
+      let table = try DataTable(csv: text, missingCodes: missingCodes, source: "bad.csv")
+      guard let problem = table.nonNumericColumns.first?.problem else {
+        Issue.record("no error and no non-numeric column", sourceLocation: sourceLocation)
+        return nil
+      }
+      return problem
+    } catch {
+      return error
     }
   }
 
@@ -110,6 +119,72 @@ struct DataTableTests {
     let error = Self.dataError("a,b\n1,2\n3,4\n5,strongly agree\n")
     #expect(error == .nonNumeric(source: "bad.csv", row: 4, column: "b", value: "strongly agree"))
     #expect(error?.description == "bad.csv: row 4, column 'b': 'strongly agree' is not a number")
+  }
+
+  @Test("columns that are not numeric are set aside; only a model that uses them fails")
+  func nonNumericColumnsSetAside() throws {
+    let text = """
+      Timestamp,name,x1,x2,y1,y2
+      2024/05/06 8:47:00 AM GMT+7,Ani,1,2,2,1
+      2024/05/06 8:49:10 AM GMT+7,Budi,2,2,3,3
+      2024/05/06 9:01:00 AM GMT+7,Dewi,3,5,4,3
+      2024/05/07 7:12:45 AM GMT+7,,4,3,4,5
+      2024/05/07 7:30:00 AM GMT+7,Eka,5,4,5,4
+
+      """
+    let table = try DataTable(csv: text, source: "form.csv")
+    #expect(table.columnNames == ["x1", "x2", "y1", "y2"])
+    #expect(table.nonNumericColumns.map(\.name) == ["Timestamp", "name"])
+    #expect(
+      table.nonNumericProblem("Timestamp")
+        == .nonNumeric(
+          source: "form.csv", row: 2, column: "Timestamp", value: "2024/05/06 8:47:00 AM GMT+7"))
+    let model = try PathModel(syntax: "X =~ x1 + x2\nY =~ y1 + y2\nY ~ X\n")
+    let estimate = try PLSEstimator().estimate(model, data: table)
+    #expect(estimate.observations == 5)
+    let usesName = try PathModel(syntax: "X =~ x1 + name\nY =~ y1 + y2\nY ~ X\n")
+    #expect(
+      throws: DataError.nonNumeric(source: "form.csv", row: 2, column: "name", value: "Ani")
+    ) { _ = try PLSEstimator().estimate(usesName, data: table) }
+  }
+
+  @Test("semicolon files take a decimal comma; comma files do not")
+  func decimalComma() throws {
+    let semicolon = try DataTable(
+      csvBytes: Array("a;b\n1,5;-2,25\n3;4.5\n,5;1e-1\n".utf8), delimiter: nil, source: "s.csv")
+    #expect(semicolon.columns == [[1.5, 3, 0.5], [-2.25, 4.5, 0.1]])
+    // Beyond the fast path (20 digits), the same reading.
+    let long = try DataTable(
+      csvBytes: Array("a;b\n3,14159265358979323846;1\n2;2\n".utf8), delimiter: nil,
+      source: "s.csv")
+    #expect(long.columns[0][0] == 3.14159265358979323846)
+    // Two commas, or a comma with a point, is no number.
+    let bad = try DataTable(
+      csvBytes: Array("a;b\n1,2,3;1\n1.000,5;2\n".utf8), delimiter: nil, source: "s.csv")
+    #expect(bad.nonNumericColumns.map(\.name) == ["a"])
+    #expect(
+      bad.nonNumericProblem("a")
+        == .nonNumeric(source: "s.csv", row: 2, column: "a", value: "1,2,3"))
+  }
+
+  @Test("threecommonfactors as a European spreadsheet saves it: the same numbers")
+  func europeanExport() throws {
+    // cSEM's threecommonfactors holds decimals: the semicolon, decimal-comma, BOM, CRLF version
+    // must give bit-identical columns.
+    let path = Fixtures.repositoryPath("Tests/PLSSEMTests/Fixtures/data/threecommonfactors.csv")
+    let original = try DataTable(csvFile: path)
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    let european =
+      "\u{FEFF}"
+      + text.split(separator: "\n").map {
+        $0.replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: ".", with: ",")
+      }.joined(separator: "\r\n")
+    for fast in [true, false] {
+      let table = try DataTable(
+        csvBytes: Array(european.utf8), delimiter: nil, source: "eu.csv", allowFastPath: fast)
+      #expect(table.columnNames == original.columnNames)
+      #expect(table.columns == original.columns)
+    }
   }
 
   @Test("ragged row names the row and both field counts")

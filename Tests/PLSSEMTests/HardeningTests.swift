@@ -39,13 +39,11 @@ struct HardeningTests {
   }
 
   @Test("control characters in a bad cell are escaped in the message")
-  func controlCharactersEscaped() {
+  func controlCharactersEscaped() throws {
     let bytes = Array("a,b\n1,2\n3,\u{0}\u{7}\n".utf8)
     #expect(
-      throws: DataError.nonNumeric(source: "d.csv", row: 3, column: "b", value: "\\u{0}\\u{7}")
-    ) {
-      _ = try DataTable(csvBytes: bytes, source: "d.csv")
-    }
+      try DataTable(csvBytes: bytes, source: "d.csv").nonNumericProblem("b")
+        == DataError.nonNumeric(source: "d.csv", row: 3, column: "b", value: "\\u{0}\\u{7}"))
     let long = String(repeating: "9", count: 100) + "x"
     #expect(DataTable.shown(long) == String(repeating: "9", count: 40) + "…")
   }

@@ -1,3 +1,4 @@
+import DataFiles
 import DelimitedText
 import Foundation
 import TestSupport
@@ -201,8 +202,7 @@ struct ResponseReaderTests {
     }
     let missingFile = ResponseReader(codebook: codebook)
     #expect(
-      throws: SurveyError.text(
-        DelimitedTextError(.fileNotFound, source: "/no/answers.csv", line: 1))
+      throws: SurveyError.dataFile(.unreadable(source: "/no/answers.csv", reason: "no such file"))
     ) {
       try missingFile.read(contentsOfFile: "/no/answers.csv")
     }

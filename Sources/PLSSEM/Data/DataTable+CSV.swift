@@ -5,10 +5,14 @@ extension DataTable {
   /// per observation.
   ///
   /// Empty cells, `NA`, `N/A`, `NaN`-free missing spellings (`.`, `-`) are missing. Cells equal to one of
-  /// `missingCodes` (compared numerically, so `-99` matches `-99.0`) are missing. A cell that
-  /// is not a number throws ``DataError/nonNumeric(source:row:column:value:)`` naming the row (as
-  /// a spreadsheet numbers it, header = row 1) and the column; `Inf`, `NaN` and numbers too large
-  /// for a `Double` throw ``DataError/nonFinite(source:row:column:value:)``.
+  /// `missingCodes` (compared numerically, so `-99` matches `-99.0`) are missing. When the
+  /// delimiter is a semicolon (as spreadsheets in decimal-comma locales write CSV), a decimal
+  /// comma (`3,5`) is read as a decimal point. A column with a cell that is not a number (a
+  /// timestamp, a name) is set aside in ``nonNumericColumns`` with its first bad cell:
+  /// ``DataError/nonNumeric(source:row:column:value:)`` naming the row (as a spreadsheet numbers
+  /// it, header = row 1) and the column, or for `Inf`, `NaN` and numbers too large for a `Double`
+  /// ``DataError/nonFinite(source:row:column:value:)``; estimating a model that uses it throws
+  /// that error.
   ///
   /// - Parameters:
   ///   - bytes: the file's contents.
@@ -43,6 +47,9 @@ extension DataTable {
     var names: [String] = []
     var columns: ColumnBuffers?
     var sawRows = false
+    var problems: [Int: DataError] = [:]
+    var rowNumbers: [Int] = []
+    let decimalComma = reader.delimiter == .semicolon
     let fastStart =
       allowFastPath ? Self.quoteFreeDataStart(bytes, delimiter: reader.delimiter.rawValue) : nil
     do {
@@ -74,18 +81,25 @@ extension DataTable {
             count: names.count, capacity: Self.maximumRecords(in: bytes, width: names.count))
         columns = buffers
         for (j, field) in fields.enumerated() {
-          let value = try Self.parseCell(
-            field, row: row, column: names[j], missingCodes: missingCodes, source: source)
-          buffers.set(j, value)
+          do throws(DataError) {
+            let value = try Self.parseCell(
+              field, row: row, column: names[j], missingCodes: missingCodes,
+              decimalComma: decimalComma, source: source)
+            buffers.set(j, value)
+          } catch {
+            if problems[j] == nil { problems[j] = error }
+            buffers.set(j, .nan)
+          }
         }
         buffers.rows += 1
+        rowNumbers.append(row)
       }
     } catch is StopAfterHeader {
       if let fastStart {
         columns = try Self.readQuoteFreeRecords(
           bytes, from: fastStart, delimiter: reader.delimiter.rawValue, names: names,
-          missingCodes: missingCodes,
-          source: source)
+          missingCodes: missingCodes, decimalComma: decimalComma, source: source,
+          problems: &problems, rowNumbers: &rowNumbers)
         sawRows = true
       }
     } catch let error as DataError {
@@ -97,7 +111,13 @@ extension DataTable {
     }
     guard !names.isEmpty else { throw .empty(source: source) }
     guard sawRows, let columns, columns.rows > 0 else { throw .noRows(source: source) }
-    try self.init(columnNames: names, columns: columns.arrays(), source: source)
+    let numeric = names.indices.filter { problems[$0] == nil }
+    let arrays = columns.arrays(numeric)
+    try self.init(
+      columnNames: numeric.map { names[$0] }, columns: arrays, source: source,
+      nonNumericColumns: names.indices.compactMap { j in
+        problems[j].map { NonNumericColumn(name: names[j], problem: $0) }
+      }, rowNumbers: rowNumbers)
   }
 
   /// Reads a numeric table from a delimited text file; see ``init(csvBytes:delimiter:missingCodes:source:)``.
@@ -159,7 +179,8 @@ extension DataTable {
   /// messages, in the same order, without making a `String` of every cell.
   static func readQuoteFreeRecords(
     _ bytes: [UInt8], from start: Int, delimiter: UInt8, names: [String], missingCodes: [Double],
-    source: String
+    decimalComma: Bool, source: String, problems: inout [Int: DataError],
+    rowNumbers: inout [Int]
   ) throws(DataError) -> ColumnBuffers? {
     let lf: UInt8 = 10
     let cr: UInt8 = 13
@@ -167,6 +188,12 @@ extension DataTable {
     var buffers: ColumnBuffers?
     var fields: [Range<Int>] = []
     fields.reserveCapacity(width)
+    var found = problems
+    var rows: [Int] = []
+    defer {
+      problems = found
+      rowNumbers = rows
+    }
     return try bytes.withUnsafeBufferPointer { b throws(DataError) -> ColumnBuffers? in
       let end = b.count
       var i = start
@@ -222,17 +249,22 @@ extension DataTable {
           for (j, range) in fields.enumerated() {
             let cell = UnsafeBufferPointer(rebasing: b[range])
             let value: Double
-            if let number = DecimalParser.parse(cell) {
+            if let number = DecimalParser.parse(cell, decimalComma: decimalComma) {
               value = missingCodes.contains(number) ? .nan : number
             } else {
-              value = try Self.parseCell(
-                String(decoding: cell, as: UTF8.self), row: row, column: names[j],
-                missingCodes: missingCodes,
-                source: source)
+              do throws(DataError) {
+                value = try Self.parseCell(
+                  String(decoding: cell, as: UTF8.self), row: row, column: names[j],
+                  missingCodes: missingCodes, decimalComma: decimalComma, source: source)
+              } catch {
+                if found[j] == nil { found[j] = error }
+                value = .nan
+              }
             }
             columns.set(j, value)
           }
           columns.rows += 1
+          rows.append(row)
         }
         index += 1
         line += 1
@@ -257,24 +289,32 @@ extension DataTable {
   /// Spellings of a missing cell besides the empty string (compared case-insensitively).
   static let missingSpellings: Set<String> = ["na", "n/a", "#n/a", ".", "-", "null", "missing"]
 
-  /// One cell: a number, or NaN when missing.
+  /// One cell: a number, or NaN when missing. With `decimalComma`, one `,` may stand for the
+  /// decimal point.
   static func parseCell(
-    _ raw: String, row: Int, column: String, missingCodes: [Double], source: String
+    _ raw: String, row: Int, column: String, missingCodes: [Double], decimalComma: Bool = false,
+    source: String
   ) throws(DataError)
     -> Double
   {
     // Plain decimals, nearly every cell of a real file, take the exact fast path.
     var text = raw
-    if let value = text.withUTF8({ DecimalParser.parse($0) }) {
+    if let value = text.withUTF8({ DecimalParser.parse($0, decimalComma: decimalComma) }) {
       return missingCodes.contains(value) ? .nan : value
     }
-    let field = raw.trimmingSpaces
-    if field.isEmpty || missingSpellings.contains(field.lowercased()) { return .nan }
+    let original = raw.trimmingSpaces
+    if original.isEmpty || missingSpellings.contains(original.lowercased()) { return .nan }
+    var field = original
+    if decimalComma, !field.contains("."), let comma = field.firstIndex(of: ","),
+      field.lastIndex(of: ",") == comma
+    {
+      field.replaceSubrange(comma...comma, with: ".")
+    }
     guard let value = Double(field) else {
-      throw .nonNumeric(source: source, row: row, column: column, value: shown(field))
+      throw .nonNumeric(source: source, row: row, column: column, value: shown(original))
     }
     guard value.isFinite else {
-      throw .nonFinite(source: source, row: row, column: column, value: shown(field))
+      throw .nonFinite(source: source, row: row, column: column, value: shown(original))
     }
     if missingCodes.contains(value) { return .nan }
     return value
@@ -339,8 +379,8 @@ final class ColumnBuffers {
     buffers[j][rows] = value
   }
 
-  /// The columns as arrays.
-  func arrays() -> [[Double]] {
-    buffers.map { Array(UnsafeBufferPointer(start: $0, count: min(rows, capacity))) }
+  /// The columns at `indices` as arrays.
+  func arrays(_ indices: [Int]) -> [[Double]] {
+    indices.map { Array(UnsafeBufferPointer(start: buffers[$0], count: min(rows, capacity))) }
   }
 }

@@ -18,8 +18,9 @@ enum DecimalParser {
   }
 
   /// The value of `bytes` (optionally surrounded by spaces or tabs), or nil when the text is
-  /// not a plain decimal number this fast path converts exactly.
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+  /// not a plain decimal number this fast path converts exactly. With `decimalComma`, a `,`
+  /// may stand for the decimal point (`3,5`).
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, decimalComma: Bool = false) -> Double? {
     let space: UInt8 = 0x20
     let tab: UInt8 = 0x09
     let zero: UInt8 = 0x30
@@ -47,7 +48,7 @@ enum DecimalParser {
       digits += 1
       i += 1
     }
-    if i < end, bytes[i] == UInt8(ascii: ".") {
+    if i < end, bytes[i] == UInt8(ascii: ".") || (decimalComma && bytes[i] == UInt8(ascii: ",")) {
       i += 1
       while i < end, bytes[i] &- zero < 10 {
         let d = UInt64(bytes[i] &- zero)

@@ -19,14 +19,19 @@ public struct PLSEstimator: Sendable {
   /// Fits `model` to `data`.
   ///
   /// - Throws: ``SpecificationError`` (unknown indicators, a model of one construct and no
-  ///   paths), ``DataError`` (all-missing
-  ///   columns, too few complete rows), ``EstimationError`` (constant indicators, collinear
+  ///   paths), ``DataError`` (an indicator whose column is not numeric, naming its first bad
+  ///   cell; all-missing columns, too few complete rows), ``EstimationError`` (constant indicators, collinear
   ///   Mode B blocks or predecessors, too few observations, invalid settings; with
   ///   ``PLSSettings/consistent``, an inadmissible PLSc solution: see ``ConsistentCorrection``).
   ///   A run that hits the iteration cap is not an error: check ``PLSEstimate/converged``.
   public func estimate(_ model: PathModel, data: DataTable) throws -> PLSEstimate {
     try validateSettings()
-    let model = try model.validated().validated(againstColumns: data.columnNames)
+    let model = try model.validated()
+    // An indicator whose column was set aside as not numeric: name its first bad cell.
+    for indicator in model.indicators {
+      if let problem = data.nonNumericProblem(indicator) { throw problem }
+    }
+    _ = try model.validated(againstColumns: data.columnNames)
     // A lone construct has no neighbour to build its inner proxy from: its weights would
     // collapse to zero. (Validation allows it for models that are only parsed.)
     if model.paths.isEmpty, let only = model.constructs.first {
