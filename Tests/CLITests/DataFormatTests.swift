@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 12's acceptance: the same answers in the formats researchers have give identical path
@@ -7,9 +8,8 @@ import Testing
 /// recoded, the labelled ones as answered (the codebook recodes them).
 @Suite("Data formats: the same answers give the same estimates")
 struct DataFormatTests {
-  static let folder = CLIRunner.repositoryRoot.appendingPathComponent(
-    "Tests/CLITests/Fixtures/led-formats")
-  static let examples = CLIRunner.repositoryRoot.appendingPathComponent("examples/led-survey")
+  static let folder = Repository.url("Tests/CLITests/Fixtures/led-formats")
+  static let examples = Repository.url("examples/led-survey")
 
   /// The path coefficients (from → to → estimate) and the replaced-cell count of `arguments`.
   static func estimate(_ arguments: [String]) throws -> (paths: [String: Double], replaced: Int) {

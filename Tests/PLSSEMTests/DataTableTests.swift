@@ -171,7 +171,7 @@ struct DataTableTests {
   func europeanExport() throws {
     // cSEM's threecommonfactors holds decimals: the semicolon, decimal-comma, BOM, CRLF version
     // must give bit-identical columns.
-    let path = Fixtures.repositoryPath("Tests/PLSSEMTests/Fixtures/data/threecommonfactors.csv")
+    let path = Repository.path("Tests/PLSSEMTests/Fixtures/data/threecommonfactors.csv")
     let original = try DataTable(csvFile: path)
     let text = try String(contentsOfFile: path, encoding: .utf8)
     let european =
