@@ -51,6 +51,13 @@ struct CellConverter: Sendable {
     let key = TextKey(text)
     if missingLabels.contains(key) { return .value(.nan) }
     if let point = labels[key] { return .value(Double(reverse ? points + 1 - point : point)) }
+    // Forms real exports write: `Setuju (S)`, `Setuju.`, `4 - Setuju` (the point must agree).
+    for variant in LooseText.labelVariants(text) {
+      if variant.claimedPoint == nil, missingLabels.contains(variant.key) { return .value(.nan) }
+      if let point = labels[variant.key], variant.claimedPoint.map({ $0 == point }) ?? true {
+        return .value(Double(reverse ? points + 1 - point : point))
+      }
+    }
     return .problem(.unknownLabel(text))
   }
 

@@ -56,12 +56,14 @@ public struct ResponseIssue: Sendable, Equatable, Codable, CustomStringConvertib
   public var columnName: String?
   /// The codebook item concerned, if any.
   public var item: String?
+  /// A hint for fixing it, e.g. the header closest to an item without a column.
+  public var suggestion: String?
 
   /// An issue with the given parts.
   public init(
     source: String, kind: Kind, line: Int? = nil, row: Int? = nil, column: Int? = nil,
     columnName: String? = nil,
-    item: String? = nil
+    item: String? = nil, suggestion: String? = nil
   ) {
     self.source = source
     self.kind = kind
@@ -70,6 +72,7 @@ public struct ResponseIssue: Sendable, Equatable, Codable, CustomStringConvertib
     self.column = column
     self.columnName = columnName
     self.item = item
+    self.suggestion = suggestion
   }
 
   /// Problem or note.
@@ -103,10 +106,16 @@ public struct ResponseIssue: Sendable, Equatable, Codable, CustomStringConvertib
     }
   }
 
-  /// `source:line: row R, column C "name": message`, parts omitted when unknown.
+  /// `source:line: row R, column C "name": message`, parts omitted when unknown; a suggestion
+  /// follows after `; `.
   public var description: String {
     // The reader's remarks name their file themselves.
     if case .fileNote(let text) = kind { return text }
+    return place + message + (suggestion.map { "; \($0)" } ?? "")
+  }
+
+  /// `source:line: row R, column C "name": `, the part of ``description`` before the message.
+  public var place: String {
     var text = source
     if let line { text += ":\(line)" }
     text += ": "
@@ -118,6 +127,6 @@ public struct ResponseIssue: Sendable, Equatable, Codable, CustomStringConvertib
       place.append(part)
     }
     if !place.isEmpty { text += place.joined(separator: ", ") + ": " }
-    return text + message
+    return text
   }
 }

@@ -161,18 +161,22 @@ public struct ResponseReader: Sendable {
       reverseCodedItems: reversed, issues: issues)
   }
 
-  /// Which column holds each item present, in codebook order; records header issues.
+  /// Which column holds each item present, in codebook order; records header issues, with a
+  /// "did you mean …?" suggestion for items without a column and columns without an item.
   func columnPlan(sheet: DataSheet, line: Int?, issues: inout [ResponseIssue])
     throws(SurveyError)
     -> [(item: Int, column: Int)]
   {
     let source = sheet.source
     let header = sheet.columnNames
-    let index = codebook.headerIndex()
+    let matcher = HeaderMatcher(codebook: codebook)
     var columnOfItem = [Int?](repeating: nil, count: codebook.items.count)
     var firstColumnOfName: [TextKey: Int] = [:]
+    // Ignored columns that may be misspelt items: (issue index, column, header, label).
+    var unmatched: [(issue: Int, column: Int, header: String, label: String?)] = []
     for (column, name) in header.enumerated() {
       let key = TextKey(name)
+      let label = sheet.columns[column].label
       func issue(_ kind: ResponseIssue.Kind, item: String? = nil) {
         issues.append(
           ResponseIssue(
@@ -185,9 +189,8 @@ public struct ResponseReader: Sendable {
       }
       let repeated = firstColumnOfName[key] != nil
       if !repeated { firstColumnOfName[key] = column }
-      // The header, else (SPSS, Stata) the variable label.
-      let label = sheet.columns[column].label.map { TextKey($0) }
-      guard let itemIndex = index[key] ?? label.flatMap({ index[$0] }) else {
+      guard let itemIndex = matcher.item(header: name, label: label) else {
+        if !repeated { unmatched.append((issues.count, column, name, label)) }
         issue(repeated ? .duplicateIgnoredHeader(name) : .ignoredColumn(name))
         continue
       }
@@ -201,15 +204,42 @@ public struct ResponseReader: Sendable {
       }
     }
     var plan: [(item: Int, column: Int)] = []
+    let missingItems = columnOfItem.indices.filter { columnOfItem[$0] == nil }
+    let compare = unmatched.count * missingItems.count <= HeaderMatcher.maximumPairs
     for (itemIndex, column) in columnOfItem.enumerated() {
       if let column {
         plan.append((itemIndex, column))
       } else {
         let id = codebook.items[itemIndex].id
-        issues.append(ResponseIssue(source: source, kind: .itemNotInData(id), item: id))
+        var issue = ResponseIssue(source: source, kind: .itemNotInData(id), item: id)
+        if compare,
+          let best = matcher.suggestion(
+            forItem: itemIndex, unmatchedColumns: unmatched.map { ($0.column, $0.header, $0.label) }
+          )
+        {
+          issue.suggestion =
+            "the closest header is column \(best.column + 1) \"\(Self.shown(header[best.column]))\" (\(best.distance) character\(best.distance == 1 ? "" : "s") differ\(best.distance == 1 ? "s" : ""))"
+        }
+        issues.append(issue)
+      }
+    }
+    if compare {
+      for entry in unmatched {
+        if let best = matcher.suggestion(
+          header: entry.header, label: entry.label, unmatchedItems: missingItems)
+        {
+          let item = codebook.items[best.item]
+          issues[entry.issue].suggestion =
+            "did you mean item \(item.id)\(item.text.isEmpty ? "" : " (\(Self.shown(codebook.languages.compactMap { item.text[$0] }.first ?? item.text.values.sorted().first ?? "")))")? \(best.distance) character\(best.distance == 1 ? "" : "s") differ\(best.distance == 1 ? "s" : "")"
+        }
       }
     }
     guard !plan.isEmpty else { throw .noItemColumns(source: source, header: header) }
     return plan
+  }
+
+  /// A text as hints show it: at most 60 characters.
+  static func shown(_ text: String) -> String {
+    text.count > 60 ? String(text.prefix(57)) + "…" : text
   }
 }

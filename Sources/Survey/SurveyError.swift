@@ -30,7 +30,8 @@ public enum SurveyError: Error, CustomStringConvertible, Equatable, Sendable {
     }
   }
 
-  /// A message naming the file and, for problems, each row and column (at most 20 are listed).
+  /// A message naming the file and, for problems, each row and column; problems of one kind
+  /// and value are grouped with their count and first place (at most 20 groups are listed).
   public var description: String {
     switch self {
     case .text(let error): return error.description
@@ -46,12 +47,13 @@ public enum SurveyError: Error, CustomStringConvertible, Equatable, Sendable {
         "\(source):1: no column matches a codebook item by id or question text (header: \(shown)\(header.count > 8 ? ", …" : ""))"
     case .noRespondents(let source): return "\(source): the file has a header but no responses"
     case .invalidResponses(let source, let problems):
+      let groups = ResponseIssueGroup.grouping(problems)
       var lines = [
-        "\(source): \(problems.count) problem\(problems.count == 1 ? "" : "s") in the responses:"
+        "\(source): \(problems.count) problem\(problems.count == 1 ? "" : "s") in the responses\(groups.count < problems.count ? " (\(groups.count) kinds)" : ""):"
       ]
-      lines += problems.prefix(20).map { "  \($0.description)" }
-      if problems.count > 20 {
-        lines.append("  … and \(problems.count - 20) more (read leniently to list them all)")
+      lines += groups.prefix(20).map { "  \($0.description)" }
+      if groups.count > 20 {
+        lines.append("  … and \(groups.count - 20) more (read leniently to list them all)")
       }
       return lines.joined(separator: "\n")
     case .invalidTable(let source, let message): return "\(source): \(message)"

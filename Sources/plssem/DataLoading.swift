@@ -166,12 +166,8 @@ func readResponses(
   let responses =
     try bytes.map { try reader.read(bytes: $0, source: data) }
     ?? reader.read(contentsOfFile: data)
-  for issue in responses.issues {
-    if issue.severity == .note {
-      Console.note(issue.description)
-    } else {
-      warn(issue.description)
-    }
-  }
+  // Issues of one kind and value once, with their count (418 cells of one unknown label).
+  for group in ResponseIssueGroup.grouping(responses.notes) { Console.note(group.description) }
+  for group in ResponseIssueGroup.grouping(responses.problems) { warn(group.description) }
   return responses
 }

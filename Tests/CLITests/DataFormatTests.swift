@@ -3,7 +3,8 @@ import TestSupport
 import Testing
 
 /// Issue 12's acceptance: the same answers in the formats researchers have give identical path
-/// coefficients. The files are made by `scripts/fixtures/make_led_format_fixtures.py` from the
+/// coefficients (numeric CSV; semicolon, BOM, decimal-comma CSV; SPSS with value labels, no
+/// codebook; a clean and a Google-Forms workbook with Indonesian labels, with the codebook). The files are made by `scripts/fixtures/make_led_format_fixtures.py` from the
 /// LED example (100 respondents, three answers missing); the numeric ones hold the answers
 /// recoded, the labelled ones as answered (the codebook recodes them).
 @Suite("Data formats: the same answers give the same estimates")
@@ -46,6 +47,9 @@ struct DataFormatTests {
       ["--data", Self.file("european.csv")],
       ["--data", Self.file("labels.sav")],
       ["--data", Self.file("clean.xlsx"), "--codebook", Self.codebook, "--quiet"],
+      // Google Forms as Google Sheets exports it: grid and numbered question headers, a final
+      // full stop missing, labels with abbreviations, a timestamp and a name column.
+      ["--data", Self.file("google-forms.xlsx"), "--codebook", Self.codebook, "--quiet"],
     ]
     for arguments in others {
       let other = try Self.estimate(arguments)
@@ -77,7 +81,7 @@ struct DataFormatTests {
 
   @Test("describe reads a workbook and an SPSS file through the codebook")
   func describeFormats() throws {
-    for name in ["clean.xlsx", "labels.sav"] {
+    for name in ["clean.xlsx", "labels.sav", "google-forms.xlsx"] {
       let outcome = try CLIRunner.run(
         ["describe", "--data", Self.file(name), "--codebook", Self.codebook, "--format", "json"])
       CLIRunner.expectNoCrash(outcome, name)
