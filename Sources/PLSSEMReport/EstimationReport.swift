@@ -22,6 +22,8 @@ public struct EstimationReport: Sendable {
   /// every format shows them with the engine's (``allDiagnostics``).
   public var diagnostics: [ReportDiagnostic] = []
 
+  /// A report of `estimate`, with its assessment and bootstrap when there are any;
+  /// `dataSource` and `modelSource` name the inputs in the report's header.
   public init(
     estimate: PLSEstimate, assessment: PLSAssessment? = nil, bootstrap: BootstrapResult? = nil,
     dataSource: String, modelSource: String

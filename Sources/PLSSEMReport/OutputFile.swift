@@ -6,8 +6,11 @@ import Foundation
 public enum OutputFile {
   /// Problems writing an output file.
   public struct WriteError: Error, CustomStringConvertible {
+    /// The file that could not be written.
     public let path: String
+    /// Why, in the operating system's words.
     public let reason: String
+    /// "path: cannot write the output (reason)".
     public var description: String { "\(path): cannot write the output (\(reason))" }
   }
 
