@@ -22,11 +22,11 @@ extension EstimationReport {
   }
 
   /// Bootstrap inference of `key` as the reports show it: t, p and the interval are nil for a
-  /// statistic that did not vary across resamples (fixed by construction, such as the loading
-  /// of a single-item construct).
+  /// statistic fixed by construction (``StatisticTable/isFixedByConstruction(_:)``, such as the
+  /// loading of a single-item construct) or one that did not vary across resamples.
   func reportInference(_ key: StatisticKey) -> ReportTable.Inference? {
     guard let inf = inference(key) else { return nil }
-    let fixed = NumberText.isFixed(inf)
+    let fixed = estimate.statistics.isFixedByConstruction(key) || NumberText.isFixed(inf)
     return ReportTable.Inference(
       bootstrapMean: inf.bootstrapMean, standardError: inf.standardError,
       t: fixed ? nil : inf.t, p: fixed ? nil : inf.p, ciLower: fixed ? nil : inf.ciLower,
@@ -73,9 +73,10 @@ extension EstimationReport {
     ]
   }
 
-  /// The note explaining `n/a` inference, when any of `keys` did not vary across resamples.
+  /// The note explaining `n/a` inference, when any of `keys` has inference without t and p.
   func fixedNote(_ keys: [StatisticKey]) -> [String] {
-    keys.contains { inference($0).map(NumberText.isFixed) ?? false } ? [NumberText.fixedNote] : []
+    keys.contains { reportInference($0).map { $0.t == nil } ?? false }
+      ? [NumberText.fixedNote] : []
   }
 
   func mode(of construct: String) -> MeasurementMode {
