@@ -75,12 +75,9 @@ enum LooseText {
     return String(s)
   }
 
-  /// The forms a cell's label may take, tried in order after the exact text: without a final
-  /// abbreviation in parentheses (`Setuju (S)` → `Setuju`), without surrounding punctuation, and
-  /// without a leading point (`4 - Setuju`, `4. Setuju`, `4 = Setuju` → `Setuju`, with 4 as the
-  /// point it claims).
-  static func labelVariants(_ text: String) -> [(key: TextKey, claimedPoint: Int?)] {
-    var variants: [(TextKey, Int?)] = []
+  /// A label without surrounding punctuation and a final abbreviation in parentheses:
+  /// `Setuju (S).` → `Setuju`.
+  static func baseLabel(_ text: String) -> String {
     var base = trimmingPunctuation(text.trimmingWhitespace)
     if base.hasSuffix(")"), let open = base.lastIndex(of: "("), open > base.startIndex {
       let inner = base[base.index(after: open)..<base.index(before: base.endIndex)]
@@ -88,6 +85,16 @@ enum LooseText {
         base = trimmingPunctuation(String(base[..<open]))
       }
     }
+    return base
+  }
+
+  /// The forms a cell's label may take, tried in order after the exact text: without a final
+  /// abbreviation in parentheses (`Setuju (S)` → `Setuju`), without surrounding punctuation, and
+  /// without a leading point (`4 - Setuju`, `4. Setuju`, `4 = Setuju` → `Setuju`, with 4 as the
+  /// point it claims).
+  static func labelVariants(_ text: String) -> [(key: TextKey, claimedPoint: Int?)] {
+    var variants: [(TextKey, Int?)] = []
+    let base = baseLabel(text)
     variants.append((TextKey(base), nil))
     let punctuationFree = base
     // A leading point: digits, then a separator (space, -, ., =, :, )) and the label.

@@ -24,7 +24,7 @@ struct PLSSEMCommand: ParsableCommand {
     version: version,
     subcommands: [
       EstimateCommand.self, BootstrapCommand.self, MergeCommand.self, ReportCommand.self,
-      DescribeCommand.self,
+      DescribeCommand.self, CodebookCommand.self,
       SimulateCommand.self,
     ]
   )

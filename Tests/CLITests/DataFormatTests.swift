@@ -89,4 +89,26 @@ struct DataFormatTests {
       #expect(outcome.standardOutput.contains("\"respondents\": 100"), "\(name)")
     }
   }
+
+  @Test(
+    "codebook init on each format writes a codebook that describes the file unchanged",
+    arguments: ["google-forms.xlsx", "clean.xlsx", "labels.sav", "european.csv", "numeric.csv"])
+  func codebookInit(_ name: String) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plssem-codebook-init-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let codebook = folder.appendingPathComponent("codebook.yaml").path
+    let made = try CLIRunner.run(
+      ["codebook", "init", "--data", Self.file(name), "--output", codebook])
+    CLIRunner.expectNoCrash(made, name)
+    try #require(made.status == 0, "\(name): \(made.standardError)")
+    #expect(made.standardError.contains("27 items"), "\(name): \(made.standardError)")
+    let described = try CLIRunner.run(
+      ["describe", "--data", Self.file(name), "--codebook", codebook, "--format", "json"])
+    CLIRunner.expectNoCrash(described, name)
+    #expect(described.status == 0, "\(name): \(described.standardError)")
+    #expect(described.standardOutput.contains("\"respondents\": 100"), "\(name)")
+    #expect(!described.standardError.contains("warning"), "\(name): \(described.standardError)")
+  }
 }
