@@ -29,28 +29,15 @@ func loadModel(_ path: String) throws -> PathModel {
   }
 }
 
-/// Estimates, naming the model file and the data in every error about them.
+/// Estimates, naming the model file in errors about the model (the engine names the data
+/// source itself).
 func estimate(_ model: PathModel, modelPath: String, data: DataTable, settings: PLSSettings) throws
   -> PLSEstimate
 {
   do {
     return try PLSEstimator(settings: settings).estimate(model, data: data)
   } catch let error as SpecificationError {
-    if case .unknownIndicator = error {
-      // Name the data file where the message says "the data".
-      let text = error.description(inFile: modelPath)
-        .replacingOccurrences(
-          of: "not a column of the data; the data has",
-          with: "not a column of \(data.source), which has"
-        )
-        .replacingOccurrences(
-          of: "not a column of the data", with: "not a column of \(data.source)")
-      throw InputError(description: text)
-    }
     throw InputError(description: error.description(inFile: modelPath))
-  } catch let error as EstimationError {
-    if case .invalidSetting = error { throw error }
-    throw InputError(description: "\(data.source): \(error)")
   }
 }
 

@@ -33,11 +33,34 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     try body()
   } catch let error as ExitCode {
     throw error
+  } catch let error as EstimationError {
+    fail(error.description(naming: optionName), code: 1)
+  } catch let error as BootstrapError {
+    fail(error.description(naming: optionName), code: 1)
   } catch let error as any BadInputError {
     fail(error.description, code: 1)
   } catch {
     fail("internal error: \(error)", code: 2)
   }
+}
+
+/// How the command line names an engine setting in a message: the library's words and the
+/// option that sets it, e.g. "the number of worker threads (--threads)". The one place where
+/// settings are mapped to flags.
+func optionName(_ setting: SettingName) -> String {
+  let flag: String
+  switch setting {
+  case .maxIterations: flag = "--max-iterations"
+  case .tolerance: flag = "--tolerance"
+  case .consistent: flag = "--consistent"
+  case .resamples: flag = "--bootstrap"
+  case .confidenceLevel: flag = "--level"
+  case .maximumFailureShare: flag = "--max-failure-share"
+  case .threads: flag = "--threads"
+  case .shard: flag = "--shard"
+  case .bootstrapStatistics: return setting.description  // a library setting only
+  }
+  return "\(setting.description) (\(flag))"
 }
 
 private func fail(_ message: String, code: Int32) -> Never {

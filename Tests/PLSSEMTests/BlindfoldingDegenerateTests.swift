@@ -62,7 +62,7 @@ struct BlindfoldingDegenerateTests {
     let text = try Repository.text(Self.corp + "extended.model").replacingOccurrences(
       of: "ATTR <~ attr_1 + attr_2 + attr_3", with: "ATTR <~ attr_1 + attr_2 + attr_3 + attr_1_copy"
     )
-    #expect(throws: EstimationError.collinearBlock(construct: "ATTR")) {
+    #expect(throws: EstimationError.collinearBlock(construct: "ATTR", source: data.source)) {
       try PLSEstimator().estimate(PathModel(syntax: text), data: data)
     }
   }

@@ -123,7 +123,8 @@ struct BootstrapFailureTests {
       failed: failures, attempted: resamples, maximumShare: 0.3
     ).description
     #expect(message.contains("\(failures) of \(resamples)"))
-    #expect(message.contains("--max-failure-share"))
+    #expect(message.contains("raise the maximum failure share"))
+    #expect(!message.contains("--"), "no command-line flags in library messages")
   }
 
   @Test("invalid settings are rejected before any work")
@@ -140,5 +141,36 @@ struct BootstrapFailureTests {
     for settings in bad {
       #expect(throws: BootstrapError.self) { try Bootstrapper(settings: settings).run(estimate) }
     }
+  }
+
+  /// Library messages name settings in the library's words; a front end names them its way
+  /// through `description(naming:)` (the CLI adds its flags there, in one place).
+  @Test("invalid settings are typed and named in the library's terms")
+  func invalidSettingsInLibraryTerms() throws {
+    let estimate = try ExampleData.corpRepSimpleEstimate()
+    let error = expectError(BootstrapError.self) {
+      try Bootstrapper(settings: BootstrapSettings(resamples: 100, threads: 0)).run(estimate)
+    }
+    #expect(
+      error
+        == .invalidSetting(InvalidSettingValue(.threads, "must lie between 1 and 1024", got: "0")))
+    #expect(
+      error?.description == "the number of worker threads must lie between 1 and 1024 (got 0)")
+    #expect(
+      error?.description(naming: { "\($0.rawValue)!" })
+        == "threads! must lie between 1 and 1024 (got 0)")
+    for settings in [
+      BootstrapSettings(resamples: 1), BootstrapSettings(resamples: 100, level: 1),
+      BootstrapSettings(resamples: 100, maximumFailureShare: 2),
+      BootstrapSettings(resamples: 100, statistics: []),
+    ] {
+      let message =
+        expectError(BootstrapError.self) {
+          try Bootstrapper(settings: settings).run(estimate)
+        }?.description ?? ""
+      #expect(!message.isEmpty && !message.contains("--"), "\(message)")
+    }
+    let shard = expectError(BootstrapError.self) { try ShardSpec(index: 3, count: 2) }
+    #expect(shard?.description == "the shard must be written k/N with 1 ≤ k ≤ N (got 3/2)")
   }
 }

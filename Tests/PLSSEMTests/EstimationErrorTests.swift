@@ -35,7 +35,8 @@ struct EstimationErrorTests {
     let model = try PathModel(
       syntax: Self.simpleModel.replacingOccurrences(of: "comp_3", with: "constant"))
     let error = expectError(EstimationError.self) { try PLSEstimator().estimate(model, data: data) }
-    #expect(error == .constantIndicator(indicator: "constant", construct: "COMP"))
+    #expect(
+      error == .constantIndicator(indicator: "constant", construct: "COMP", source: "corp_rep.csv"))
     let text = error?.description ?? ""
     #expect(text.contains("'constant'") && text.contains("'COMP'"), "\(text)")
   }
@@ -48,7 +49,8 @@ struct EstimationErrorTests {
     let model = try PathModel(
       syntax: Self.simpleModel.replacingOccurrences(of: "like_2", with: "mostly"))
     let error = expectError(EstimationError.self) { try PLSEstimator().estimate(model, data: data) }
-    #expect(error == .constantIndicator(indicator: "mostly", construct: "LIKE"))
+    #expect(
+      error == .constantIndicator(indicator: "mostly", construct: "LIKE", source: "corp_rep.csv"))
   }
 
   @Test("collinear Mode B block (two identical columns) names the construct")
@@ -58,7 +60,7 @@ struct EstimationErrorTests {
       syntax: Self.simpleModel.replacingOccurrences(
         of: "COMP =~ comp_1 + comp_2 + comp_3", with: "COMP <~ comp_1 + comp_2 + comp_1_copy"))
     let error = expectError(EstimationError.self) { try PLSEstimator().estimate(model, data: data) }
-    #expect(error == .collinearBlock(construct: "COMP"))
+    #expect(error == .collinearBlock(construct: "COMP", source: "corp_rep.csv"))
     let text = error?.description ?? ""
     #expect(text.contains("'COMP'") && text.contains("collinear"), "\(text)")
   }
@@ -78,7 +80,7 @@ struct EstimationErrorTests {
     let data = try Self.corpRep(rows: 2)
     let model = try PathModel(syntax: Self.simpleModel)
     let error = expectError(EstimationError.self) { try PLSEstimator().estimate(model, data: data) }
-    #expect(error == .tooFewObservations(required: 3, available: 2))
+    #expect(error == .tooFewObservations(required: 3, available: 2, source: "corp_rep.csv"))
     #expect(error?.description.contains("at least 3") == true)
   }
 
@@ -88,7 +90,7 @@ struct EstimationErrorTests {
     let data = try Self.corpRep(rows: 4)
     let model = try PathModel(syntax: Self.simpleModel)
     let error = expectError(EstimationError.self) { try PLSEstimator().estimate(model, data: data) }
-    #expect(error == .tooFewObservations(required: 5, available: 4))
+    #expect(error == .tooFewObservations(required: 5, available: 4, source: "corp_rep.csv"))
   }
 
   @Test("an empty table")
@@ -117,7 +119,7 @@ struct EstimationErrorTests {
       syntax: Self.simpleModel.replacingOccurrences(of: "comp_3", with: "comp_3_bad"))
     let error = expectError(EstimationError.self) { try PLSEstimator().estimate(model, data: data) }
     // Row 7 counted from 1 (the seventh observation).
-    #expect(error == .nonFiniteData(indicator: "comp_3_bad", row: 7))
+    #expect(error == .nonFiniteData(indicator: "comp_3_bad", row: 7, source: "corp_rep.csv"))
   }
 
   @Test("invalid settings")
@@ -131,11 +133,32 @@ struct EstimationErrorTests {
       let error = expectError(EstimationError.self) {
         try PLSEstimator(settings: settings).estimate(model, data: data)
       }
-      guard case .invalidSetting? = error else {
+      guard case .invalidSetting(let problem)? = error else {
         Issue.record("expected invalidSetting for \(settings), got \(String(describing: error))")
         continue
       }
+      #expect([.maxIterations, .tolerance].contains(problem.setting))
+      #expect(error?.source == nil, "a setting is not a property of the data")
+      let message = error?.description ?? "--"
+      #expect(!message.contains("--"), "\(message)")
     }
+  }
+
+  @Test("estimation errors name the data set they were found in; plain errors do not")
+  func errorsNameTheDataSource() throws {
+    let error = EstimationError.collinearBlock(construct: "A")
+    #expect(error.source == nil)
+    #expect(error.description.hasPrefix("the indicators of Mode B construct 'A'"))
+    let named = error.naming(source: "survey.csv")
+    #expect(named == .collinearBlock(construct: "A", source: "survey.csv"))
+    #expect(named.description.hasPrefix("survey.csv: the indicators of Mode B construct 'A'"))
+    #expect(named.naming(source: "other.csv") == named, "the first source named stays")
+    // A PLSc message names the setting in the library's words unless told otherwise.
+    let plsc = EstimationError.consistentCorrelationsNotPositiveDefinite(constructs: ["A", "B"])
+    #expect(plsc.description.hasSuffix("or estimate without consistent PLS"))
+    #expect(
+      plsc.description(naming: { $0 == .consistent ? "--consistent" : "\($0)" })
+        .hasSuffix("or estimate without --consistent"))
   }
 
   /// `--max-iterations 1`: passes 0 and 1, then stop, unconverged, with results.
@@ -186,7 +209,10 @@ struct EstimationErrorTests {
         CUSL ~ CUSA + TWIN
         """)
     let error = expectError(EstimationError.self) { try PLSEstimator().estimate(model, data: data) }
-    #expect(error == .collinearPredecessors(construct: "CUSL", predecessors: ["CUSA", "TWIN"]))
+    #expect(
+      error
+        == .collinearPredecessors(
+          construct: "CUSL", predecessors: ["CUSA", "TWIN"], source: "corp_rep.csv"))
     #expect(error?.description.contains("'CUSL'") == true)
   }
 }

@@ -32,7 +32,8 @@ struct ModelValidationTests {
     let error = expectError(SpecificationError.self) {
       try PLSEstimator().estimate(model, data: data)
     }
-    guard case .unknownIndicator(let indicator, let construct, let location, let available)? = error
+    guard
+      case .unknownIndicator(let indicator, let construct, let location, let available, _)? = error
     else {
       Issue.record("expected unknownIndicator, got \(String(describing: error))")
       return
@@ -43,6 +44,9 @@ struct ModelValidationTests {
     #expect(available == ["a1", "a2", "b1", "b2"])
     let text = error?.description ?? ""
     #expect(text.contains("'typo_2'") && text.contains("'B'") && text.contains("line 2"), "\(text)")
+    // The engine names the data set itself (no rewriting in the CLI).
+    #expect(text.contains("is not a column of test.csv"), "\(text)")
+    #expect(text.contains("which has: a1, a2, b1, b2"), "\(text)")
   }
 
   @Test("unknown indicator in a builder model")

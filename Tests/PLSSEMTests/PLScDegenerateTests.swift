@@ -92,7 +92,7 @@ struct PLScDegenerateTests {
       throws: EstimationError.consistentCorrelationsNotPositiveDefinite(
         constructs: [
           "Image", "Expectation", "Quality", "Value", "Satisfaction", "Complaints", "Loyalty",
-        ])
+        ], source: data.source)
     ) {
       try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(model, data: data)
     }
@@ -122,7 +122,7 @@ struct PLScDegenerateTests {
       _ = try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(model, data: data)
       Issue.record("expected an inadmissible-reliability error")
     } catch let error as EstimationError {
-      guard case .inadmissibleReliability(let construct, let rhoA) = error else {
+      guard case .inadmissibleReliability(let construct, let rhoA, _) = error else {
         Issue.record("unexpected error \(error)")
         return
       }
@@ -161,7 +161,7 @@ struct PLScDegenerateTests {
       Issue.record(
         "expected an out-of-range error, got r = \(estimate.constructCorrelations[0, 1])")
     } catch let error as EstimationError {
-      guard case .consistentCorrelationOutOfRange(let row, let column, let value) = error else {
+      guard case .consistentCorrelationOutOfRange(let row, let column, let value, _) = error else {
         Issue.record("unexpected error \(error)")
         return
       }

@@ -44,7 +44,7 @@ struct PreparedData: Sendable {
         throw SpecificationError.unknownIndicator(
           indicator: name, construct: layout.constructNames[layout.blockOf[columns.count]],
           location: nil,
-          available: data.columnNames)
+          available: data.columnNames, dataSource: data.source)
       }
       columns.append(column)
     }

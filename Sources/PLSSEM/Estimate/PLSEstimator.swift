@@ -25,13 +25,23 @@ public struct PLSEstimator: Sendable {
   ///   ``PLSSettings/consistent``, an inadmissible PLSc solution: see ``ConsistentCorrection``).
   ///   A run that hits the iteration cap is not an error: check ``PLSEstimate/converged``.
   public func estimate(_ model: PathModel, data: DataTable) throws -> PLSEstimate {
+    do {
+      return try estimateUnnamed(model, data: data)
+    } catch let error as EstimationError {
+      throw error.naming(source: data.source)
+    }
+  }
+
+  /// ``estimate(_:data:)`` without naming the data source in estimation errors (for
+  /// re-estimations on derived data whose caller names the step instead).
+  func estimateUnnamed(_ model: PathModel, data: DataTable) throws -> PLSEstimate {
     try validateSettings()
     let model = try model.validated()
     // An indicator whose column was set aside as not numeric: name its first bad cell.
     for indicator in model.indicators {
       if let problem = data.nonNumericProblem(indicator) { throw problem }
     }
-    _ = try model.validated(againstColumns: data.columnNames)
+    _ = try model.validated(againstColumns: data.columnNames, dataSource: data.source)
     // A lone construct has no neighbour to build its inner proxy from: its weights would
     // collapse to zero. (Validation allows it for models that are only parsed.)
     if model.paths.isEmpty, let only = model.constructs.first {
@@ -119,10 +129,12 @@ public struct PLSEstimator: Sendable {
 
   private func validateSettings() throws(EstimationError) {
     guard settings.maxIterations >= 1 else {
-      throw .invalidSetting("the iteration cap must be at least 1 (got \(settings.maxIterations))")
+      throw .invalidSetting(
+        InvalidSettingValue(.maxIterations, "must be at least 1", got: "\(settings.maxIterations)"))
     }
     guard settings.tolerance > 0, settings.tolerance.isFinite else {
-      throw .invalidSetting("the tolerance must be a positive number (got \(settings.tolerance))")
+      throw .invalidSetting(
+        InvalidSettingValue(.tolerance, "must be a positive number", got: "\(settings.tolerance)"))
     }
   }
 }

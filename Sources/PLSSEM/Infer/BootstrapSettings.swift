@@ -104,18 +104,22 @@ extension BootstrapSettings {
 
 /// Problems of a bootstrap run.
 public enum BootstrapError: Error, CustomStringConvertible, Equatable, Sendable {
-  case invalidSetting(String)
+  /// A setting outside its domain.
+  case invalidSetting(InvalidSettingValue)
   case tooManyFailures(failed: Int, attempted: Int, maximumShare: Double)
   case incompatibleShards(String)
   case malformedShard(source: String, reason: String)
   case cancelled
 
-  public var description: String {
+  public var description: String { description(naming: \.description) }
+
+  /// The message, with settings named by `name` (a front end passes its own option names).
+  public func description(naming name: (SettingName) -> String) -> String {
     switch self {
-    case .invalidSetting(let message): return message
+    case .invalidSetting(let problem): return problem.message(naming: name)
     case .tooManyFailures(let failed, let attempted, let share):
       return
-        "\(failed) of \(attempted) bootstrap resamples failed (singular or not converged), more than the allowed share \(share); check the model for near-collinear blocks or raise --max-failure-share"
+        "\(failed) of \(attempted) bootstrap resamples failed (singular or not converged), more than the allowed share \(share); check the model for near-collinear blocks or raise \(name(.maximumFailureShare))"
     case .incompatibleShards(let message): return "cannot merge shards: \(message)"
     case .malformedShard(let source, let reason):
       return "\(source): not a plssem bootstrap shard (\(reason))"

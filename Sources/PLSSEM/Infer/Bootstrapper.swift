@@ -68,7 +68,9 @@ public struct Bootstrapper: Sendable {
     // The original values are the estimate's own table: no third computation.
     guard let original = estimate.statistics.selecting(catalog.keys)?.values else {
       throw BootstrapError.invalidSetting(
-        "the estimate's statistic table lacks statistics to resample")
+        InvalidSettingValue(
+          .bootstrapStatistics, "must be statistics of the estimate's table",
+          got: settings.statistics.map(\.rawValue).sorted().joined(separator: ", ")))
     }
 
     let b = settings.resamples
@@ -186,24 +188,29 @@ public struct Bootstrapper: Sendable {
   }
 
   private func validate() throws(BootstrapError) {
-    guard settings.resamples >= 2, settings.resamples <= BootstrapState.maximumResamples else {
+    let limit = BootstrapState.maximumResamples
+    guard settings.resamples >= 2, settings.resamples <= limit else {
       throw .invalidSetting(
-        "the bootstrap needs 2 to \(BootstrapState.maximumResamples) resamples (got \(settings.resamples))"
-      )
+        InvalidSettingValue(
+          .resamples, "must lie between 2 and \(limit)", got: "\(settings.resamples)"))
     }
     guard settings.level > 0, settings.level < 1 else {
       throw .invalidSetting(
-        "the confidence level must lie strictly between 0 and 1 (got \(settings.level))")
+        InvalidSettingValue(
+          .confidenceLevel, "must lie strictly between 0 and 1", got: "\(settings.level)"))
     }
     guard settings.maximumFailureShare >= 0, settings.maximumFailureShare <= 1 else {
       throw .invalidSetting(
-        "the maximum failure share must lie between 0 and 1 (got \(settings.maximumFailureShare))")
+        InvalidSettingValue(
+          .maximumFailureShare, "must lie between 0 and 1", got: "\(settings.maximumFailureShare)"))
     }
     if let threads = settings.threads, threads < 1 || threads > 1024 {
-      throw .invalidSetting("--threads must lie between 1 and 1024 (got \(threads))")
+      throw .invalidSetting(
+        InvalidSettingValue(.threads, "must lie between 1 and 1024", got: "\(threads)"))
     }
     guard !settings.statistics.isEmpty else {
-      throw .invalidSetting("a bootstrap needs at least one family of statistics to resample")
+      throw .invalidSetting(
+        InvalidSettingValue(.bootstrapStatistics, "must name at least one family", got: "none"))
     }
   }
 

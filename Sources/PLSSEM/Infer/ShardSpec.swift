@@ -9,10 +9,14 @@ public struct ShardSpec: Sendable, Equatable, Codable {
 
   public init(index: Int, count: Int) throws(BootstrapError) {
     guard count >= 1, index >= 1, index <= count else {
-      throw .invalidSetting("a shard is written k/N with 1 ≤ k ≤ N (got \(index)/\(count))")
+      throw .invalidSetting(
+        InvalidSettingValue(.shard, "must be written k/N with 1 ≤ k ≤ N", got: "\(index)/\(count)"))
     }
     guard count <= Self.maximumCount else {
-      throw .invalidSetting("at most \(Self.maximumCount) shards (got \(count))")
+      throw .invalidSetting(
+        InvalidSettingValue(
+          .shard, "must split the run into at most \(Self.maximumCount) shards",
+          got: "\(count) shards"))
     }
     self.index = index
     self.count = count

@@ -59,14 +59,17 @@ extension PathModel {
   }
 
   /// Checks that every indicator is one of `columns`; throws
-  /// ``SpecificationError/unknownIndicator(indicator:construct:location:available:)`` otherwise.
-  public func validated(againstColumns columns: [String]) throws(SpecificationError) -> PathModel {
+  /// ``SpecificationError/unknownIndicator(indicator:construct:location:available:dataSource:)``
+  /// otherwise, naming `dataSource` (e.g. the data file) when given.
+  public func validated(againstColumns columns: [String], dataSource: String? = nil)
+    throws(SpecificationError) -> PathModel
+  {
     let available = Set(columns)
     for construct in constructs {
       for indicator in construct.indicators where !available.contains(indicator) {
         throw .unknownIndicator(
           indicator: indicator, construct: construct.name, location: construct.location,
-          available: columns)
+          available: columns, dataSource: dataSource)
       }
     }
     return self

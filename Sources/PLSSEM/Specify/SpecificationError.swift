@@ -27,7 +27,8 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   case constructAsIndicator(name: String, construct: String, location: SourceLocation?)
   /// An indicator that is not a column of the data.
   case unknownIndicator(
-    indicator: String, construct: String, location: SourceLocation?, available: [String])
+    indicator: String, construct: String, location: SourceLocation?, available: [String],
+    dataSource: String? = nil)
 
   private static func at(_ location: SourceLocation?) -> String {
     location.map { " (\($0))" } ?? ""
@@ -43,7 +44,7 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
       .constructWithoutPaths(_, let l),
       .indicatorInTwoBlocks(_, _, _, let l), .duplicateConstruct(_, let l),
       .duplicatePath(_, _, let l),
-      .selfLoop(_, let l), .unknownIndicator(_, _, let l, _):
+      .selfLoop(_, let l), .unknownIndicator(_, _, let l, _, _):
       return l
     }
   }
@@ -92,10 +93,11 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
     case .constructAsIndicator(let name, let c, let l):
       return
         "'\(name)' is listed as an indicator of '\(c)' but is itself a construct; higher-order constructs are not supported (use the construct scores as data instead)\(at(l))"
-    case .unknownIndicator(let i, let c, let l, let available):
+    case .unknownIndicator(let i, let c, let l, let available, let dataSource):
       let shown = available.map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }
-      let hint = available.count <= 60 ? "; the data has: \(shown.joined(separator: ", "))" : ""
-      return "indicator '\(i)' of construct '\(c)' is not a column of the data\(at(l))\(hint)"
+      let data = dataSource ?? "the data"
+      let hint = available.count <= 60 ? ", which has: \(shown.joined(separator: ", "))" : ""
+      return "indicator '\(i)' of construct '\(c)' is not a column of \(data)\(at(l))\(hint)"
     }
   }
 }

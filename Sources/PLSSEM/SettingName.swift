@@ -1,0 +1,65 @@
+/// A setting of the engine, named by errors about its value so that each front end can call
+/// it by its own name: the library says "the number of worker threads", the command line
+/// `--threads` (it maps these names to its flags in one place).
+public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
+  CustomStringConvertible
+{
+  /// ``PLSSettings/maxIterations``.
+  case maxIterations
+  /// ``PLSSettings/tolerance``.
+  case tolerance
+  /// ``PLSSettings/consistent``.
+  case consistent
+  /// ``BootstrapSettings/resamples``.
+  case resamples
+  /// ``BootstrapSettings/level``.
+  case confidenceLevel
+  /// ``BootstrapSettings/maximumFailureShare``.
+  case maximumFailureShare
+  /// ``BootstrapSettings/threads``.
+  case threads
+  /// A ``ShardSpec``.
+  case shard
+  /// ``BootstrapSettings/statistics``.
+  case bootstrapStatistics
+
+  /// The setting in words, as the library's messages name it.
+  public var description: String {
+    switch self {
+    case .maxIterations: return "the iteration cap"
+    case .tolerance: return "the tolerance"
+    case .consistent: return "consistent PLS"
+    case .resamples: return "the number of bootstrap resamples"
+    case .confidenceLevel: return "the confidence level"
+    case .maximumFailureShare: return "the maximum failure share"
+    case .threads: return "the number of worker threads"
+    case .shard: return "the shard"
+    case .bootstrapStatistics: return "the families of statistics to resample"
+    }
+  }
+}
+
+/// A setting given a value outside its domain: which setting, what it requires, and the value
+/// given. ``description`` reads e.g. "the number of worker threads must lie between 1 and 1024
+/// (got 0)"; ``message(naming:)`` lets a front end name the setting its own way.
+public struct InvalidSettingValue: Sendable, Equatable, CustomStringConvertible {
+  /// The setting.
+  public let setting: SettingName
+  /// What a valid value is, as a predicate: "must lie between 1 and 1024".
+  public let requirement: String
+  /// The value given, as text.
+  public let value: String
+
+  public init(_ setting: SettingName, _ requirement: String, got value: String) {
+    self.setting = setting
+    self.requirement = requirement
+    self.value = value
+  }
+
+  /// The message with the setting named by `name`.
+  public func message(naming name: (SettingName) -> String) -> String {
+    "\(name(setting)) \(requirement) (got \(value))"
+  }
+
+  public var description: String { message(naming: \.description) }
+}
