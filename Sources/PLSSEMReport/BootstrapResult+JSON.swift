@@ -13,6 +13,8 @@ extension BootstrapResult {
       ("level", .number(settings.level)),
       ("signChange", .string(settings.signChange.rawValue)),
       ("pValues", .string(settings.pValues.rawValue)),
+      ("tails", .integer(settings.tails.rawValue)),
+      ("quantiles", .string(exactQuantiles ? "exact" : "sketch")),
       ("seDenominator", .string("B - 1")),
     ])
   }

@@ -175,6 +175,7 @@ extension EstimationReport {
       ("missing", .string(s.missing.rawValue)),
       ("bootstrap", .integer(bootstrap?.resamples ?? 0)),
       ("seed", bootstrap.map { .integer(Int(truncatingIfNeeded: $0.seed)) } ?? .null),
+      ("tails", bootstrap.map { .integer($0.settings.tails.rawValue) } ?? .null),
     ])
   }
 
@@ -223,7 +224,7 @@ extension EstimationReport {
     -> [(String, JSONValue)]
   {
     let inf = inferenceOverride ?? inference(key)
-    return [
+    var members: [(String, JSONValue)] = [
       ("estimate", .optional(estimate)),
       ("bootstrapMean", .optional(inf?.bootstrapMean)),
       ("se", .optional(inf?.standardError)),
@@ -232,6 +233,15 @@ extension EstimationReport {
       ("ciLower", .optional(inf?.ciLower)),
       ("ciUpper", .optional(inf?.ciUpper)),
     ]
+    if case .htmt = key {
+      // t and p test H0: HTMT = 1 against HTMT < 1; the one-sided upper limit is compared
+      // with 0.85 or 0.90 (Franke & Sarstedt 2019).
+      members += [
+        ("nullValue", .optional(inf?.test?.nullValue)),
+        ("upperOneSided", .optional(inf?.upperOneSided)),
+      ]
+    }
+    return members
   }
 
   private func matrixJSON(_ m: Matrix, names: [String]) -> JSONValue {

@@ -36,11 +36,11 @@ enum NumberText {
     value == value.rounded() && abs(value) < 1e6 ? String(Int(value)) : "\(value)"
   }
 
-  /// Whether a bootstrapped statistic did not vary across resamples (its standard error is
-  /// zero up to rounding), as the loading and weight of a single-item construct, which are 1 by
-  /// construction. Its t and p are then meaningless and shown as `n/a`.
+  /// Whether a bootstrapped statistic cannot vary (fixed by construction, as the loading and
+  /// weight of a single-item construct, or every draw identical): it has no t, p or interval,
+  /// shown as `n/a`.
   static func isFixed(_ inference: StatisticInference) -> Bool {
-    !(inference.standardError > 1e-10 * max(1, abs(inference.estimate)))
+    inference.isConstant
   }
 
   /// The note under tables where ``isFixed(_:)`` applied.

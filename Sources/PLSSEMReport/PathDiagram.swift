@@ -435,10 +435,10 @@ public struct PathDiagram: Sendable, Equatable {
   }
 
   static func significance(_ inference: StatisticInference?) -> Significance {
-    guard let inference, inference.p.isFinite else {
+    guard let inference, let p = inference.p, p.isFinite else {
       return inference == nil ? .notTested : .notSignificant
     }
-    return inference.p < 0.05 ? .significant : .notSignificant
+    return p < 0.05 ? .significant : .notSignificant
   }
 
   /// The label box at the first of `fractions` along `polyline` where it overlaps no obstacle

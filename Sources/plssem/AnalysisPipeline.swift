@@ -41,12 +41,12 @@ func estimate(_ model: PathModel, modelPath: String, data: DataTable, settings: 
   }
 }
 
-/// The analysis behind `estimate`, `report` and a whole `bootstrap`: load and estimate, assess,
-/// and with `--bootstrap N` (N > 0) bootstrap, drawing the progress bar and writing
-/// `--keep-draws`.
+/// The analysis behind `estimate`, `report`, a whole `bootstrap` and `merge`: load and
+/// estimate, assess, and with `--bootstrap N` (N > 0) bootstrap, drawing the progress bar and
+/// writing `--keep-draws` — or, for `merge`, finish the `merged` state of the shards instead.
 func analyze(
   _ input: InputOptions, _ algorithm: AlgorithmOptions, _ assess: AssessOptions,
-  _ bootstrap: BootstrapOptions
+  _ bootstrap: BootstrapOptions, merged: BootstrapState? = nil
 ) throws -> EstimationReport {
   guard bootstrap.bootstrap >= 0 else {
     throw InputError(
@@ -56,9 +56,12 @@ func analyze(
   let assessment = try PLSAssessment(
     estimate: estimate, options: assess.options(seed: bootstrap.seed))
   var result: BootstrapResult?
-  if bootstrap.bootstrap > 0 {
+  if let merged {
+    result = try BootstrapResult(state: merged, estimate: estimate)
+  } else if bootstrap.bootstrap > 0 {
     let progress = ProgressBar.forStandardError(label: "bootstrap")
-    let bootstrapper = Bootstrapper(settings: bootstrap.settings(resamples: bootstrap.bootstrap))
+    let bootstrapper = Bootstrapper(
+      settings: try bootstrap.settings(resamples: bootstrap.bootstrap))
     let sink = try bootstrap.keepDraws.map {
       try DrawWriter(path: $0, keys: bootstrapper.statisticKeys(for: estimate))
     }

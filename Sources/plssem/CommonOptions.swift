@@ -7,6 +7,7 @@ extension StopCriterion: ExpressibleByArgument {}
 extension ConfidenceIntervalMethod: ExpressibleByArgument {}
 extension SignChange: ExpressibleByArgument {}
 extension PValueDistribution: ExpressibleByArgument {}
+extension TestTails: ExpressibleByArgument {}
 extension PredictionTechnique: ExpressibleByArgument {}
 
 /// The output formats: `table` (aligned text), `json` (the contract), `csv` (one long tidy
@@ -144,19 +145,37 @@ struct BootstrapOptions: ParsableArguments {
   var pValues: PValueDistribution = .studentT
 
   @Option(
+    name: .long,
+    help:
+      "p-values of paths and effects: 2 (two-tailed) or 1 (one-tailed, in the direction of the estimate's sign)."
+  )
+  var tails: TestTails = .two
+
+  @Option(
     name: .customLong("max-failure-share"), help: "Largest share of failed resamples tolerated.")
   var maxFailureShare: Double = 0.05
+
+  @Option(
+    name: .customLong("exact-quantile-budget"),
+    help: ArgumentHelp(
+      "Keep every draw for exact interval limits while resamples x statistics is at most this (8 bytes a draw); beyond it, a fixed-memory sketch (error < 0.01 SD). 0: always the sketch.",
+      valueName: "values"))
+  var exactQuantileBudget: Int = BootstrapSettings.defaultExactQuantileBudget
 
   @Option(
     name: .customLong("keep-draws"),
     help: "Write every resample's estimates to this CSV file. (default: none)")
   var keepDraws: String?
 
-  func settings(resamples: Int) -> BootstrapSettings {
-    BootstrapSettings(
+  func settings(resamples: Int) throws -> BootstrapSettings {
+    guard exactQuantileBudget >= 0 else {
+      throw InputError(
+        description: "--exact-quantile-budget must be 0 or more (got \(exactQuantileBudget))")
+    }
+    return BootstrapSettings(
       resamples: resamples, seed: seed, threads: threads, confidenceInterval: ci, level: level,
-      signChange: signChange,
-      pValues: pValues, maximumFailureShare: maxFailureShare)
+      signChange: signChange, pValues: pValues, tails: tails, maximumFailureShare: maxFailureShare,
+      exactQuantileBudget: exactQuantileBudget)
   }
 }
 

@@ -44,8 +44,11 @@ struct BootstrapCoverageTests {
       let settings = BootstrapSettings(resamples: 499, seed: 7000 + UInt64(r))
       let result = try Bootstrapper(settings: settings).result(estimate)
       let inference = try #require(result.statistics[.path(from: "Z", to: "Y")])
-      if inference.ciLower <= 0, inference.ciUpper >= 0 { covers += 1 }
-      if inference.p < 0.05 { rejects += 1 }
+      let (lower, upper, p) = (
+        try #require(inference.ciLower), try #require(inference.ciUpper), try #require(inference.p)
+      )
+      if lower <= 0, upper >= 0 { covers += 1 }
+      if p < 0.05 { rejects += 1 }
     }
     #expect(covers >= 176 && covers <= 198, "percentile interval covered 0 in \(covers) of 200")
     #expect(rejects >= 1 && rejects <= 24, "t test rejected the true null in \(rejects) of 200")

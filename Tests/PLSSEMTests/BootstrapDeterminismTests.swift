@@ -12,20 +12,25 @@ struct BootstrapDeterminismTests {
   /// and a short final chunk are all exercised.
   static let resamples = 2100
 
+  /// The two ways of summarising draws: all kept (exact quantiles; the default budget) and the
+  /// sketch (a budget of 0).
+  static let budgets = [BootstrapSettings.defaultExactQuantileBudget, 0]
+
   @Test(
-    "same seed → identical result and state JSON for 1, 2 and 3 threads",
-    arguments: [ConfidenceIntervalMethod.percentile, .bca])
-  func threadCountDoesNotMatter(method: ConfidenceIntervalMethod) throws {
+    "same seed → identical result and state JSON for 1, 2 and 3 threads (exact and sketch)",
+    arguments: [ConfidenceIntervalMethod.percentile, .bca], budgets)
+  func threadCountDoesNotMatter(method: ConfidenceIntervalMethod, budget: Int) throws {
     let estimate = try ExampleData.corpRepSimpleEstimate()
-    let keys = Bootstrapper.keys(for: estimate)
     var states: [BootstrapState] = []
     var bits: [[String: [UInt64]]] = []
     for threads in [1, 2, 3] {
       let settings = BootstrapSettings(
-        resamples: Self.resamples, seed: 17, threads: threads, confidenceInterval: method)
+        resamples: Self.resamples, seed: 17, threads: threads, confidenceInterval: method,
+        exactQuantileBudget: budget)
       let state = try Bootstrapper(settings: settings).run(estimate)
+      #expect(state.keepsDraws == (budget > 0))
       states.append(state)
-      bits.append(BootstrapTestSupport.bits(try BootstrapResult(state: state, keys: keys)))
+      bits.append(BootstrapTestSupport.bits(try BootstrapResult(state: state, estimate: estimate)))
     }
     #expect(bits[0] == bits[1])
     #expect(bits[0] == bits[2])
@@ -41,29 +46,32 @@ struct BootstrapDeterminismTests {
     guard method == .percentile else { return }
     let other = try Bootstrapper(
       settings: BootstrapSettings(
-        resamples: Self.resamples, seed: 18, threads: 2, confidenceInterval: method)
+        resamples: Self.resamples, seed: 18, threads: 2, confidenceInterval: method,
+        exactQuantileBudget: budget)
     )
     .result(estimate)
     #expect(BootstrapTestSupport.bits(other) != bits[0])
   }
 
-  @Test("one run and four shards merged give bit-identical statistics")
-  func shardsMergeExactly() throws {
+  @Test(
+    "one run and four shards merged give bit-identical statistics (exact and sketch)",
+    arguments: budgets)
+  func shardsMergeExactly(budget: Int) throws {
     let estimate = try ExampleData.corpRepSimpleEstimate()
-    let keys = Bootstrapper.keys(for: estimate)
     // 5 chunks over 4 shards (the last chunk holds a single resample): 1, 1, 1 and 2 chunks.
-    let settings = BootstrapSettings(resamples: 4097, seed: 23, threads: 2)
+    let settings = BootstrapSettings(
+      resamples: 4097, seed: 23, threads: 2, exactQuantileBudget: budget)
     let single = try Bootstrapper(settings: settings).run(estimate)
     let shards = try (1...4).map { k in
       try Bootstrapper(settings: settings).run(estimate, shard: ShardSpec(index: k, count: 4))
     }
     #expect(shards.map(\.chunkCount) == [1, 1, 1, 2])
     // Any order of the shard list.
-    let merged = try Bootstrapper.merge([shards[2], shards[0], shards[3], shards[1]])
+    let merged = try BootstrapTestSupport.merge(shards, order: [2, 0, 3, 1])
     #expect(merged == single)
     #expect(try BootstrapTestSupport.json(merged) == BootstrapTestSupport.json(single))
-    let a = try BootstrapResult(state: single, keys: keys)
-    let b = try BootstrapResult(state: merged, keys: keys)
+    let a = try BootstrapResult(state: single, estimate: estimate)
+    let b = try BootstrapResult(state: merged, estimate: estimate)
     #expect(BootstrapTestSupport.bits(a) == BootstrapTestSupport.bits(b))
 
     // A shard run with another thread count merges all the same.
@@ -71,83 +79,105 @@ struct BootstrapDeterminismTests {
     oneThread.threads = 1
     let shard2 = try Bootstrapper(settings: oneThread).run(
       estimate, shard: ShardSpec(index: 2, count: 4))
-    let mixed = try Bootstrapper.merge([shards[0], shard2, shards[2], shards[3]])
+    let mixed = try BootstrapTestSupport.merge([shards[0], shard2, shards[2], shards[3]])
     #expect(
-      BootstrapTestSupport.bits(try BootstrapResult(state: mixed, keys: keys))
+      BootstrapTestSupport.bits(try BootstrapResult(state: mixed, estimate: estimate))
         == BootstrapTestSupport.bits(a))
 
-    // Shard states survive a JSON round trip (what `plssem bootstrap --shard` writes).
-    let decoded = try shards.map {
-      try JSONDecoder().decode(BootstrapState.self, from: BootstrapTestSupport.json($0))
+    // Shard files survive the round trip through their JSON (what `plssem bootstrap --shard`
+    // writes and `plssem merge` reads), draws and sketch included.
+    let files = try shards.enumerated().map { k, state in
+      let data = try BootstrapTestSupport.shard(state, k + 1, of: 4).encoded()
+      return (source: "s\(k + 1).json", shard: try BootstrapShard.decode(data, source: "s.json"))
     }
-    #expect(try Bootstrapper.merge(decoded) == single)
+    #expect(try BootstrapShard.merge(files) == single)
   }
 
   /// BCa through shards (each shard carries the jackknife acceleration), with more shards than
   /// chunks: 2,100 resamples are 3 chunks, so shard 1 of 4 covers no chunk at all. Empty shards
   /// merge, in any order of the list, into exactly the single run.
-  @Test("BCa shards and empty shards (more shards than chunks) merge exactly, in any order")
-  func bcaAndEmptyShards() throws {
+  @Test(
+    "BCa shards and empty shards (more shards than chunks) merge exactly, in any order",
+    arguments: budgets)
+  func bcaAndEmptyShards(budget: Int) throws {
     let estimate = try ExampleData.corpRepSimpleEstimate()
-    let keys = Bootstrapper.keys(for: estimate)
-    let settings = BootstrapSettings(resamples: 2100, seed: 5, threads: 2, confidenceInterval: .bca)
+    let settings = BootstrapSettings(
+      resamples: 2100, seed: 5, threads: 2, confidenceInterval: .bca, exactQuantileBudget: budget)
     let single = try Bootstrapper(settings: settings).run(estimate)
     #expect(single.acceleration != nil)
     let shards = try (1...4).map { k in
       try Bootstrapper(settings: settings).run(estimate, shard: ShardSpec(index: k, count: 4))
     }
     #expect(shards.map(\.chunkCount) == [0, 1, 1, 1])
-    let expected = BootstrapTestSupport.bits(try BootstrapResult(state: single, keys: keys))
+    let expected = BootstrapTestSupport.bits(try BootstrapResult(state: single, estimate: estimate))
     for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 0, 3, 2], [2, 3, 0, 1]] {
-      let merged = try Bootstrapper.merge(order.map { shards[$0] })
+      let merged = try BootstrapTestSupport.merge(shards, order: order)
       #expect(merged == single, "order \(order)")
       #expect(
-        BootstrapTestSupport.bits(try BootstrapResult(state: merged, keys: keys)) == expected,
+        BootstrapTestSupport.bits(try BootstrapResult(state: merged, estimate: estimate))
+          == expected,
         "order \(order)")
     }
-    // The empty shard's state is a valid shard file too (it has no draws, so no minimum or
-    // maximum: these must still encode as JSON numbers), and the decoded shards merge exactly.
-    let decoded = try shards.map {
-      try JSONDecoder().decode(BootstrapState.self, from: BootstrapTestSupport.json($0))
+    // The empty shard's file is valid too (it has no draws, so no minimum or maximum: these
+    // must still encode as JSON numbers), and the decoded shards merge exactly.
+    let decoded = try shards.enumerated().map { k, state in
+      let data = try BootstrapTestSupport.shard(state, k + 1, of: 4).encoded()
+      return (source: "s\(k + 1).json", shard: try BootstrapShard.decode(data, source: "s.json"))
     }
-    #expect(try Bootstrapper.merge(decoded.reversed()) == single)
+    #expect(try BootstrapShard.merge(decoded.reversed()) == single)
   }
 
-  @Test("merging rejects missing, duplicated and foreign shards")
+  @Test("merging rejects missing, duplicated and foreign shards, naming the files")
   func mergeRejectsBadShardSets() throws {
     let estimate = try ExampleData.corpRepSimpleEstimate()
     // 1,100 resamples: two chunks, one per shard.
     let settings = BootstrapSettings(resamples: 1100, seed: 9, threads: 2)
-    let shards = try (1...2).map { k in
+    let states = try (1...2).map { k in
       try Bootstrapper(settings: settings).run(estimate, shard: ShardSpec(index: k, count: 2))
     }
-    #expect(try Bootstrapper.merge(shards).chunkCount == 2)
-    #expect(throws: BootstrapError.self) { try Bootstrapper.merge([shards[0]]) }
-    #expect(throws: BootstrapError.self) { try Bootstrapper.merge([shards[1]]) }
-    #expect(throws: BootstrapError.self) {
-      try Bootstrapper.merge([shards[0], shards[1], shards[1]])
+    let one = (source: "one.json", shard: try BootstrapTestSupport.shard(states[0], 1, of: 2))
+    let two = (source: "two.json", shard: try BootstrapTestSupport.shard(states[1], 2, of: 2))
+    #expect(try BootstrapShard.merge([one, two]).chunkCount == 2)
+    func refused(_ shards: [(source: String, shard: BootstrapShard)], _ fragments: [String])
+      throws
+    {
+      let error = try #require(throws: BootstrapError.self) { try BootstrapShard.merge(shards) }
+      for fragment in fragments {
+        #expect("\(error)".contains(fragment), "\(error) lacks \(fragment)")
+      }
     }
-    #expect(throws: BootstrapError.self) { try Bootstrapper.merge([]) }
+    try refused([one], ["2/2", "missing", "one.json"])
+    try refused([two], ["1/2", "missing", "two.json"])
+    try refused([one, two, two], ["2/2", "twice", "two.json"])
+    try refused([], ["no shards"])
     // Another seed, another resample count, other estimation settings, other data.
+    func foreign(_ settings: BootstrapSettings, _ estimate: PLSEstimate) throws -> (
+      source: String, shard: BootstrapShard
+    ) {
+      let state = try Bootstrapper(settings: settings).run(
+        estimate, shard: ShardSpec(index: 2, count: 2))
+      return ("foreign.json", try BootstrapTestSupport.shard(state, 2, of: 2))
+    }
     var otherSeed = settings
     otherSeed.seed = 10
-    let foreign = try Bootstrapper(settings: otherSeed).run(
-      estimate, shard: ShardSpec(index: 2, count: 2))
-    #expect(throws: BootstrapError.self) { try Bootstrapper.merge([shards[0], foreign]) }
+    try refused([one, try foreign(otherSeed, estimate)], ["foreign.json", "seed 10", "seed 9"])
     var otherCount = settings
     otherCount.resamples = 1200
-    let longer = try Bootstrapper(settings: otherCount).run(
-      estimate, shard: ShardSpec(index: 2, count: 2))
-    #expect(throws: BootstrapError.self) { try Bootstrapper.merge([shards[0], longer]) }
+    try refused([one, try foreign(otherCount, estimate)], ["1200", "1100"])
+    var otherLevel = settings
+    otherLevel.level = 0.9
+    try refused([one, try foreign(otherLevel, estimate)], ["bootstrap settings"])
     let factorial = try PLSEstimator(settings: PLSSettings(scheme: .factorial)).estimate(
       estimate.model, data: ExampleData.corpRep())
-    let otherScheme = try Bootstrapper(settings: settings).run(
-      factorial, shard: ShardSpec(index: 2, count: 2))
-    #expect(throws: BootstrapError.self) { try Bootstrapper.merge([shards[0], otherScheme]) }
-    let mobi = try ExampleData.mobiEstimate()
-    let mobiShard = try Bootstrapper(settings: settings).run(
-      mobi, shard: ShardSpec(index: 2, count: 2))
-    #expect(throws: BootstrapError.self) { try Bootstrapper.merge([shards[0], mobiShard]) }
+    try refused([one, try foreign(settings, factorial)], ["estimation settings"])
+    try refused([one, try foreign(settings, try ExampleData.mobiEstimate())], ["models"])
+    // Other provenance: the caller's options or input files differ.
+    var otherOptions = two
+    otherOptions.shard.provenance.arguments = ["--missing-code", "-99"]
+    try refused([one, otherOptions], ["other options", "-99"])
+    var otherFile = two
+    otherFile.shard.provenance.files = [.init(role: "data", path: "x.csv", digest: "d")]
+    try refused([one, otherFile], ["data", "two.json"])
     #expect(throws: BootstrapError.self) { try ShardSpec(index: 0, count: 3) }
     #expect(throws: BootstrapError.self) { try ShardSpec(index: 4, count: 3) }
   }

@@ -22,10 +22,26 @@ enum BootstrapTestSupport {
       guard let s = result.statistics[key] else { continue }
       out[key.description] = [
         s.estimate, s.bootstrapMean, s.standardError, s.t, s.p, s.ciLower, s.ciUpper,
-      ].map(\.bitPattern)
+        s.upperOneSided,
+      ].map { $0?.bitPattern ?? 0x7FF8_DEAD_BEEF_0000 }
     }
     out["#bookkeeping"] = [UInt64(result.resamples), UInt64(result.failed), result.seed]
     return out
+  }
+
+  /// Shard `k` of `n` with the state `state` (no provenance), as a shard file holds it.
+  static func shard(_ state: BootstrapState, _ k: Int, of n: Int) throws -> BootstrapShard {
+    BootstrapShard(shard: try ShardSpec(index: k, count: n), state: state, provenance: .init())
+  }
+
+  /// Merges the shard states `states`, which are shards 1 … N in the order `order` (a
+  /// permutation of 0 ..< N; default in order) — through the one merge path of the engine.
+  static func merge(_ states: [BootstrapState], order: [Int]? = nil) throws -> BootstrapState {
+    let n = states.count
+    let shards = try states.enumerated().map { k, state in
+      (source: "shard-\(k + 1).json", shard: try shard(state, k + 1, of: n))
+    }
+    return try BootstrapShard.merge((order ?? Array(0..<n)).map { shards[$0] })
   }
 
   /// A state's JSON (sorted keys), as a shard file holds it.

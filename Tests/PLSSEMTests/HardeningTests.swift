@@ -85,58 +85,109 @@ struct HardeningTests {
     }
   }
 
-  @Test("a tampered or truncated bootstrap state is refused, not trapped on")
-  func tamperedBootstrapState() throws {
+  @Test(
+    "a tampered or truncated bootstrap state is refused, not trapped on (exact and sketch)",
+    arguments: [BootstrapSettings.defaultExactQuantileBudget, 0])
+  func tamperedBootstrapState(budget: Int) throws {
     let estimate = try Self.estimate()
     let bootstrapper = Bootstrapper(
-      settings: BootstrapSettings(resamples: 2048, seed: 3, threads: 1))
+      settings: BootstrapSettings(
+        resamples: 2048, seed: 3, threads: 1, exactQuantileBudget: budget))
     let first = try bootstrapper.run(estimate, shard: ShardSpec(index: 1, count: 2))
     let second = try bootstrapper.run(estimate, shard: ShardSpec(index: 2, count: 2))
-    _ = try Bootstrapper.merge([first, second])  // the untouched shards merge
+    let merged = try BootstrapTestSupport.merge([first, second])  // the untouched shards merge
 
     var tampered: [BootstrapState] = []
-    var s = second
-    s.chunkSize = 0  // divided by when counting chunks
-    tampered.append(s)
-    s = second
-    s.original.removeLast()
-    tampered.append(s)
-    s = second
-    s.sketch.counts.removeLast()
-    tampered.append(s)
-    s = second
-    s.moments[0].mean = []
-    tampered.append(s)
-    s = second
-    s.settings.resamples = Int.max  // overflows the chunk count
-    tampered.append(s)
-    s = second
-    s.firstChunk = -1
-    tampered.append(s)
-    s = second
-    s.sketch.under[0] = Int.max  // overflows when added
-    tampered.append(s)
-    s = second
-    s.sketch.counts[5] = UInt32.max
-    tampered.append(s)
-    s = second
-    s.acceleration = [1]
-    tampered.append(s)
+    func tamper(_ change: (inout BootstrapState) -> Void) {
+      var s = second
+      change(&s)
+      tampered.append(s)
+    }
+    tamper { $0.chunkSize = 0 }  // divided by when counting chunks
+    tamper { $0.original.removeLast() }
+    tamper { $0.moments[0].mean = [] }
+    tamper { $0.moments[0].count += 1 }
+    tamper { $0.settings.resamples = Int.max }  // overflows the chunk count
+    tamper { $0.firstChunk = -1 }
+    tamper { $0.attempted += 1 }
+    tamper { $0.failed = -1 }
+    tamper { $0.acceleration = [1] }
+    tamper { $0.keys[1] = $0.keys[0] }
+    tamper { $0.settings.exactQuantileBudget = budget > 0 ? 0 : 1 << 40 }  // the other mode
+    if budget > 0 {
+      tamper { $0.draws?.values.removeLast() }
+      tamper { $0.draws?.values[0] = .nan }  // a successful row marked failed
+      tamper { $0.draws = nil }
+    } else {
+      tamper { $0.sketch?.dense[5] += 1 }  // counts one draw more than the moments
+      tamper { $0.sketch?.overflow[0][1 << 40] = UInt64.max }  // overflows when added
+      tamper { $0.sketch?.below[0] = Int.max }
+      tamper { $0.sketch?.anchor.removeLast() }
+      tamper { $0.sketch = nil }
+    }
     for (k, state) in tampered.enumerated() {
       #expect(throws: BootstrapError.self, "tampering \(k)") {
-        _ = try Bootstrapper.merge([first, state])
+        _ = try BootstrapTestSupport.merge([first, state])
       }
       #expect(throws: BootstrapError.self, "tampering \(k)") {
         _ = try state.validated(source: "s.json")
       }
     }
-    // A state of another model's statistics.
-    let merged = try Bootstrapper.merge([first, second])
+    // A state of another model's statistics, or another analysis.
     var other = merged
     other.keys[0] = "path:X->Y"
     #expect(throws: BootstrapError.self) {
-      _ = try BootstrapResult(state: other, keys: Bootstrapper.keys(for: estimate))
+      _ = try BootstrapResult(state: other, estimate: estimate)
     }
-    _ = try BootstrapResult(state: merged, keys: Bootstrapper.keys(for: estimate))
+    var otherData = merged
+    otherData.fingerprint.data = "0"
+    #expect(throws: BootstrapError.self) {
+      _ = try BootstrapResult(state: otherData, estimate: estimate)
+    }
+    _ = try BootstrapResult(state: merged, estimate: estimate)
+  }
+
+  @Test("an edited, truncated or old shard file is refused with a message naming it")
+  func tamperedShardFile() throws {
+    let estimate = try Self.estimate()
+    for budget in [BootstrapSettings.defaultExactQuantileBudget, 0] {
+      let state = try Bootstrapper(
+        settings: BootstrapSettings(
+          resamples: 2048, seed: 3, threads: 1, exactQuantileBudget: budget)
+      )
+      .run(estimate, shard: ShardSpec(index: 2, count: 2))
+      let text = String(
+        decoding: try BootstrapTestSupport.shard(state, 2, of: 2).encoded(), as: UTF8.self)
+      _ = try BootstrapShard.decode(Data(text.utf8), source: "good.json")
+      var edits = [
+        String(text.prefix(text.count / 2)),  // truncated
+        text.replacingOccurrences(of: "bootstrap-shard/2", with: "bootstrap-shard/1"),
+        text.replacingOccurrences(of: "bootstrap-shard/2", with: "something-else"),
+        text.replacingOccurrences(of: "\"index\":2", with: "\"index\":1"),  // not its chunks
+        "{}", "[]", "",
+      ]
+      if budget > 0 {
+        edits.append(text.replacingOccurrences(of: "\"float64LE\":\"", with: "\"float64LE\":\"!!"))
+        edits.append(
+          text.replacingOccurrences(of: "\"float64LE\":\"", with: "\"float64LE\":\"AAAA"))
+      } else {
+        edits.append(text.replacingOccurrences(of: "\"bins\":[[", with: "\"bins\":[[1,"))
+        edits.append(
+          text.replacingOccurrences(of: "\"widthExponent\":[", with: "\"widthExponent\":[5000,"))
+      }
+      for (k, edited) in edits.enumerated() {
+        let changed = edited != text
+        #expect(changed, "edit \(k) changed nothing")
+        let error = try #require(throws: BootstrapError.self, "edit \(k)") {
+          _ = try BootstrapShard.decode(Data(edited.utf8), source: "bad.json")
+        }
+        #expect("\(error)".contains("bad.json"), "edit \(k): \(error)")
+      }
+      let old = try #require(throws: BootstrapError.self) {
+        _ = try BootstrapShard.decode(Data(edits[1].utf8), source: "old.json")
+      }
+      #expect("\(old)".contains("plssem.bootstrap-shard/1"))
+      #expect("\(old)".contains("this version"))
+    }
   }
 }

@@ -1,12 +1,17 @@
 import LinearAlgebra
 
 /// The result of a bootstrap: per statistic, the original estimate, bootstrap mean, standard
-/// error, t, p and confidence interval, with the run's bookkeeping.
+/// error, test and confidence interval, with the run's bookkeeping.
 ///
 /// - SE: `√(Σ(θ*_b − θ̄*)² / (B − 1))` over the successful resamples.
-/// - `t = θ̂ / SE`; two-sided `p = 2(1 − F(|t|))` with F Student's t on B − 1 degrees of freedom
-///   (default) or the standard normal (``PValueDistribution``).
-/// - Intervals by ``ConfidenceIntervalMethod`` read from the ``DistributionSketch``.
+/// - `t = (θ̂ − θ₀) / SE` and its p-value for the statistic's ``HypothesisTest`` (θ₀ = 0, or 1
+///   for HTMT; none for R²), from Student's t on B − 1 degrees of freedom (default) or the
+///   standard normal (``PValueDistribution``), one- or two-tailed (``TestTails``).
+/// - Intervals by ``ConfidenceIntervalMethod``: type-7 quantiles of the draws, exact while the
+///   draws fit ``BootstrapSettings/exactQuantileBudget``, else read from the
+///   ``DistributionSketch`` (within 0.01 bootstrap SD).
+/// - A statistic that cannot vary (fixed by construction, or all draws identical) has SE 0 and
+///   no test or interval (``StatisticInference/isConstant``).
 public struct BootstrapResult: Sendable {
   /// Resamples requested.
   public let resamples: Int
@@ -18,27 +23,42 @@ public struct BootstrapResult: Sendable {
   public let generator: String
   /// Settings of the run.
   public let settings: BootstrapSettings
+  /// Whether the interval limits are exact quantiles of every draw (else from the sketch).
+  public let exactQuantiles: Bool
   /// Inference per statistic.
   public let statistics: [StatisticKey: StatisticInference]
   /// The statistics in catalog order.
   public let keys: [StatisticKey]
 
-  /// Finishes `state` into statistics. Throws when too many resamples failed or none succeeded.
-  public init(state: BootstrapState, keys: [StatisticKey]) throws {
+  /// Finishes `state` into statistics for `estimate`, the estimate it was drawn from. Throws
+  /// when the state belongs to another analysis, or too many resamples failed.
+  public init(state: BootstrapState, estimate: PLSEstimate) throws {
+    if let difference = state.fingerprint.difference(from: BootstrapFingerprint(estimate)) {
+      throw BootstrapError.incompatibleShards(
+        "the bootstrap state was drawn from \(difference) than the estimate")
+    }
+    let keys = Bootstrapper(settings: state.settings).statisticKeys(for: estimate)
+    guard let table = estimate.statistics.selecting(keys) else {
+      throw BootstrapError.incompatibleShards(
+        "the estimate's statistic table lacks statistics of the bootstrap")
+    }
+    try self.init(state: state, keys: keys, fixedByConstruction: table.fixedByConstruction)
+  }
+
+  /// Finishes `state` whose statistics are `keys`; `fixedByConstruction[k]` says statistic k
+  /// cannot vary by definition.
+  init(state: BootstrapState, keys: [StatisticKey], fixedByConstruction: [Bool]) throws {
     let state = try state.validated()
-    guard state.keys == keys.map(\.description) else {
+    guard state.keys == keys.map(\.description), fixedByConstruction.count == keys.count else {
       throw BootstrapError.incompatibleShards(
         "the bootstrap state holds other statistics than the model has")
     }
     let settings = state.settings
     let moments = state.foldedMoments()
     let succeeded = moments.count
-    guard succeeded >= 2 else {
-      throw BootstrapError.tooManyFailures(
-        failed: state.failed, attempted: state.attempted, maximumShare: settings.maximumFailureShare
-      )
-    }
-    if Double(state.failed) > settings.maximumFailureShare * Double(state.attempted) {
+    guard succeeded >= 2,
+      Double(state.failed) <= settings.maximumFailureShare * Double(state.attempted)
+    else {
       throw BootstrapError.tooManyFailures(
         failed: state.failed, attempted: state.attempted, maximumShare: settings.maximumFailureShare
       )
@@ -46,39 +66,118 @@ public struct BootstrapResult: Sendable {
     let alpha = 1 - settings.level
     let zLow = try StandardNormal.quantile(alpha / 2)
     let zHigh = try StandardNormal.quantile(1 - alpha / 2)
+    let zOneSided = try StandardNormal.quantile(settings.level)
+    let degreesOfFreedom = Double(succeeded - 1)
+    let survival: (Double) -> Double =
+      switch settings.pValues {
+      case .studentT: { StudentT.survival($0, degreesOfFreedom: degreesOfFreedom) }
+      case .normal: { StandardNormal.survival($0) }
+      }
     var statistics: [StatisticKey: StatisticInference] = [:]
     for (k, key) in keys.enumerated() {
       let estimate = state.original[k]
-      let se = (moments.m2[k] / Double(succeeded - 1)).squareRoot()
-      let t = estimate / se
-      let tail: Double
-      switch settings.pValues {
-      case .studentT: tail = StudentT.survival(abs(t), degreesOfFreedom: Double(succeeded - 1))
-      case .normal: tail = StandardNormal.survival(abs(t))
+      if fixedByConstruction[k] {
+        statistics[key] = .constant(estimate)
+        continue
       }
-      var lowQ = alpha / 2
-      var highQ = 1 - alpha / 2
+      let draws = DrawDistribution(state: state, statistic: k, succeeded: succeeded)
+      if draws.minimum == draws.maximum {
+        var constant = StatisticInference.constant(estimate)
+        constant.bootstrapMean = moments.mean[k]
+        statistics[key] = constant
+        continue
+      }
+      let se = (moments.m2[k] / degreesOfFreedom).squareRoot()
+      let test = HypothesisTest.test(for: key, estimate: estimate, tails: settings.tails)
+      let t = test.map { (estimate - $0.nullValue) / se }
+      // Levels of the limits: the nominal ones, or BCa's adjusted ones (Efron 1987).
+      var level: (Double) -> Double = { z in StandardNormal.cdf(z) }
       if settings.confidenceInterval == .bca {
-        let proportion =
-          (Double(state.sketch.below[k]) + 0.5 * Double(state.sketch.equal[k])) / Double(succeeded)
-        let clamped = min(max(proportion, 0.5 / Double(succeeded)), 1 - 0.5 / Double(succeeded))
-        let z0 = try StandardNormal.quantile(clamped)
+        let share =
+          (Double(draws.below(estimate)) + 0.5 * Double(draws.equal(estimate))) / Double(succeeded)
+        let half = 0.5 / Double(succeeded)
+        let z0 = try StandardNormal.quantile(min(max(share, half), 1 - half))
         let a = state.acceleration?[k] ?? 0
-        lowQ = StandardNormal.cdf(z0 + (z0 + zLow) / (1 - a * (z0 + zLow)))
-        highQ = StandardNormal.cdf(z0 + (z0 + zHigh) / (1 - a * (z0 + zHigh)))
+        level = { z in StandardNormal.cdf(z0 + (z0 + z) / (1 - a * (z0 + z))) }
+      }
+      var upperOneSided: Double?
+      if key.family == .htmt || key.family == .htmt2 {
+        upperOneSided = draws.quantile(level(zOneSided))
       }
       statistics[key] = StatisticInference(
-        estimate: estimate, bootstrapMean: moments.mean[k], standardError: se, t: t,
-        p: se > 0 ? 2 * tail : .nan,
-        ciLower: state.sketch.quantile(k, lowQ, total: succeeded),
-        ciUpper: state.sketch.quantile(k, highQ, total: succeeded))
+        estimate: estimate, bootstrapMean: moments.mean[k], standardError: se, test: test,
+        t: t, p: t.flatMap { t in test?.pValue(t: t, survival: survival) },
+        ciLower: finite(draws.quantile(level(zLow))), ciUpper: finite(draws.quantile(level(zHigh))),
+        upperOneSided: upperOneSided.flatMap(finite))
     }
     self.resamples = settings.resamples
     self.failed = state.failed
     self.seed = settings.seed
     self.generator = state.generator
     self.settings = settings
+    self.exactQuantiles = state.keepsDraws
     self.statistics = statistics
     self.keys = keys
+  }
+}
+
+/// `value` when finite, else nil.
+private func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
+
+/// One statistic's successful draws as the final statistics read them: from the kept draws
+/// (sorted) or from the sketch.
+private struct DrawDistribution {
+  private let sorted: [Double]?
+  private let sketch: DistributionSketch?
+  private let statistic: Int
+  private let count: Int
+  let minimum: Double
+  let maximum: Double
+
+  init(state: BootstrapState, statistic k: Int, succeeded: Int) {
+    statistic = k
+    count = succeeded
+    if let draws = state.draws {
+      let column = draws.sortedColumn(k)
+      sorted = column
+      sketch = nil
+      minimum = column.first ?? .nan
+      maximum = column.last ?? .nan
+    } else {
+      sorted = nil
+      sketch = state.sketch
+      minimum = state.sketch?.minimum[k] ?? .nan
+      maximum = state.sketch?.maximum[k] ?? .nan
+    }
+  }
+
+  /// The level-p type-7 quantile (NaN for a level that is not a number).
+  func quantile(_ p: Double) -> Double {
+    guard !p.isNaN else { return .nan }
+    if let sorted { return TypeSevenQuantile.quantile(sorted: sorted, p) }
+    return sketch?.quantile(statistic, p, total: count) ?? .nan
+  }
+
+  /// Draws strictly below `value`.
+  func below(_ value: Double) -> Int {
+    if let sorted { return Self.firstIndex(in: sorted) { $0 >= value } }
+    return sketch?.below[statistic] ?? 0
+  }
+
+  /// Draws equal to `value`.
+  func equal(_ value: Double) -> Int {
+    if let sorted { return Self.firstIndex(in: sorted) { $0 > value } - below(value) }
+    return sketch?.equal[statistic] ?? 0
+  }
+
+  /// The first index of sorted `values` where `predicate` (monotone) holds.
+  private static func firstIndex(in values: [Double], where predicate: (Double) -> Bool) -> Int {
+    var low = 0
+    var high = values.count
+    while low < high {
+      let mid = (low + high) / 2
+      if predicate(values[mid]) { high = mid } else { low = mid + 1 }
+    }
+    return low
   }
 }

@@ -1,12 +1,14 @@
 /// The confidence-interval method of a bootstrap.
 public enum ConfidenceIntervalMethod: String, Sendable, Codable, Equatable, CaseIterable {
   /// Percentile interval: the α/2 and 1 − α/2 quantiles of the bootstrap distribution
-  /// (Efron & Tibshirani 1993, §13.3).
+  /// (Efron & Tibshirani 1993, §13.3), by R's type-7 definition (as seminr and cSEM).
   case percentile
   /// Bias-corrected and accelerated interval (Efron 1987; Efron & Tibshirani 1993, §14.3):
-  /// percentiles `Φ(z₀ + (z₀ + z_α)/(1 − a(z₀ + z_α)))`, with bias correction
-  /// `z₀ = Φ⁻¹(#{θ*_b < θ̂}/B)` (ties counted half) and acceleration from the jackknife,
-  /// `a = Σ(θ̄ − θ₍ᵢ₎)³ / (6 [Σ(θ̄ − θ₍ᵢ₎)²]^{3/2})`.
+  /// the type-7 quantiles at levels `Φ(z₀ + (z₀ + z_α)/(1 − a(z₀ + z_α)))`, with bias correction
+  /// `z₀ = Φ⁻¹((#{θ*_b < θ̂} + ½ #{θ*_b = θ̂})/B)` (ties counted half, as scipy; the share is kept
+  /// within [½/B, 1 − ½/B]) and the jackknife acceleration
+  /// `a = Σ(θ̄ − θ₍ᵢ₎)³ / (6 [Σ(θ̄ − θ₍ᵢ₎)²]^{3/2})` (Efron & Tibshirani 1993, eq. 14.15).
+  /// cSEM counts `θ*_b ≤ θ̂` and centres the jackknife at θ̂ instead of θ̄; seminr has no BCa.
   case bca
 }
 
@@ -21,7 +23,11 @@ public enum PValueDistribution: String, Sendable, Codable, Equatable, CaseIterab
 }
 
 /// Settings of a bootstrap run.
-public struct BootstrapSettings: Sendable, Codable, Equatable {
+public struct BootstrapSettings: Sendable, Equatable {
+  /// The default exact-quantile budget: 50 million kept draws (400 MB), e.g. 100,000 resamples
+  /// of a model with 500 bootstrapped statistics.
+  public static let defaultExactQuantileBudget = 50_000_000
+
   /// Number of resamples B.
   public var resamples: Int
   /// Seed of every random draw; resample b draws from the Philox stream keyed by (seed, b).
@@ -36,8 +42,15 @@ public struct BootstrapSettings: Sendable, Codable, Equatable {
   public var signChange: SignChange
   /// Reference distribution of p-values.
   public var pValues: PValueDistribution
+  /// One- or two-tailed p-values for paths and effects (``HypothesisTest``).
+  public var tails: TestTails
   /// The largest share of failed resamples tolerated before the run fails.
   public var maximumFailureShare: Double
+  /// The most draws kept for exact interval limits: while `B × statistics` is at most this,
+  /// every successful draw is kept (8 bytes each) and the limits are exact type-7 quantiles;
+  /// beyond it the limits come from a fixed-memory ``DistributionSketch`` (error below 0.01
+  /// bootstrap SD). 0 always uses the sketch.
+  public var exactQuantileBudget: Int
   /// The families of statistics to resample (default ``StatisticFamily/resampledByDefault``).
   /// Add e.g. ``StatisticFamily/reliability`` for intervals of alpha, ρ_C, ρ_A and AVE, as
   /// SmartPLS's bootstrap reports them; families not resampled cost nothing per resample.
@@ -47,7 +60,8 @@ public struct BootstrapSettings: Sendable, Codable, Equatable {
     resamples: Int, seed: UInt64 = 1, threads: Int? = nil,
     confidenceInterval: ConfidenceIntervalMethod = .percentile,
     level: Double = 0.95, signChange: SignChange = .none, pValues: PValueDistribution = .studentT,
-    maximumFailureShare: Double = 0.05,
+    tails: TestTails = .two, maximumFailureShare: Double = 0.05,
+    exactQuantileBudget: Int = BootstrapSettings.defaultExactQuantileBudget,
     statistics: Set<StatisticFamily> = StatisticFamily.resampledByDefault
   ) {
     self.resamples = resamples
@@ -57,19 +71,26 @@ public struct BootstrapSettings: Sendable, Codable, Equatable {
     self.level = level
     self.signChange = signChange
     self.pValues = pValues
+    self.tails = tails
     self.maximumFailureShare = maximumFailureShare
+    self.exactQuantileBudget = exactQuantileBudget
     self.statistics = statistics
+  }
+
+  /// Whether a run of these settings over `statistics` statistics keeps every draw (exact
+  /// quantiles) rather than sketching their distribution.
+  public func keepsDraws(statistics: Int) -> Bool {
+    let (product, overflow) = resamples.multipliedReportingOverflow(by: max(statistics, 1))
+    return !overflow && product <= exactQuantileBudget
   }
 }
 
-extension BootstrapSettings {
+extension BootstrapSettings: Codable {
   private enum CodingKeys: String, CodingKey {
-    case resamples, seed, threads, confidenceInterval, level, signChange, pValues
-    case maximumFailureShare, statistics
+    case resamples, seed, threads, confidenceInterval, level, signChange, pValues, tails
+    case maximumFailureShare, exactQuantileBudget, statistics
   }
 
-  /// Decodes settings; `statistics` may be absent (shards written before it existed resampled
-  /// the default families).
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     self.init(
@@ -80,10 +101,10 @@ extension BootstrapSettings {
       level: try c.decode(Double.self, forKey: .level),
       signChange: try c.decode(SignChange.self, forKey: .signChange),
       pValues: try c.decode(PValueDistribution.self, forKey: .pValues),
+      tails: try c.decode(TestTails.self, forKey: .tails),
       maximumFailureShare: try c.decode(Double.self, forKey: .maximumFailureShare),
-      statistics: Set(
-        try c.decodeIfPresent([StatisticFamily].self, forKey: .statistics)
-          ?? Array(StatisticFamily.resampledByDefault)))
+      exactQuantileBudget: try c.decode(Int.self, forKey: .exactQuantileBudget),
+      statistics: Set(try c.decode([StatisticFamily].self, forKey: .statistics)))
   }
 
   /// Encodes settings; the families in ``StatisticFamily`` order, so equal settings give equal
@@ -97,7 +118,9 @@ extension BootstrapSettings {
     try c.encode(level, forKey: .level)
     try c.encode(signChange, forKey: .signChange)
     try c.encode(pValues, forKey: .pValues)
+    try c.encode(tails, forKey: .tails)
     try c.encode(maximumFailureShare, forKey: .maximumFailureShare)
+    try c.encode(exactQuantileBudget, forKey: .exactQuantileBudget)
     try c.encode(StatisticFamily.allCases.filter(statistics.contains), forKey: .statistics)
   }
 }

@@ -1,20 +1,20 @@
 /// The accumulated, mergeable state of a bootstrap run or of one shard of it: everything the
-/// final statistics need, of a size independent of B (apart from one small moment summary per
-/// chunk of 1,024 resamples in a shard).
+/// final statistics need.
 ///
 /// A single run folds its chunks' moment summaries in resample order as they finish; a shard
 /// keeps its chunks' summaries separately, and merging concatenates the shards' chunk lists in
 /// order and folds them the same way, so a merged result is bit-identical to the single run.
+/// The draws themselves are either all kept (``KeptDraws``, exact quantiles, while
+/// `B × statistics` fits ``BootstrapSettings/exactQuantileBudget``) or summarised in a
+/// ``DistributionSketch`` of fixed size.
 public struct BootstrapState: Sendable, Codable, Equatable {
-  /// The format of this state, for shard files.
-  public var format = "plssem.bootstrap-state/1"
   /// The generator that drew the resamples.
   public var generator =
     "philox4x32-10 (key = seed, counter = (resample, block)); Lemire bounded integers"
   /// The settings (the thread count is not part of the state).
   public var settings: BootstrapSettings
   /// Identifies model, data and estimation settings; shards merge only when equal.
-  public var fingerprint: String
+  public var fingerprint: BootstrapFingerprint
   /// The statistics, by their ``StatisticKey`` text.
   public var keys: [String]
   /// The original estimates, in `keys` order.
@@ -26,19 +26,30 @@ public struct BootstrapState: Sendable, Codable, Equatable {
   public var chunkCount: Int
   /// Moment summaries: one per chunk in a shard, or the single fold of all chunks so far.
   var moments: [MomentSummary]
-  /// The distribution sketch of all resamples covered.
-  var sketch: DistributionSketch
+  /// Every draw of the resamples covered (exact mode), or nil.
+  var draws: KeptDraws?
+  /// The distribution sketch of the resamples covered (sketch mode), or nil.
+  var sketch: DistributionSketch?
   /// Resamples attempted and failed.
   public var attempted: Int
   public var failed: Int
   /// Jackknife acceleration per statistic, for BCa intervals.
   public var acceleration: [Double]?
 
+  /// Whether the interval limits are exact quantiles of every draw (else read from the sketch).
+  public var keepsDraws: Bool { draws != nil }
+
   /// Fold every moment summary in order into one.
   func foldedMoments() -> MomentSummary {
     var total = MomentSummary(statistics: keys.count)
     for chunk in moments { total.fold(chunk) }
     return total
+  }
+
+  /// The resamples of chunks `first ..< first + count` of a run of `resamples`.
+  static func resamples(chunks first: Int, count: Int, of resamples: Int, chunkSize: Int) -> Int {
+    guard count > 0 else { return 0 }
+    return min((first + count) * chunkSize, resamples) - first * chunkSize
   }
 }
 
@@ -51,11 +62,10 @@ extension BootstrapState {
   /// naming `source` and the first inconsistency.
   ///
   /// A state read back from a shard file is user data: a truncated, hand-edited or mixed-up file
-  /// must be refused with a message, not crash ``Bootstrapper/merge(_:)`` or
-  /// ``BootstrapResult/init(state:keys:)`` on an array of the wrong length or an impossible count.
-  public func validated(source: String = "<bootstrap state>") throws(BootstrapError)
-    -> BootstrapState
-  {
+  /// must be refused with a message, not crash the merge or ``BootstrapResult`` on an array of
+  /// the wrong length or an impossible count. The one check of a state's consistency, used by
+  /// ``BootstrapShard`` and ``BootstrapResult``.
+  func validated(source: String = "<bootstrap state>") throws(BootstrapError) -> BootstrapState {
     func refuse(_ reason: String) -> BootstrapError {
       .malformedShard(source: source, reason: reason)
     }
@@ -70,38 +80,61 @@ extension BootstrapState {
     else {
       throw refuse("chunks \(firstChunk)..<\(firstChunk + chunkCount) of \(chunks)")
     }
+    guard Set(keys).count == m else { throw refuse("a statistic is listed twice") }
     guard original.count == m else {
       throw refuse("\(original.count) original estimates for \(m) statistics")
     }
-    guard attempted >= 0, attempted <= settings.resamples, failed >= 0, failed <= attempted else {
-      throw refuse("\(failed) failed of \(attempted) attempted resamples")
+    let covered = Self.resamples(
+      chunks: firstChunk, count: chunkCount, of: settings.resamples, chunkSize: chunkSize)
+    guard attempted == covered, failed >= 0, failed <= attempted else {
+      throw refuse(
+        "\(failed) failed of \(attempted) attempted resamples, for chunks covering \(covered)")
     }
-    for summary in moments
-    where summary.count < 0 || summary.mean.count != m || summary.m2.count != m {
-      throw refuse("a moment summary does not match the \(m) statistics")
+    var succeeded = 0
+    for summary in moments {
+      guard summary.count >= 0, summary.count <= attempted, summary.mean.count == m,
+        summary.m2.count == m
+      else { throw refuse("a moment summary does not match the \(m) statistics") }
+      succeeded += summary.count
     }
-    let s = sketch
-    let perStatistic =
-      [s.lower, s.width, s.minimum, s.maximum].map(\.count)
-      + [s.under, s.over, s.below, s.equal].map(\.count)
-    guard perStatistic.allSatisfy({ $0 == m }), s.counts.count == m * DistributionSketch.binCount
-    else {
-      throw refuse("the distribution sketch does not match the \(m) statistics")
+    guard succeeded == attempted - failed else {
+      throw refuse("the moment summaries count \(succeeded) draws, not \(attempted - failed)")
     }
-    let tallies = s.under + s.over + s.below + s.equal
-    guard tallies.allSatisfy({ $0 >= 0 && $0 <= settings.resamples }) else {
-      throw refuse("a distribution count outside 0…\(settings.resamples)")
-    }
-    for k in 0..<m {
-      var total = 0
-      for c in s.counts[(k * DistributionSketch.binCount)..<((k + 1) * DistributionSketch.binCount)]
-      { total += Int(c) }
-      guard total <= settings.resamples else {
-        throw refuse("the distribution sketch counts more draws than resamples")
+    switch (draws, sketch) {
+    case (let draws?, nil):
+      guard settings.keepsDraws(statistics: m) else {
+        throw refuse("kept draws where the settings ask for a sketch")
       }
+      guard draws.statistics == m, draws.rows == attempted else {
+        throw refuse("\(draws.rows) rows of draws of \(draws.statistics) statistics")
+      }
+      var kept = 0
+      for r in 0..<draws.rows where !draws.values[r * m].isNaN { kept += 1 }
+      guard kept == succeeded || m == 0 else {
+        throw refuse("\(kept) successful draws kept, \(succeeded) counted")
+      }
+    case (nil, let sketch?):
+      guard !settings.keepsDraws(statistics: m) else {
+        throw refuse("a sketch where the settings ask for kept draws")
+      }
+      guard sketch.statistics == m else {
+        throw refuse("the distribution sketch does not match the \(m) statistics")
+      }
+      for k in 0..<m {
+        guard sketch.count(k) == succeeded,
+          sketch.below[k] >= 0, sketch.equal[k] >= 0,
+          sketch.below[k] <= succeeded - sketch.equal[k]
+        else {
+          throw refuse("the distribution sketch of \(keys[k]) does not count \(succeeded) draws")
+        }
+      }
+    default:
+      throw refuse("neither kept draws nor a distribution sketch (or both)")
     }
-    if let acceleration, acceleration.count != m {
-      throw refuse("\(acceleration.count) acceleration constants for \(m) statistics")
+    if let acceleration {
+      guard acceleration.count == m, acceleration.allSatisfy(\.isFinite) else {
+        throw refuse("\(acceleration.count) acceleration constants for \(m) statistics")
+      }
     }
     return self
   }

@@ -8,9 +8,10 @@ import Synchronization
 /// Resample b (0-based) draws its n row indices from the Philox4x32-10 stream keyed by the seed
 /// with counter b (``ResampleStream``), so each resample is the same whichever thread or shard
 /// computes it. Resamples are grouped into chunks of 1,024; each chunk's moments are summarised
-/// in resample order and the chunk summaries are folded in chunk order; the distribution sketch
-/// holds integer counts. Hence results are bit-identical for any thread count and any shard
-/// split. Memory does not grow with B.
+/// in resample order and the chunk summaries are folded in chunk order; draws are kept at their
+/// resample's row (exact quantiles) or counted in a sketch of integer counts. Hence results are
+/// bit-identical for any thread count and any shard split. Memory grows with B (8 bytes a draw)
+/// up to the exact-quantile budget, and is flat beyond it.
 ///
 /// Each resample re-runs the whole PLS algorithm on the resample's correlation matrix and
 /// recomputes every statistic from its own weights (after the chosen ``SignChange``).
@@ -46,6 +47,10 @@ public struct Bootstrapper: Sendable {
   }
 
   /// Runs the bootstrap (or one shard of it) and returns the mergeable state.
+  ///
+  /// While `B × statistics` fits ``BootstrapSettings/exactQuantileBudget`` every draw is kept
+  /// (at its resample's row) for exact quantiles; beyond it the pilot (chunk 0, computed by
+  /// every run and shard) fixes the bins of a ``DistributionSketch``.
   public func run(
     _ estimate: PLSEstimate, shard: ShardSpec? = nil, progress: BootstrapProgress? = nil,
     draws: BootstrapDrawSink? = nil
@@ -76,93 +81,95 @@ public struct Bootstrapper: Sendable {
     let b = settings.resamples
     let chunkSize = Self.chunkSize
     let chunks = (b + chunkSize - 1) / chunkSize
-    let range: Range<Int> =
-      shard.map { (($0.index - 1) * chunks / $0.count)..<($0.index * chunks / $0.count) }
-      ?? 0..<chunks
+    let range = shard?.chunks(of: chunks) ?? 0..<chunks
+    let firstResample = range.lowerBound * chunkSize
+    let covered = BootstrapState.resamples(
+      chunks: range.lowerBound, count: range.count, of: b, chunkSize: chunkSize)
+    let keepDraws = settings.keepsDraws(statistics: m)
 
-    // The pilot: chunk 0, computed by every run and shard, fixes the sketch's bin ranges.
-    let pilotCount = min(chunkSize, b)
-    let pilot = ParallelRows(count: pilotCount, width: m)
-    DispatchQueue.concurrentPerform(iterations: threads) { t in
-      var r = t
-      while r < pilotCount {
-        pilot.succeeded[r] = evaluators[t].evaluate(resample: UInt64(r), into: pilot.row(r))
-        r += threads
-      }
-    }
-    let pilotRows = (0..<pilotCount).filter { pilot.succeeded[$0] }.map { pilot.values($0) }
-    guard !pilotRows.isEmpty else {
-      throw BootstrapError.tooManyFailures(
-        failed: pilotCount, attempted: pilotCount, maximumShare: settings.maximumFailureShare)
-    }
-    let emptySketch = DistributionSketch(pilot: pilotRows, statistics: m)
-
-    let total = range.reduce(0) { $0 + min(chunkSize, b - $1 * chunkSize) }
+    // Sketch mode: the pilot, chunk 0, fixes the sketch's bins.
+    let (pilot, emptySketch) =
+      keepDraws ? (nil, nil) : try pilotSketch(evaluators: evaluators, statistics: m)
     let collector = ChunkCollector(
-      firstChunk: range.lowerBound, statistics: m, keepChunks: shard != nil, total: total,
+      firstChunk: range.lowerBound, statistics: m, keepChunks: shard != nil, total: covered,
       progress: progress, draws: draws)
     let nextChunk = Atomic<Int>(range.lowerBound)
     let sketches = PerWorkerSlots(repeating: emptySketch, count: threads)
     let failure = Mutex<(any Error)?>(nil)
-    DispatchQueue.concurrentPerform(iterations: threads) { t in
-      let evaluator = evaluators[t]
-      var sketch = emptySketch
-      // One chunk's successful draws, statistic by statistic (statistic k at k * chunkSize).
-      let columns = UnsafeMutablePointer<Double>.allocate(capacity: chunkSize * m)
-      let row = UnsafeMutablePointer<Double>.allocate(capacity: m)
-      defer {
-        columns.deallocate()
-        row.deallocate()
+    // Exact mode: row r of the covered resamples at r * m; NaN where a resample fails.
+    var kept = keepDraws ? KeptDraws(statistics: m, rows: covered) : nil
+    var keptValues = kept?.values ?? []
+    kept?.values = []
+    keptValues.withUnsafeMutableBufferPointer { buffer in
+      let keptRows = RowBuffer(base: keepDraws ? buffer.baseAddress : nil)
+      DispatchQueue.concurrentPerform(iterations: threads) { t in
+        let evaluator = evaluators[t]
+        var sketch = emptySketch
+        // One chunk's successful draws, statistic by statistic (statistic k at k * chunkSize).
+        let columns = UnsafeMutablePointer<Double>.allocate(capacity: chunkSize * m)
+        let row = UnsafeMutablePointer<Double>.allocate(capacity: m)
+        defer {
+          columns.deallocate()
+          row.deallocate()
+        }
+        while true {
+          let c = nextChunk.add(1, ordering: .relaxed).oldValue
+          guard c < range.upperBound, failure.withLock({ $0 == nil }) else { break }
+          let first = c * chunkSize
+          let count = min(chunkSize, b - first)
+          var succeeded = 0
+          var sunk: [[Double]?] = []
+          for r in 0..<count {
+            let ok: Bool
+            if c == 0, let pilot {
+              ok = pilot.succeeded[r]
+              if ok { row.update(from: pilot.row(r), count: m) }
+            } else {
+              ok = evaluator.evaluate(resample: UInt64(first + r), into: row)
+            }
+            if ok {
+              for k in 0..<m { columns[k * chunkSize + succeeded] = row[k] }
+              succeeded += 1
+              keptRows.base?.advanced(by: (first + r - firstResample) * m).update(
+                from: row, count: m)
+            }
+            if draws != nil {
+              sunk.append(ok ? Array(UnsafeBufferPointer(start: row, count: m)) : nil)
+            }
+          }
+          let summary = MomentSummary(
+            columns: columns, stride: chunkSize, count: succeeded, statistics: m)
+          if sketch != nil {
+            for k in 0..<m {
+              sketch?.add(
+                statistic: k, values: columns + k * chunkSize, count: succeeded,
+                original: original[k])
+            }
+          }
+          do {
+            try collector.submit(
+              chunk: c, summary: summary, attempted: count, failed: count - succeeded, draws: sunk)
+          } catch {
+            failure.withLock { $0 = $0 ?? error }
+            break
+          }
+        }
+        sketches[t] = sketch
       }
-      while true {
-        let c = nextChunk.add(1, ordering: .relaxed).oldValue
-        guard c < range.upperBound, failure.withLock({ $0 == nil }) else { break }
-        let first = c * chunkSize
-        let count = min(chunkSize, b - first)
-        var succeeded = 0
-        var kept: [[Double]?] = []
-        for r in 0..<count {
-          let ok: Bool
-          if c == 0 {
-            ok = pilot.succeeded[r]
-            if ok { row.update(from: pilot.row(r), count: m) }
-          } else {
-            ok = evaluator.evaluate(resample: UInt64(first + r), into: row)
-          }
-          if ok {
-            for k in 0..<m { columns[k * chunkSize + succeeded] = row[k] }
-            succeeded += 1
-          }
-          if draws != nil {
-            kept.append(ok ? Array(UnsafeBufferPointer(start: row, count: m)) : nil)
-          }
-        }
-        let summary = MomentSummary(
-          columns: columns, stride: chunkSize, count: succeeded, statistics: m)
-        for k in 0..<m {
-          sketch.add(
-            statistic: k, values: columns + k * chunkSize, count: succeeded, original: original[k])
-        }
-        do {
-          try collector.submit(
-            chunk: c, summary: summary, attempted: count, failed: count - succeeded, draws: kept)
-        } catch {
-          failure.withLock { $0 = $0 ?? error }
-          break
-        }
-      }
-      sketches[t] = sketch
     }
     if let error = failure.withLock({ $0 }) { throw error }
+    kept?.values = keptValues
     var sketch = emptySketch
-    for t in 0..<threads { sketch.merge(sketches[t]) }
+    for t in 0..<threads {
+      if let part = sketches[t] { sketch?.merge(part) }
+    }
     let collected = collector.finish()
     var state = BootstrapState(
-      settings: settings, fingerprint: Self.fingerprint(estimate),
+      settings: settings, fingerprint: BootstrapFingerprint(estimate),
       keys: catalog.keys.map(\.description),
       original: original, chunkSize: chunkSize, firstChunk: range.lowerBound,
       chunkCount: range.count,
-      moments: collected.moments, sketch: sketch, attempted: collected.attempted,
+      moments: collected.moments, draws: kept, sketch: sketch, attempted: collected.attempted,
       failed: collected.failed,
       acceleration: nil)
     if settings.confidenceInterval == .bca {
@@ -177,6 +184,29 @@ public struct Bootstrapper: Sendable {
     return state
   }
 
+  /// The pilot of sketch mode — resamples 0 ..< 1,024 (or B), which every run and shard
+  /// computes identically — and the empty sketch whose bins it fixes.
+  private func pilotSketch(evaluators: [ResampleEvaluator], statistics m: Int) throws
+    -> (ParallelRows, DistributionSketch)
+  {
+    let threads = evaluators.count
+    let pilotCount = min(Self.chunkSize, settings.resamples)
+    let rows = ParallelRows(count: pilotCount, width: m)
+    DispatchQueue.concurrentPerform(iterations: threads) { t in
+      var r = t
+      while r < pilotCount {
+        rows.succeeded[r] = evaluators[t].evaluate(resample: UInt64(r), into: rows.row(r))
+        r += threads
+      }
+    }
+    let pilotRows = (0..<pilotCount).filter { rows.succeeded[$0] }.map { rows.values($0) }
+    guard !pilotRows.isEmpty else {
+      throw BootstrapError.tooManyFailures(
+        failed: pilotCount, attempted: pilotCount, maximumShare: settings.maximumFailureShare)
+    }
+    return (rows, DistributionSketch(pilot: pilotRows, statistics: m))
+  }
+
   /// Runs the whole bootstrap and finishes it into statistics.
   public func result(
     _ estimate: PLSEstimate, progress: BootstrapProgress? = nil, draws: BootstrapDrawSink? = nil
@@ -184,7 +214,7 @@ public struct Bootstrapper: Sendable {
     -> BootstrapResult
   {
     let state = try run(estimate, progress: progress, draws: draws)
-    return try BootstrapResult(state: state, keys: statisticKeys(for: estimate))
+    return try BootstrapResult(state: state, estimate: estimate)
   }
 
   private func validate() throws(BootstrapError) {
@@ -204,6 +234,10 @@ public struct Bootstrapper: Sendable {
         InvalidSettingValue(
           .maximumFailureShare, "must lie between 0 and 1", got: "\(settings.maximumFailureShare)"))
     }
+    guard settings.exactQuantileBudget >= 0 else {
+      throw .invalidSetting(
+        "the exact-quantile budget must be 0 or more (got \(settings.exactQuantileBudget))")
+    }
     if let threads = settings.threads, threads < 1 || threads > 1024 {
       throw .invalidSetting(
         InvalidSettingValue(.threads, "must lie between 1 and 1024", got: "\(threads)"))
@@ -213,5 +247,9 @@ public struct Bootstrapper: Sendable {
         InvalidSettingValue(.bootstrapStatistics, "must name at least one family", got: "none"))
     }
   }
+}
 
+/// The kept draws' buffer, written by several threads at disjoint rows (nil in sketch mode).
+private struct RowBuffer: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Double>?
 }

@@ -21,4 +21,9 @@ public struct ShardSpec: Sendable, Equatable, Codable {
     self.index = index
     self.count = count
   }
+
+  /// The chunks this shard covers of a run of `chunks` chunks.
+  public func chunks(of chunks: Int) -> Range<Int> {
+    ((index - 1) * chunks / count)..<(index * chunks / count)
+  }
 }

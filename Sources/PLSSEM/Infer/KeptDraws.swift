@@ -1,0 +1,113 @@
+import Foundation
+
+/// Every draw of a bootstrap run or shard, kept for exact interval limits while
+/// `B × statistics` fits the exact-quantile budget (``BootstrapSettings/exactQuantileBudget``).
+///
+/// Row r holds the m statistics of the r-th resample the state covers (resample
+/// `firstChunk × chunkSize + r`), in resample order, NaN where the resample failed; every
+/// successful draw is finite. Rows are written at their resample's index, so the contents do not
+/// depend on the thread count, and shards merge by concatenating their rows in chunk order —
+/// a merged run is bit-identical to the single run. Memory: 8 bytes × B × m.
+///
+/// In a shard file the rows are stored compactly, as base64 of the little-endian IEEE 754
+/// doubles (`"float64LE"`), not as JSON numbers.
+struct KeptDraws: Sendable {
+  /// Statistics per row (m).
+  var statistics: Int
+  /// Row-major: statistic k of row r at `r * statistics + k`.
+  var values: [Double]
+
+  init(statistics: Int, rows: Int) {
+    self.statistics = statistics
+    values = Array(repeating: .nan, count: statistics * rows)
+  }
+
+  var rows: Int { statistics == 0 ? 0 : values.count / statistics }
+
+  /// Appends the rows of `other` (the resamples that follow).
+  mutating func append(_ other: KeptDraws) {
+    values += other.values
+  }
+
+  /// Statistic k's successful draws, sorted ascending.
+  func sortedColumn(_ k: Int) -> [Double] {
+    var column: [Double] = []
+    column.reserveCapacity(rows)
+    values.withUnsafeBufferPointer { v in
+      var index = k
+      while index < v.count {
+        let x = v[index]
+        if !x.isNaN { column.append(x) }
+        index += statistics
+      }
+    }
+    column.sort()
+    return column
+  }
+}
+
+extension KeptDraws: Equatable {
+  /// Bit-for-bit equality (NaN marks failed resamples, and NaN ≠ NaN under `==`).
+  static func == (a: KeptDraws, b: KeptDraws) -> Bool {
+    a.statistics == b.statistics && a.values.count == b.values.count
+      && zip(a.values, b.values).allSatisfy { $0.bitPattern == $1.bitPattern }
+  }
+}
+
+extension KeptDraws: Codable {
+  private enum CodingKeys: String, CodingKey {
+    case statistics, rows, float64LE
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(statistics, forKey: .statistics)
+    try container.encode(rows, forKey: .rows)
+    var bytes = [UInt8](repeating: 0, count: values.count * 8)
+    bytes.withUnsafeMutableBufferPointer { out in
+      for (i, v) in values.enumerated() {
+        var bits = v.bitPattern
+        for b in 0..<8 {
+          out[8 * i + b] = UInt8(truncatingIfNeeded: bits)
+          bits >>= 8
+        }
+      }
+    }
+    try container.encode(Data(bytes).base64EncodedString(), forKey: .float64LE)
+  }
+
+  /// Decodes and checks the shape: `rows × statistics` doubles, and no infinity (a failed
+  /// resample is NaN in every statistic, a successful one finite in every statistic).
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    func corrupt(_ what: String) -> DecodingError {
+      .dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: what))
+    }
+    statistics = try container.decode(Int.self, forKey: .statistics)
+    let rows = try container.decode(Int.self, forKey: .rows)
+    guard statistics >= 0, rows >= 0, statistics <= 1 << 30, rows <= 1 << 40,
+      rows.multipliedReportingOverflow(by: statistics).overflow == false
+    else { throw corrupt("\(rows) rows of \(statistics) statistics") }
+    let text = try container.decode(String.self, forKey: .float64LE)
+    guard let data = Data(base64Encoded: text) else { throw corrupt("the draws are not base64") }
+    guard data.count == rows * statistics * 8 else {
+      throw corrupt("\(data.count) bytes of draws for \(rows) rows of \(statistics) statistics")
+    }
+    var values = [Double](repeating: 0, count: rows * statistics)
+    data.withUnsafeBytes { raw in
+      for i in 0..<values.count {
+        var bits: UInt64 = 0
+        for b in (0..<8).reversed() { bits = bits << 8 | UInt64(raw[8 * i + b]) }
+        values[i] = Double(bitPattern: bits)
+      }
+    }
+    for r in 0..<rows {
+      let row = values[(r * statistics)..<((r + 1) * statistics)]
+      let failed = row.first?.isNaN ?? false
+      guard row.allSatisfy({ failed ? $0.isNaN : $0.isFinite }) else {
+        throw corrupt("row \(r) of the draws mixes failed and finite values")
+      }
+    }
+    self.values = values
+  }
+}
