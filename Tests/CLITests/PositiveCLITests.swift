@@ -37,7 +37,8 @@ struct PositiveCLITests {
     ("--threads", "default: all cores"), ("--ci", "default: percentile"),
     ("--level", "default: 0.95"),
     ("--sign-change", "default: none"), ("--p-values", "default: t"),
-    ("--max-failure-share", "default: 0.05"),
+    ("--tails", "default: 2"), ("--max-failure-share", "default: 0.05"),
+    ("--exact-quantile-budget", "default: 50000000"),
     ("--keep-draws", "default: none"), ("--format", "default: table"),
     ("--output", "default: standard output"), ("--quiet", "default: off"),
   ]

@@ -73,13 +73,25 @@ public struct BootstrapProvenance: Sendable, Codable, Equatable {
         "\(label) and \(otherLabel) were made from different contents of the \(role) \(mine.path) (it changed between the shards)"
     }
     if arguments != other.arguments {
-      let a = arguments.filter { !other.arguments.contains($0) }
-      let b = other.arguments.filter { !arguments.contains($0) }
-      let shown = { (list: [String]) in list.isEmpty ? "nothing" : list.joined(separator: " ") }
       return
-        "\(label) was made with other options than \(otherLabel) (\(shown(a)) where \(otherLabel) has \(shown(b)))"
+        "\(label) was made with other options than \(otherLabel) (\(Self.shown(arguments, without: other.arguments)) where \(otherLabel) has \(Self.shown(other.arguments, without: arguments)))"
     }
     return nil
+  }
+}
+
+extension BootstrapProvenance {
+  /// The arguments of `list` that `other` lacks, each value with its option name before it
+  /// (`--seed 2`), or "nothing".
+  static func shown(_ list: [String], without other: [String]) -> String {
+    var shown: [String] = []
+    for (k, argument) in list.enumerated() where !other.contains(argument) {
+      let option =
+        k > 0 && list[k - 1].hasPrefix("-") && !argument.hasPrefix("-") ? list[k - 1] : nil
+      if let option, shown.last != option { shown.append(option) }
+      shown.append(argument)
+    }
+    return shown.isEmpty ? "nothing" : shown.joined(separator: " ")
   }
 }
 

@@ -110,9 +110,6 @@ public struct BootstrapShard: Sendable, Codable, Equatable {
     let a = label(firstSource, first)
     for (source, shard) in shards.dropFirst() {
       let b = label(source, shard)
-      if let difference = shard.provenance.difference(from: first.provenance, b, a) {
-        throw refuse(difference)
-      }
       if let difference = shard.state.fingerprint.difference(from: first.state.fingerprint) {
         throw refuse("\(b) and \(a) were made from \(difference)")
       }
@@ -135,6 +132,9 @@ public struct BootstrapShard: Sendable, Codable, Equatable {
         throw refuse(
           "\(b) and \(a) were made with different bootstrap settings (intervals, level, p-values, tails, sign change, failure share or exact-quantile budget)"
         )
+      }
+      if let difference = shard.provenance.difference(from: first.provenance, b, a) {
+        throw refuse(difference)
       }
       if shard.state.keys != first.state.keys {
         throw refuse("\(b) and \(a) hold different statistics")
