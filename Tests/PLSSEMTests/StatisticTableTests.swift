@@ -127,7 +127,9 @@ struct StatisticTableTests {
     let loading = try #require(
       result.statistics[.loading(construct: single.name, indicator: single.indicators[0])])
     #expect(loading.estimate == 1 && loading.standardError == 0)
-    #expect(loading.ciLower == 1 && loading.ciUpper == 1)
+    // Inference reports no t, p or interval for it (issue 16.2: null in JSON, n/a in tables).
+    #expect(loading.isConstant && loading.t == nil && loading.p == nil)
+    #expect(loading.ciLower == nil && loading.ciUpper == nil)
     let multi = try #require(
       estimate.model.constructs.first { $0.indicators.count > 1 && $0.mode == .a })
     let rhoA = try #require(result.statistics[.rhoA(construct: multi.name)])

@@ -104,7 +104,9 @@ extension BootstrapSettings: Codable {
       tails: try c.decode(TestTails.self, forKey: .tails),
       maximumFailureShare: try c.decode(Double.self, forKey: .maximumFailureShare),
       exactQuantileBudget: try c.decode(Int.self, forKey: .exactQuantileBudget),
-      statistics: Set(try c.decode([StatisticFamily].self, forKey: .statistics)))
+      statistics: Set(
+        try c.decodeIfPresent([StatisticFamily].self, forKey: .statistics)
+          ?? Array(StatisticFamily.resampledByDefault)))
   }
 
   /// Encodes settings; the families in ``StatisticFamily`` order, so equal settings give equal
