@@ -22,6 +22,8 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
   case shard
   /// ``BootstrapSettings/statistics``.
   case bootstrapStatistics
+  /// ``BootstrapSettings/exactQuantileBudget``.
+  case exactQuantileBudget
 
   /// The setting in words, as the library's messages name it.
   public var description: String {
@@ -35,6 +37,7 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
     case .threads: return "the number of worker threads"
     case .shard: return "the shard"
     case .bootstrapStatistics: return "the families of statistics to resample"
+    case .exactQuantileBudget: return "the exact-quantile budget"
     }
   }
 }

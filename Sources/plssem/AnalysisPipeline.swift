@@ -61,7 +61,7 @@ func analyze(
   } else if bootstrap.bootstrap > 0 {
     let progress = ProgressBar.forStandardError(label: "bootstrap")
     let bootstrapper = Bootstrapper(
-      settings: try bootstrap.settings(resamples: bootstrap.bootstrap))
+      settings: bootstrap.settings(resamples: bootstrap.bootstrap))
     let sink = try bootstrap.keepDraws.map {
       try DrawWriter(path: $0, keys: bootstrapper.statisticKeys(for: estimate))
     }

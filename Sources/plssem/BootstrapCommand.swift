@@ -63,7 +63,7 @@ struct BootstrapCommand: ParsableCommand {
       let spec = try parseShard(shardText)
       let estimate = try loadAndEstimate(input, algorithm)
       let progress = ProgressBar.forStandardError(label: "shard \(shardText)")
-      let settings = try bootstrap.settings(resamples: bootstrap.bootstrap)
+      let settings = bootstrap.settings(resamples: bootstrap.bootstrap)
       let state = try Bootstrapper(settings: settings).run(
         estimate, shard: spec, progress: progress?.update)
       progress?.finish()

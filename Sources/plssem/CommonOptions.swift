@@ -167,12 +167,8 @@ struct BootstrapOptions: ParsableArguments {
     help: "Write every resample's estimates to this CSV file. (default: none)")
   var keepDraws: String?
 
-  func settings(resamples: Int) throws -> BootstrapSettings {
-    guard exactQuantileBudget >= 0 else {
-      throw InputError(
-        description: "--exact-quantile-budget must be 0 or more (got \(exactQuantileBudget))")
-    }
-    return BootstrapSettings(
+  func settings(resamples: Int) -> BootstrapSettings {
+    BootstrapSettings(
       resamples: resamples, seed: seed, threads: threads, confidenceInterval: ci, level: level,
       signChange: signChange, pValues: pValues, tails: tails, maximumFailureShare: maxFailureShare,
       exactQuantileBudget: exactQuantileBudget)

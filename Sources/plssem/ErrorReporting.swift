@@ -58,6 +58,7 @@ func optionName(_ setting: SettingName) -> String {
   case .maximumFailureShare: flag = "--max-failure-share"
   case .threads: flag = "--threads"
   case .shard: flag = "--shard"
+  case .exactQuantileBudget: flag = "--exact-quantile-budget"
   case .bootstrapStatistics: return setting.description  // a library setting only
   }
   return "\(setting.description) (\(flag))"

@@ -236,7 +236,8 @@ public struct Bootstrapper: Sendable {
     }
     guard settings.exactQuantileBudget >= 0 else {
       throw .invalidSetting(
-        "the exact-quantile budget must be 0 or more (got \(settings.exactQuantileBudget))")
+        InvalidSettingValue(
+          .exactQuantileBudget, "must be 0 or more", got: "\(settings.exactQuantileBudget)"))
     }
     if let threads = settings.threads, threads < 1 || threads > 1024 {
       throw .invalidSetting(
