@@ -25,7 +25,7 @@ extension EstimationReport {
       return ReportTable.Row(
         .init(r.construct),
         [
-          .init(r.construct), .init(construct?.mode.rawValue ?? ""), reliability(r.alpha),
+          .init(label(r.construct)), .init(construct?.mode.rawValue ?? ""), reliability(r.alpha),
           reliability(r.rhoC), statisticCell(r.rhoA),
           statisticCell(
             r.ave, verdict: judged ? thresholds.ave(r.ave) : nil,
@@ -49,7 +49,7 @@ extension EstimationReport {
     let rows = a.heterotraitMonotrait.map { h -> ReportTable.Row in
       let key = StatisticKey.htmt(row: h.row, column: h.column)
       var cells: [ReportTable.Cell] = [
-        .init(h.row), .init(h.column),
+        .init(label(h.row)), .init(label(h.column)),
         statisticCell(
           h.htmt, key: key, verdict: h.htmt.map { thresholds.htmt($0) },
           rule: thresholds.rule("htmt")),
@@ -102,7 +102,10 @@ extension EstimationReport {
       rows: b.constructs.map { r in
         ReportTable.Row(
           .init(r.construct),
-          [.init(r.construct), statisticCell(r.q2Redundancy), statisticCell(r.q2Communality)])
+          [
+            .init(label(r.construct)), statisticCell(r.q2Redundancy),
+            statisticCell(r.q2Communality),
+          ])
       },
       notes: ["Omission distance D = \(b.omissionDistance)."])
   }

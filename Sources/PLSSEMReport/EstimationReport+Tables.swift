@@ -95,7 +95,7 @@ extension EstimationReport {
     let rows = estimate.pathList.map { path -> ReportTable.Row in
       let key = StatisticKey.path(from: path.from, to: path.to)
       var cells: [ReportTable.Cell] = [
-        .init("\(path.from) → \(path.to)"), statisticCell(path.estimate, key: key),
+        .init("\(label(path.from)) → \(label(path.to))"), statisticCell(path.estimate, key: key),
       ]
       cells += inferenceCells(key)
       if let a = assessment {
@@ -122,7 +122,7 @@ extension EstimationReport {
     for (j, name) in estimate.constructNames.enumerated() {
       guard let r2 = estimate.rSquared[j] else { continue }
       let key = StatisticKey.rSquared(construct: name)
-      var cells: [ReportTable.Cell] = [.init(name), statisticCell(r2, key: key)]
+      var cells: [ReportTable.Cell] = [.init(label(name)), statisticCell(r2, key: key)]
       if bootstrap != nil {
         cells.append(.init(reportInference(key).map(Self.interval) ?? ""))
       }
@@ -142,7 +142,7 @@ extension EstimationReport {
       let key = StatisticKey.totalEffect(from: pair.from, to: pair.to)
       return ReportTable.Row(
         .init(pair.from, to: pair.to),
-        [.init("\(pair.from) → \(pair.to)"), statisticCell(pair.total, key: key)]
+        [.init("\(label(pair.from)) → \(label(pair.to))"), statisticCell(pair.total, key: key)]
           + inferenceCells(key))
     }
     return ReportTable(
@@ -161,7 +161,7 @@ extension EstimationReport {
       let key = StatisticKey.indirectEffect(from: pair.from, to: pair.to)
       return ReportTable.Row(
         .init(pair.from, to: pair.to),
-        [.init("\(pair.from) → \(pair.to)"), statisticCell(pair.indirect, key: key)]
+        [.init("\(label(pair.from)) → \(label(pair.to))"), statisticCell(pair.indirect, key: key)]
           + inferenceCells(key))
     }
     return ReportTable(
@@ -184,7 +184,10 @@ extension EstimationReport {
         .init(
           effect.from, to: effect.to,
           via: effect.chain.dropFirst().dropLast().joined(separator: "->")),
-        [.init(effect.chain.joined(separator: " → ")), statisticCell(effect.estimate, key: key)]
+        [
+          .init(effect.chain.map(label).joined(separator: " → ")),
+          statisticCell(effect.estimate, key: key),
+        ]
           + inferenceCells(key))
     }
     return ReportTable(
@@ -205,7 +208,7 @@ extension EstimationReport {
       return ReportTable.Row(
         .init(row.construct, to: row.indicator),
         [
-          .init(row.construct), .init(row.indicator),
+          .init(label(row.construct)), .init(row.indicator),
           statisticCell(row.estimate, key: key, verdict: verdict, rule: rule),
         ] + inferenceCells(key))
     }
@@ -227,7 +230,7 @@ extension EstimationReport {
     let rows = weightRows.map { row -> ReportTable.Row in
       let key = StatisticKey.weight(construct: row.construct, indicator: row.indicator)
       var cells: [ReportTable.Cell] = [
-        .init(row.construct), .init(row.indicator), statisticCell(row.estimate, key: key),
+        .init(label(row.construct)), .init(row.indicator), statisticCell(row.estimate, key: key),
       ]
       cells += inferenceCells(key)
       if let a = assessment {
@@ -255,7 +258,8 @@ extension EstimationReport {
     let columns =
       [ReportTable.Column.label("Indicator")]
       + names.map {
-        ReportTable.Column.statistic($0, table: "cross_loadings", statistic: "cross_loading")
+        ReportTable.Column.statistic(
+          label($0), table: "cross_loadings", statistic: "cross_loading")
       }
     let rows = estimate.indicatorNames.enumerated().map { i, indicator -> ReportTable.Row in
       let own = estimate.construct(ofIndicator: i)
@@ -292,12 +296,13 @@ extension EstimationReport {
     let columns =
       [ReportTable.Column.label("Construct")]
       + names.map {
-        ReportTable.Column.statistic($0, table: longForm.table, statistic: longForm.statistic)
+        ReportTable.Column.statistic(
+          label($0), table: longForm.table, statistic: longForm.statistic)
       }
     let rows = names.enumerated().map { i, name -> ReportTable.Row in
       ReportTable.Row(
         .init(name),
-        [.init(name)]
+        [.init(label(name))]
           + names.enumerated().map { j, column -> ReportTable.Cell in
             lowerOnly && j > i
               ? .blank

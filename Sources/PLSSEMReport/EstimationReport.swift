@@ -21,6 +21,15 @@ public struct EstimationReport: Sendable {
   /// Warnings and notes the caller adds to the engine's (for example about reading the data);
   /// every format shows them with the engine's (``allDiagnostics``).
   public var diagnostics: [ReportDiagnostic] = []
+  /// Names to show for constructs (by construct name), e.g. from a questionnaire codebook in
+  /// the reader's language; the tables and the path diagram show ``label(_:)``, the JSON and the
+  /// CSV's keys keep the construct names.
+  public var constructLabels: [String: String] = [:]
+
+  /// The name to show for `construct`: its label, else its name.
+  public func label(_ construct: String) -> String {
+    constructLabels[construct] ?? construct
+  }
 
   /// A report of `estimate`, with its assessment and bootstrap when there are any;
   /// `dataSource` and `modelSource` name the inputs in the report's header.

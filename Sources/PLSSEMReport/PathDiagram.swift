@@ -129,7 +129,7 @@ public struct PathDiagram: Sendable, Equatable {
     // Construct shapes; where each block's indicators go.
     let radii = model.constructs.enumerated().map { j, construct -> (rx: Double, ry: Double) in
       let textWidth = DiagramGeometry.textWidth(
-        construct.name, size: Metrics.constructFont, bold: true)
+        report.label(construct.name), size: Metrics.constructFont, bold: true)
       return (max(46, textWidth / 2 + 22), e.rSquared[j] != nil ? 30.0 : 24.0)
     }
     var sides = model.constructs.enumerated().map { j, construct -> IndicatorSide in
@@ -184,9 +184,10 @@ public struct PathDiagram: Sendable, Equatable {
     for (j, construct) in model.constructs.enumerated() {
       let box = Box(center: itemCenter(j), halfWidth: radii[j].rx, halfHeight: radii[j].ry)
       constructBoxes.append(box)
-      var lines = [construct.name]
+      let shown = report.label(construct.name)
+      var lines = [shown]
       var tooltip =
-        "\(construct.name): Mode \(construct.mode.rawValue), \(construct.indicators.count) "
+        "\(shown == construct.name ? shown : "\(shown) (\(construct.name))"): Mode \(construct.mode.rawValue), \(construct.indicators.count) "
         + (construct.indicators.count == 1 ? "indicator" : "indicators")
       if let r2 = e.rSquared[j] {
         lines.append("R² = \(NumberText.fixed(r2))")

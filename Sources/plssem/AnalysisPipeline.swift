@@ -3,20 +3,35 @@ import PLSSEM
 import PLSSEMReport
 import Survey
 
+/// What a run read and estimated.
+struct EstimatedInputs {
+  var estimate: PLSEstimate
+  var model: LoadedModel
+  var data: LoadedData
+}
+
 /// Loads data and model and estimates.
 func loadAndEstimate(_ input: InputOptions, _ algorithm: AlgorithmOptions) throws -> PLSEstimate {
-  let model = try loadModel(input.model)
-  let data = try loadData(input, model: model).table
+  try loadInputsAndEstimate(input, algorithm).estimate
+}
+
+/// Loads data and model and estimates, keeping what was read.
+func loadInputsAndEstimate(_ input: InputOptions, _ algorithm: AlgorithmOptions) throws
+  -> EstimatedInputs
+{
+  let model = try loadModel(input)
+  let data = try loadData(input, model: model.model)
   var settings = algorithm.settings
   settings.missing = input.missing
-  let estimate = try estimate(model, modelPath: input.model, data: data, settings: settings)
+  let estimate = try estimate(
+    model.model, modelPath: model.source, data: data.table, settings: settings)
   if !estimate.converged {
     let n = settings.maxIterations
     warn(
       "the PLS algorithm did not converge within \(n) iteration\(n == 1 ? "" : "s"); results are provisional"
     )
   }
-  return estimate
+  return EstimatedInputs(estimate: estimate, model: model, data: data)
 }
 
 /// Reads and parses a model file; errors name the file, line and column.
@@ -52,7 +67,8 @@ func analyze(
     throw InputError(
       description: "--bootstrap must be 0 (no bootstrap) or more (got \(bootstrap.bootstrap))")
   }
-  let estimate = try loadAndEstimate(input, algorithm)
+  let inputs = try loadInputsAndEstimate(input, algorithm)
+  let estimate = inputs.estimate
   let assessment = try PLSAssessment(
     estimate: estimate, options: assess.options(seed: bootstrap.seed))
   var result: BootstrapResult?
@@ -69,7 +85,10 @@ func analyze(
     progress?.finish()
     try sink?.close()
   }
-  return EstimationReport(
+  var report = EstimationReport(
     estimate: estimate, assessment: assessment, bootstrap: result, dataSource: input.data,
-    modelSource: input.model)
+    modelSource: inputs.model.source)
+  report.modelText = inputs.model.text
+  report.constructLabels = try constructLabels(input, model: estimate.model)
+  return report
 }

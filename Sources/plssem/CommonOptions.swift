@@ -50,8 +50,17 @@ struct InputOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: "The model: a lavaan-style text file (=~ Mode A, <~ Mode B, ~ paths). (required)")
-  var model: String
+    help:
+      "The model: a lavaan-style text file (=~ Mode A, <~ Mode B, ~ paths); with --codebook it may hold only the structural paths. (required, unless --structural)"
+  )
+  var model: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The structural model instead of --model, e.g. \"Y ~ X1 + X2 + X3\" (statements separated by ';' or line breaks); the measurement model comes from --codebook. (default: none)",
+      valueName: "paths"))
+  var structural: String?
 
   @Option(
     name: .customLong("missing-code"), parsing: .unconditionalSingleValue,
@@ -79,6 +88,48 @@ struct InputOptions: ParsableArguments {
     help:
       "With --codebook: mark bad cells missing and report them instead of failing. (default: off)")
   var lenient = false
+
+  @Flag(
+    name: .long,
+    help:
+      "Show the constructs by their names in the codebook (--codebook) in the tables and the path diagram; JSON and CSV keys keep the ids. (default: off)"
+  )
+  var labels = false
+
+  @Option(
+    name: .long,
+    help:
+      "The language of --labels, a language code of the codebook (id, en). (default: the codebook's first)"
+  )
+  var language: String?
+
+  func validate() throws {
+    if labels, codebook == nil {
+      throw ValidationError("--labels needs --codebook: the construct names come from the codebook")
+    }
+    if language != nil, !labels {
+      throw ValidationError("--language chooses the language of --labels; give --labels too")
+    }
+    switch (model, structural) {
+    case (nil, nil):
+      throw ValidationError(
+        "give the model: --model FILE, or --structural \"Y ~ X1 + X2\" with --codebook")
+    case (.some, .some):
+      throw ValidationError("give --model FILE or --structural, not both")
+    case (nil, .some) where codebook == nil:
+      throw ValidationError(
+        "--structural needs --codebook: the codebook's items measure the constructs it names")
+    default: break
+    }
+  }
+
+  /// The files this run reads, by role (`data`, `model`, `codebook`).
+  var inputFiles: [(role: String, path: String)] {
+    var files = [("data", data)]
+    if let model { files.append(("model", model)) }
+    if let codebook { files.append(("codebook", codebook)) }
+    return files
+  }
 }
 
 /// Settings of the PLS algorithm.

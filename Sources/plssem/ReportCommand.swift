@@ -53,9 +53,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     messages.apply()
     try runReportingErrors {
-      let modelText = try readText(input.model, what: "model")
-      var report = try analyze(input, algorithm, assess, bootstrap)
-      report.modelText = modelText
+      let report = try analyze(input, algorithm, assess, bootstrap)
       let destination = self.destination
       try emit(render(report, format: format), to: destination == "-" ? nil : destination)
       if destination != "-" { Console.note("wrote \(destination)") }

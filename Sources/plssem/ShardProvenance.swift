@@ -47,9 +47,9 @@ enum ShardProvenance {
 
   /// The input files of `input` with the digests of their current contents.
   static func files(_ input: InputOptions) throws -> [BootstrapProvenance.InputFile] {
-    var roles = [("data", input.data), ("model", input.model)]
-    if let codebook = input.codebook { roles.append(("codebook", codebook)) }
-    return try roles.map { role, path in
+    // The data, the model file (none with --structural: the paths are among the arguments), the
+    // codebook.
+    return try input.inputFiles.map { role, path in
       guard let bytes = FileManager.default.contents(atPath: path) else {
         throw InputError(
           description: "\(path): cannot read the \(role) file (no such file, or not readable)")

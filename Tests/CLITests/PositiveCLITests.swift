@@ -24,8 +24,10 @@ struct PositiveCLITests {
   /// Every option of `plssem estimate` and the default its help must state.
   static let estimateDefaults: [(option: String, shown: String)] = [
     ("--data", "required"), ("--sheet", "default: the first"), ("--id-column", "default: none"),
-    ("--model", "required"), ("--missing-code", "default: none"),
+    ("--model", "required, unless --structural"), ("--structural", "default: none"),
+    ("--missing-code", "default: none"),
     ("--missing", "default: mean"), ("--codebook", "default: none"), ("--lenient", "default: off"),
+    ("--labels", "default: off"), ("--language", "default: the codebook's first"),
     ("--scheme", "default: path"), ("--max-iterations", "default: 300"),
     ("--tolerance", "default: 1e-07"),
     ("--stop-criterion", "default: sum-absolute"), ("--consistent", "default: off"),

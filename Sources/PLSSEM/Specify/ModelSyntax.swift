@@ -21,6 +21,16 @@ extension PathModel {
     var parser = ModelSyntaxParser(text: syntax, source: source)
     self = try parser.parse().validated(source: source)
   }
+
+  /// Parses model text without validating the model: for a caller that completes it first
+  /// (adding the measurement of constructs that only the structural paths name, say from a
+  /// questionnaire codebook), then calls ``validated(source:)``. Syntax errors still throw.
+  public init(unvalidatedSyntax syntax: String, source: String = "<model>")
+    throws(SpecificationError)
+  {
+    var parser = ModelSyntaxParser(text: syntax, source: source)
+    self = try parser.parse()
+  }
 }
 
 /// A token of model text.
