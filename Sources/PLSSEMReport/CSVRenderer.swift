@@ -45,7 +45,7 @@ import PLSSEM
 /// | `weights` | construct | indicator | `weight` |
 /// | `outer_vif` | construct | indicator | `vif` |
 /// | `reliability` | construct | | `alpha`, `rho_c`, `rho_a`, `ave` |
-/// | `htmt` | row construct | column construct | `htmt`, `htmt2` |
+/// | `htmt` | row construct | column construct | `htmt` (bootstrapped: t and p of H0: HTMT = 1 against HTMT < 1), `htmt_upper_one_sided` (bootstrapped: the one-sided upper confidence limit, Franke & Sarstedt 2019), `htmt2` |
 /// | `fornell_larcker` | row construct | column construct | `fornell_larcker` (√AVE on the diagonal, correlations below it) |
 /// | `fit` | `saturated` or `estimated` | | `srmr`, `d_uls`, `d_g` |
 /// | `q2` | construct | | `q2_redundancy`, `q2_communality` (with `--blindfolding`) |

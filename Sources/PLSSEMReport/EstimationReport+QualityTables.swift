@@ -39,30 +39,53 @@ extension EstimationReport {
         ? ["Mode B (composite) blocks are not judged."] : [])
   }
 
+  /// HTMT with, when bootstrapped, the test of H0: HTMT = 1 against HTMT < 1 (t, p), the
+  /// two-sided interval and the one-sided upper limit, which is judged by the HTMT rule
+  /// (Franke & Sarstedt 2019); HTMT2 beside it.
   func htmtTable(_ a: PLSAssessment, _ thresholds: QualityThresholds) -> ReportTable {
+    let rule = thresholds.rule("htmt")
     var columns: [ReportTable.Column] = [
       .label("Construct"), .label("Construct"),
       .statistic("HTMT", table: "htmt", statistic: "htmt"),
     ]
-    if bootstrap != nil { columns.append(.inference("HTMT \(ciHeader)", .interval)) }
-    columns.append(.statistic("HTMT2", table: "htmt", statistic: "htmt2"))
+    let level = bootstrap.map { NumberText.setting($0.settings.level * 100) + "%" } ?? ""
+    if bootstrap != nil {
+      columns += [
+        .inference("t (H0: 1)", .t), .inference("p", .p), .inference(ciHeader, .interval),
+        .statistic("\(level) upper", table: "htmt", statistic: "htmt_upper_one_sided"),
+      ]
+    }
+    columns.append(.statistic("HTMT2", table: "htmt", statistic: "htmt2", essential: false))
     let rows = a.heterotraitMonotrait.map { h -> ReportTable.Row in
       let key = StatisticKey.htmt(row: h.row, column: h.column)
       var cells: [ReportTable.Cell] = [
         .init(label(h.row)), .init(label(h.column)),
-        statisticCell(
-          h.htmt, key: key, verdict: h.htmt.map { thresholds.htmt($0) },
-          rule: thresholds.rule("htmt")),
+        statisticCell(h.htmt, key: key, verdict: h.htmt.map { thresholds.htmt($0) }, rule: rule),
       ]
-      if bootstrap != nil { cells.append(.init(reportInference(key).map(Self.interval) ?? "")) }
+      if bootstrap != nil {
+        let inf = reportInference(key)
+        cells += [
+          .init(NumberText.fixed(inf?.t, 2)),
+          .init(inf?.p.map { NumberText.pValue($0) + NumberText.stars($0) } ?? "n/a"),
+          .init(inf.map(Self.interval) ?? "n/a"),
+        ]
+        let upper = inference(key)?.upperOneSided
+        cells.append(
+          statisticCell(upper, verdict: upper.map { thresholds.htmt($0) }, rule: rule))
+      }
       cells.append(statisticCell(h.htmt2))
       return ReportTable.Row(.init(h.row, to: h.column), cells)
     }
+    var notes: [String] = []
+    if bootstrap != nil {
+      notes.append(
+        "t and p test H0: HTMT = 1 against HTMT < 1; the one-sided \(level) upper limit is "
+          + "compared with the HTMT thresholds (Franke & Sarstedt 2019).")
+    }
+    notes.append(
+      "HTMT2 uses geometric instead of arithmetic means (Roemer, Schuberth & Henseler 2021).")
     return ReportTable(
-      id: "htmt", title: "Discriminant validity: HTMT", columns: columns, rows: rows,
-      notes: [
-        "HTMT2 uses geometric instead of arithmetic means (Roemer, Schuberth & Henseler 2021)."
-      ])
+      id: "htmt", title: "Discriminant validity: HTMT", columns: columns, rows: rows, notes: notes)
   }
 
   func fornellLarckerTable(_ a: PLSAssessment) -> ReportTable {

@@ -67,8 +67,12 @@ extension EstimationReport {
   /// The notes on significance under a table with inference columns.
   var significanceNotes: [String] {
     guard let b = bootstrap else { return [] }
+    let paths =
+      b.settings.tails == .one
+      ? "paths and effects one-tailed, in the direction of the estimate"
+      : "two-tailed"
     return [
-      NumberText.significanceConvention,
+      "Significance: * p < .05, ** p < .01, *** p < .001 (bootstrap t; \(paths)).",
       "\(b.resamples) bootstrap resamples (\(b.failed) failed), seed \(b.seed); \(b.settings.confidenceInterval.rawValue) intervals.",
     ]
   }

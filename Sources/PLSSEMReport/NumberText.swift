@@ -46,8 +46,4 @@ enum NumberText {
   /// The note under tables where ``isFixed(_:)`` applied.
   static let fixedNote =
     "n/a: the statistic does not vary across resamples (fixed by construction, e.g. a single-item construct)."
-
-  /// The statement of the significance convention used under tables.
-  static let significanceConvention =
-    "Significance: * p < .05, ** p < .01, *** p < .001 (two-sided, bootstrap t)."
 }

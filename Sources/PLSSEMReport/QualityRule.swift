@@ -57,8 +57,9 @@ extension QualityThresholds {
         id: "htmt", subject: "HTMT",
         rule:
           "≤ \(l(htmtConservative)); ! \(l(htmtConservative))–\(l(htmtLiberal)) "
-          + "(acceptable for conceptually similar constructs); !! > \(l(htmtLiberal))",
-        citation: "Henseler, Ringle & Sarstedt 2015", judged: true),
+          + "(acceptable for conceptually similar constructs); !! > \(l(htmtLiberal)); "
+          + "bootstrapped, its one-sided upper limit is judged alike",
+        citation: "Henseler, Ringle & Sarstedt 2015; Franke & Sarstedt 2019", judged: true),
       QualityRule(
         id: "vif", subject: "VIF (outer and inner)",
         rule: "< \(l(vifCaution)); ! \(l(vifCaution))–\(l(vifCritical)); !! ≥ \(l(vifCritical))",
@@ -103,6 +104,7 @@ extension QualityThresholds {
   public static let references: [String] = [
     "Cohen, J. (1988). Statistical Power Analysis for the Behavioral Sciences (2nd ed.). Erlbaum.",
     "Fornell, C., & Larcker, D. F. (1981). Evaluating structural equation models with unobservable variables and measurement error. Journal of Marketing Research, 18(1), 39–50.",
+    "Franke, G., & Sarstedt, M. (2019). Heuristics versus statistics in discriminant validity testing: a comparison of four procedures. Internet Research, 29(3), 430–447.",
     "Hair, J. F., Ringle, C. M., & Sarstedt, M. (2011). PLS-SEM: Indeed a silver bullet. Journal of Marketing Theory and Practice, 19(2), 139–152.",
     "Hair, J. F., Hult, G. T. M., Ringle, C. M., & Sarstedt, M. (2017; 3rd ed. 2022). A Primer on Partial Least Squares Structural Equation Modeling (PLS-SEM). Sage.",
     "Hair, J. F., Risher, J. J., Sarstedt, M., & Ringle, C. M. (2019). When to use and how to report the results of PLS-SEM. European Business Review, 31(1), 2–24.",

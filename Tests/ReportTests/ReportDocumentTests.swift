@@ -180,7 +180,34 @@ struct ReportDocumentTests {
     }
     #expect(text.contains("\nTotal indirect effects\n"))
     #expect(text.contains("\nDiscriminant validity: Fornell–Larcker criterion\n"))
-    #expect(text.contains("HTMT 95% CI"))
+    #expect(text.contains("t (H0: 1)") && text.contains("95% upper"))
+  }
+
+  @Test func htmtIsTestedAgainstOneWithItsUpperLimitInEveryFormat() throws {
+    let report = try CorpRep.bootstrapped()
+    let rows = CSVTests.rows(CSVRenderer.render(report))
+    let markdown = MarkdownRenderer.render(report)
+    let html = XMLCheck(HTMLRenderer.render(report)).text
+    for h in try #require(report.assessment).heterotraitMonotrait {
+      let inference = try #require(report.inference(.htmt(row: h.row, column: h.column)))
+      #expect(inference.test?.nullValue == 1)
+      let upper = try #require(inference.upperOneSided)
+      let csvUpper = rows.first {
+        $0["table"] == "htmt" && $0["from"] == h.row && $0["to"] == h.column
+          && $0["statistic"] == "htmt_upper_one_sided"
+      }
+      #expect(csvUpper.flatMap { Double($0["estimate"] ?? "") } == upper)
+      let csvHTMT = rows.first {
+        $0["table"] == "htmt" && $0["from"] == h.row && $0["to"] == h.column
+          && $0["statistic"] == "htmt"
+      }
+      #expect(csvHTMT.flatMap { Double($0["t"] ?? "") } == inference.t)
+      let t = NumberText.fixed(inference.t, 2)
+      let line = "| \(h.row) | \(h.column) | \(NumberText.fixed(h.htmt)) | \(t) |"
+      #expect(markdown.contains(line), "\(line)")
+      #expect(markdown.contains(NumberText.fixed(upper)))
+      #expect(html.contains(NumberText.fixed(upper)))
+    }
   }
 
   @Test func theTextTableFitsEightyColumnsOrSaysWhy() throws {
