@@ -35,6 +35,8 @@ struct StatisticCatalog: Sendable {
   private let needsTotals: Bool
   private let needsMonotrait: Bool
   private let needsGeometricMonotrait: Bool
+  private let needsOuterVIF: Bool
+  private let needsInnerVIF: Bool
 
   /// The catalog of `families` (default: all) for `layout`.
   init(
@@ -111,6 +113,8 @@ struct StatisticCatalog: Sendable {
     needsTotals = !families.isDisjoint(with: [.totalEffect, .indirectEffect])
     needsMonotrait = families.contains(.htmt)
     needsGeometricMonotrait = families.contains(.htmt2)
+    needsOuterVIF = families.contains(.outerVIF)
+    needsInnerVIF = families.contains(.innerVIF)
   }
 
   var count: Int { recipes.count }
@@ -134,11 +138,12 @@ struct StatisticCatalog: Sendable {
       EffectsCalculator.totalEffects(paths: scratch.paths, layout: layout, into: scratch.total)
     }
     if needsMonotrait || needsGeometricMonotrait { monotraitMeans(s, scratch: scratch) }
-    if families.contains(.outerVIF) { outerVIF(s, scratch: scratch) }
-    if families.contains(.innerVIF) { innerVIF(ws.r, scratch: scratch) }
+    if needsOuterVIF { outerVIF(s, scratch: scratch) }
+    if needsInnerVIF { innerVIF(ws.r, scratch: scratch) }
     let state = FittedState(
       layout: layout, chains: chains, correlation: s, weights: ws.weights, loadings: ws.c,
-      constructCorrelations: ws.r, scratch: scratch, observations: observations)
+      constructCorrelations: ws.r, scratch: scratch, observations: observations,
+      indicatorCount: layout.p, constructCount: layout.J)
     for k in 0..<recipes.count {
       let value = recipes[k].value(in: state)
       out[k] = fixedByConstruction[k] ? recipes[k].fixedValue(computed: value) : value
@@ -189,7 +194,9 @@ struct StatisticCatalog: Sendable {
         for c in block where c > a {
           let v = abs(s[a + c * p])
           sum += v
-          if v == 0 { zero = true } else { logSum += log(v) }
+          if needsGeometricMonotrait {
+            if v == 0 { zero = true } else { logSum += log(v) }
+          }
           count += 1
         }
       }

@@ -89,10 +89,11 @@ enum StatisticRecipe: Sendable, Equatable {
 
   /// The value on the fitted state `f`, after the catalog's shared steps have filled the
   /// scratch buffers this recipe reads. Allocates nothing.
+  @inline(__always)
   func value(in f: FittedState) -> Double {
     let layout = f.layout
-    let p = layout.p
-    let J = layout.J
+    let p = f.indicatorCount
+    let J = f.constructCount
     let s = f.correlation
     switch self {
     case .path(let a, let b):
@@ -189,4 +190,7 @@ struct FittedState {
   let scratch: StatisticScratch
   /// The number of observations of the sample (for adjusted R²).
   let observations: Int
+  /// p and J of the layout.
+  let indicatorCount: Int
+  let constructCount: Int
 }
