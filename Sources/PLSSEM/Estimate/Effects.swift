@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// Direct, indirect and total effects in a recursive structural model (Alwin & Hauser 1975;
 /// Bollen 1987). With `B` the J × J matrix of path coefficients (`B[from, to]`), the total
 /// effects are `T = B + B² + B³ + … = (I − B)⁻¹ − I` (finite for an acyclic model, where `B` is
@@ -25,17 +23,6 @@ enum EffectsCalculator {
     }
   }
 
-  /// Total effects of the path-coefficient matrix `b` (`b[from, to]`).
-  static func totalEffects(_ b: Matrix, layout: ModelLayout) throws -> Matrix {
-    var total = [Double](repeating: 0, count: layout.J * layout.J)
-    b.storage.withUnsafeBufferPointer { paths in
-      total.withUnsafeMutableBufferPointer { out in
-        guard let paths = paths.baseAddress, let out = out.baseAddress else { return }
-        totalEffects(paths: paths, layout: layout, into: out)
-      }
-    }
-    return try Matrix(rows: layout.J, columns: layout.J, columnMajor: total)
-  }
 }
 
 /// The effect transmitted along one directed chain of paths, `from → … → to`: the product of
