@@ -53,6 +53,8 @@ public struct InvalidSettingValue: Sendable, Equatable, CustomStringConvertible 
   /// The value given, as text.
   public let value: String
 
+  /// A problem with `setting`: `requirement` is what a valid value is ("must be at least 1"),
+  /// `value` the value given, as text.
   public init(_ setting: SettingName, _ requirement: String, got value: String) {
     self.setting = setting
     self.requirement = requirement
@@ -64,5 +66,6 @@ public struct InvalidSettingValue: Sendable, Equatable, CustomStringConvertible 
     "\(name(setting)) \(requirement) (got \(value))"
   }
 
+  /// The message in the library's words.
   public var description: String { message(naming: \.description) }
 }

@@ -65,6 +65,7 @@ public enum EstimationError: Error, CustomStringConvertible, Equatable, Sendable
     }
   }
 
+  /// The message in the library's words, prefixed by the data source when known.
   public var description: String { description(naming: \.description) }
 
   /// The message, with settings named by `name` (a front end passes its own option names).

@@ -131,11 +131,16 @@ extension BootstrapSettings: Codable {
 public enum BootstrapError: Error, CustomStringConvertible, Equatable, Sendable {
   /// A setting outside its domain.
   case invalidSetting(InvalidSettingValue)
+  /// More resamples failed than ``BootstrapSettings/maximumFailureShare`` allows.
   case tooManyFailures(failed: Int, attempted: Int, maximumShare: Double)
+  /// Shards that do not belong together or do not cover the run.
   case incompatibleShards(String)
+  /// A shard file that is not a valid bootstrap state (`source` names the file).
   case malformedShard(source: String, reason: String)
+  /// The run was cancelled.
   case cancelled
 
+  /// The message in the library's words.
   public var description: String { description(naming: \.description) }
 
   /// The message, with settings named by `name` (a front end passes its own option names).

@@ -98,9 +98,12 @@ public struct StatisticTable: Sendable, Equatable, RandomAccessCollection {
     return StatisticTable(keys: keys, values: values, fixedByConstruction: fixed)
   }
 
+  /// The first position (0).
   public var startIndex: Int { 0 }
+  /// One past the last position (the number of statistics).
   public var endIndex: Int { keys.count }
 
+  /// The entry at `position` in catalog order.
   public subscript(position: Int) -> Entry {
     Entry(
       key: keys[position], value: values[position],
