@@ -190,6 +190,8 @@ public struct ResponseReader: Sendable {
       let repeated = firstColumnOfName[key] != nil
       if !repeated { firstColumnOfName[key] = column }
       guard let itemIndex = matcher.item(header: name, label: label) else {
+        // The id column is read on purpose: no note.
+        if let id = options.idColumn, TextKey(id) == key, !repeated { continue }
         if !repeated { unmatched.append((issues.count, column, name, label)) }
         issue(repeated ? .duplicateIgnoredHeader(name) : .ignoredColumn(name))
         continue

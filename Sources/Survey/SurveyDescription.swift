@@ -21,4 +21,12 @@ public struct SurveyDescription: Sendable, Equatable, Codable {
   public var respondentsAboveMissingThreshold: Int
   /// Problems and notes from reading the file.
   public var issues: [ResponseIssue]
+  /// The column naming the respondents, when one was named.
+  public var idColumn: String?
+
+  /// The respondents flagged for straight-lining or a missing share above the threshold, in
+  /// file order, each with its row and id (``RespondentQuality/place``).
+  public var flaggedRespondents: [RespondentQuality] {
+    respondentQuality.filter { $0.straightLining || $0.missingShare > missingShareThreshold }
+  }
 }

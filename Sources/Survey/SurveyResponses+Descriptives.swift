@@ -67,6 +67,6 @@ extension SurveyResponses {
       missingShareThreshold: missingShareThreshold,
       respondentsAboveMissingThreshold: quality.filter { $0.missingShare > missingShareThreshold }
         .count,
-      issues: issues)
+      issues: issues, idColumn: idColumn)
   }
 }

@@ -8,6 +8,8 @@ struct EstimatedInputs {
   var estimate: PLSEstimate
   var model: LoadedModel
   var data: LoadedData
+  /// Respondents left out before estimation.
+  var excluded: [ExcludedRespondent]
 }
 
 /// Loads data and model and estimates.
@@ -20,7 +22,8 @@ func loadInputsAndEstimate(_ input: InputOptions, _ algorithm: AlgorithmOptions)
   -> EstimatedInputs
 {
   let model = try loadModel(input)
-  let data = try loadData(input, model: model.model)
+  let (data, excluded) = try excludeRespondents(
+    try loadData(input, model: model.model), input: input, model: model.model)
   var settings = algorithm.settings
   settings.missing = input.missing
   let estimate = try estimate(
@@ -31,7 +34,7 @@ func loadInputsAndEstimate(_ input: InputOptions, _ algorithm: AlgorithmOptions)
       "the PLS algorithm did not converge within \(n) iteration\(n == 1 ? "" : "s"); results are provisional"
     )
   }
-  return EstimatedInputs(estimate: estimate, model: model, data: data)
+  return EstimatedInputs(estimate: estimate, model: model, data: data, excluded: excluded)
 }
 
 /// Reads and parses a model file; errors name the file, line and column.
@@ -63,6 +66,14 @@ func analyze(
   _ input: InputOptions, _ algorithm: AlgorithmOptions, _ assess: AssessOptions,
   _ bootstrap: BootstrapOptions, merged: BootstrapState? = nil
 ) throws -> EstimationReport {
+  try analysis(input, algorithm, assess, bootstrap, merged: merged).report
+}
+
+/// ``analyze(_:_:_:_:merged:)`` with what it read and estimated (for `--scores`).
+func analysis(
+  _ input: InputOptions, _ algorithm: AlgorithmOptions, _ assess: AssessOptions,
+  _ bootstrap: BootstrapOptions, merged: BootstrapState? = nil
+) throws -> (report: EstimationReport, inputs: EstimatedInputs) {
   guard bootstrap.bootstrap >= 0 else {
     throw InputError(
       description: "--bootstrap must be 0 (no bootstrap) or more (got \(bootstrap.bootstrap))")
@@ -90,5 +101,13 @@ func analyze(
     modelSource: inputs.model.source)
   report.modelText = inputs.model.text
   report.constructLabels = try constructLabels(input, model: estimate.model)
-  return report
+  if !inputs.excluded.isEmpty {
+    report.diagnostics.append(
+      ReportDiagnostic(
+        severity: .note, code: "respondents-excluded",
+        message: exclusionSummary(
+          inputs.excluded, of: inputs.data.rowsRead.count, source: inputs.data.table.source),
+        value: Double(inputs.excluded.count)))
+  }
+  return (report, inputs)
 }

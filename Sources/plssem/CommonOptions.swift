@@ -89,6 +89,32 @@ struct InputOptions: ParsableArguments {
       "With --codebook: mark bad cells missing and report them instead of failing. (default: off)")
   var lenient = false
 
+  @Option(
+    name: .customLong("exclude-rows"),
+    help: ArgumentHelp(
+      "Leave these respondents out of the estimate: rows as messages and describe number them (spreadsheet rows, the header being row 1; SPSS/Stata case numbers), e.g. 5,17,30-32. (default: none)",
+      valueName: "rows"))
+  var excludeRows: String?
+
+  @Flag(
+    name: .customLong("exclude-straightliners"),
+    help:
+      "Leave out respondents who gave the same answer to every item they answered (two or more): the codebook's items with --codebook, else the model's indicators. (default: off)"
+  )
+  var excludeStraightliners = false
+
+  @Option(
+    name: .customLong("exclude-missing-above"),
+    help: ArgumentHelp(
+      "Leave out respondents missing more than this share (0 to 1) of those items. (default: none)",
+      valueName: "share"))
+  var excludeMissingAbove: Double?
+
+  /// `--exclude-rows` as row numbers.
+  var excludedRowNumbers: [Int] {
+    get throws { try RowList.parse(excludeRows ?? "") }
+  }
+
   @Flag(
     name: .long,
     help:
@@ -104,6 +130,10 @@ struct InputOptions: ParsableArguments {
   var language: String?
 
   func validate() throws {
+    _ = try excludedRowNumbers
+    if let share = excludeMissingAbove, !(share >= 0 && share <= 1) {
+      throw ValidationError("--exclude-missing-above must lie between 0 and 1 (got \(share))")
+    }
     if labels, codebook == nil {
       throw ValidationError("--labels needs --codebook: the construct names come from the codebook")
     }

@@ -18,6 +18,9 @@ struct LoadedData {
   var idColumn: String?
   /// The responses, when the data was read through a codebook.
   var responses: SurveyResponses?
+  /// For each row of ``table``, its position among the rows read (respondents excluded before
+  /// estimation are missing from it).
+  var keptIndices: [Int]
 
   /// `row 12` or `row 12 (id R011)`.
   func place(ofRead index: Int) -> String {
@@ -41,7 +44,7 @@ func loadData(_ input: InputOptions, model: PathModel?) throws -> LoadedData {
       rowNumbers: responses.rows)
     return LoadedData(
       table: table, rowsRead: responses.rows, idsRead: responses.respondentIDs,
-      idColumn: responses.idColumn, responses: responses)
+      idColumn: responses.idColumn, responses: responses, keptIndices: Array(0..<table.rowCount))
   }
   return try loadNumericData(
     path: path, bytes: bytes, format: format, missingCodes: input.missingCodes, sheet: input.sheet,
@@ -94,7 +97,9 @@ func loadNumericData(
     }
   }
   noteNonNumericColumns(table, model: model)
-  return LoadedData(table: table, rowsRead: table.rowNumbers, idsRead: ids, idColumn: idColumn)
+  return LoadedData(
+    table: table, rowsRead: table.rowNumbers, idsRead: ids, idColumn: idColumn,
+    keptIndices: Array(0..<table.rowCount))
 }
 
 /// One note for the columns set aside as not numeric that the model does not use.

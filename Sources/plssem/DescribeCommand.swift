@@ -100,12 +100,26 @@ enum SurveyDescriptionRenderer {
       ("straightLiners", .integer(d.straightLiners)),
       ("missingShareThreshold", .number(d.missingShareThreshold)),
       ("respondentsAboveMissingThreshold", .integer(d.respondentsAboveMissingThreshold)),
+      ("idColumn", d.idColumn.map { .string($0) } ?? .null),
+      (
+        "flaggedRespondents",
+        .array(
+          d.flaggedRespondents.map { q in
+            .object([
+              ("row", .integer(q.row)), ("id", q.id.map { .string($0) } ?? .null),
+              ("straightLining", .bool(q.straightLining)),
+              ("missingShare", .number(q.missingShare)),
+              ("aboveMissingThreshold", .bool(q.missingShare > d.missingShareThreshold)),
+            ])
+          })
+      ),
       (
         "respondentQuality",
         .array(
           d.respondentQuality.map { q in
             .object([
-              ("respondent", .integer(q.respondent)), ("line", .integer(q.line)),
+              ("respondent", .integer(q.respondent)), ("row", .integer(q.row)),
+              ("id", q.id.map { .string($0) } ?? .null), ("line", .integer(q.line)),
               ("answered", .integer(q.answered)),
               ("missing", .integer(q.missing)), ("missingShare", .number(q.missingShare)),
               ("straightLining", .bool(q.straightLining)), ("longestRun", .integer(q.longestRun)),

@@ -22,12 +22,14 @@ struct EstimateCommand: ParsableCommand {
   @OptionGroup var bootstrap: BootstrapOptions
   @OptionGroup var output: OutputOptions
 
+  @OptionGroup var scores: ScoresOptions
   @OptionGroup var messages: MessageOptions
 
   func run() throws {
     messages.apply()
     try runReportingErrors {
-      let report = try analyze(input, algorithm, assess, bootstrap)
+      let (report, inputs) = try analysis(input, algorithm, assess, bootstrap)
+      try scores.write(inputs)
       try emit(render(report, format: output.format), to: output.output)
     }
   }

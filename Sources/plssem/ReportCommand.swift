@@ -48,12 +48,14 @@ struct ReportCommand: ParsableCommand {
     output ?? "report.\(format.fileExtension)"
   }
 
+  @OptionGroup var scores: ScoresOptions
   @OptionGroup var messages: MessageOptions
 
   func run() throws {
     messages.apply()
     try runReportingErrors {
-      let report = try analyze(input, algorithm, assess, bootstrap)
+      let (report, inputs) = try analysis(input, algorithm, assess, bootstrap)
+      try scores.write(inputs)
       let destination = self.destination
       try emit(render(report, format: format), to: destination == "-" ? nil : destination)
       if destination != "-" { Console.note("wrote \(destination)") }

@@ -14,10 +14,19 @@ extension SurveyDescription {
       .init("missing_share_threshold", JSONValue.format(missingShareThreshold)),
       .init("respondents_above_missing_threshold", String(respondentsAboveMissingThreshold)),
     ]
+    // The flagged respondents by row (and id), so that they can be found and left out
+    // (`plssem estimate --exclude-rows`).
+    func named(_ list: [RespondentQuality]) -> String {
+      guard !list.isEmpty else { return "" }
+      let shown = list.prefix(20).map(\.place).joined(separator: ", ")
+      return " (\(shown)\(list.count > 20 ? " and \(list.count - 20) more" : ""))"
+    }
+    let straight = respondentQuality.filter(\.straightLining)
+    let sparse = respondentQuality.filter { $0.missingShare > missingShareThreshold }
     let summary = [
       "\(instrument), \(source): \(respondents) respondents.",
-      "Straight-lining respondents: \(straightLiners); respondents missing more than "
-        + "\(JSONValue.format(missingShareThreshold * 100))% of items: \(respondentsAboveMissingThreshold).",
+      "Straight-lining respondents: \(straightLiners)\(named(straight)); respondents missing more than "
+        + "\(JSONValue.format(missingShareThreshold * 100))% of items: \(respondentsAboveMissingThreshold)\(named(sparse)).",
     ]
     let diagnostics = issues.map { issue in
       ReportDiagnostic(
@@ -90,7 +99,8 @@ extension SurveyDescription {
     return ReportTable(
       id: "respondent-quality", title: "Respondent quality",
       columns: [
-        .label("Respondent"), column("Line", "line"), column("Answered", "answered"),
+        .label("Respondent"), column("Row", "row"), column("Line", "line"),
+        column("Answered", "answered"),
         column("Missing", "missing"), column("Missing share", "missing_share"),
         column("Straight-lining", "straight_lining"), column("Longest run", "longest_run"),
       ],
@@ -98,7 +108,9 @@ extension SurveyDescription {
         ReportTable.Row(
           .init(String(q.respondent)),
           [
-            .init(String(q.respondent)), .init(String(q.line), value: Double(q.line)),
+            .init(q.id.map { $0.isEmpty ? String(q.respondent) : $0 } ?? String(q.respondent)),
+            .init(String(q.row), value: Double(q.row)),
+            .init(String(q.line), value: Double(q.line)),
             .init(String(q.answered), value: Double(q.answered)),
             .init(String(q.missing), value: Double(q.missing)),
             .init(String(format: "%.2f", q.missingShare), value: q.missingShare),
@@ -107,7 +119,7 @@ extension SurveyDescription {
           ])
       },
       notes: [
-        "Respondent: position in the file counting from 0, as in the JSON; Line: where its record starts.",
+        "Respondent: the id column's value (--id-column), else the position in the file counting from 0, as in the JSON; Row: the row in the file, as --exclude-rows takes it (header = row 1; SPSS/Stata case number); Line: where its record starts in a text file.",
         "Straight-lining: two or more items answered, all on the same scale point. "
           + "Longest run: identical consecutive answers (the longstring index, Johnson 2005).",
       ],

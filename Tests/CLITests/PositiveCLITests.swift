@@ -28,6 +28,8 @@ struct PositiveCLITests {
     ("--missing-code", "default: none"),
     ("--missing", "default: mean"), ("--codebook", "default: none"), ("--lenient", "default: off"),
     ("--labels", "default: off"), ("--language", "default: the codebook's first"),
+    ("--exclude-rows", "default: none"), ("--exclude-straightliners", "default: off"),
+    ("--exclude-missing-above", "default: none"), ("--scores", "default: none"),
     ("--scheme", "default: path"), ("--max-iterations", "default: 300"),
     ("--tolerance", "default: 1e-07"),
     ("--stop-criterion", "default: sum-absolute"), ("--consistent", "default: off"),

@@ -57,6 +57,7 @@ struct PreparedData: Sendable {
     }
     var replaced = 0
     var dropped = 0
+    var droppedIndices: [Int] = []
     var perColumn = [Int](repeating: 0, count: p)
     switch missing {
     case .meanReplacement:
@@ -81,6 +82,10 @@ struct PreparedData: Sendable {
       let n = data.rowCount
       let keep = (0..<n).filter { i in !columns.contains { $0[i].isNaN } }
       dropped = n - keep.count
+      if dropped > 0 {
+        let kept = Set(keep)
+        droppedIndices = (0..<n).filter { !kept.contains($0) }
+      }
       // As many rows as estimation needs (see PLSEstimator): at least 3, and k + 2 for the
       // largest regression on k predecessors.
       let required = max(3, (layout.predecessors.map(\.count).max() ?? 0) + 2)
@@ -107,7 +112,7 @@ struct PreparedData: Sendable {
     self.summary = DataPreparationSummary(
       treatment: missing, observations: n, replacedCells: replaced, droppedRows: dropped,
       replacedPerIndicator: Dictionary(uniqueKeysWithValues: zip(layout.indicatorNames, perColumn))
-        .filter { $0.value > 0 })
+        .filter { $0.value > 0 }, droppedRowIndices: droppedIndices)
   }
 }
 
@@ -123,4 +128,8 @@ public struct DataPreparationSummary: Sendable, Codable, Equatable {
   public let droppedRows: Int
   /// Replaced cells per indicator (only those with any).
   public let replacedPerIndicator: [String: Int]
+  /// The 0-based indices of the data table's rows that casewise deletion dropped, ascending
+  /// (empty under mean replacement): the estimate's observation k is the k-th row not listed,
+  /// as ``PLSEstimate/scores`` are ordered.
+  public let droppedRowIndices: [Int]
 }

@@ -46,7 +46,10 @@ public struct PLSEstimate: Sendable {
   public let indirectEffects: Matrix
   /// The effect along every chain of two or more paths.
   public let specificIndirectEffects: [SpecificIndirectEffect]
-  /// Standardised construct scores (n × J).
+  /// Standardised construct scores (n × J): one row per observation used (the data table's rows,
+  /// less those casewise deletion dropped, ``DataPreparationSummary/droppedRowIndices``), one
+  /// column per construct in ``constructNames`` order; mean 0, SD 1 (denominator n − 1). With
+  /// consistent PLS these are the PLS scores (the correction changes correlations, not scores).
   public let scores: Matrix
   /// The indicator correlation matrix (p × p, indicator order).
   public let indicatorCorrelations: Matrix
@@ -67,6 +70,13 @@ public struct PLSEstimate: Sendable {
   public func constructIndex(_ name: String) -> Int? { constructNames.firstIndex(of: name) }
   /// The index of an indicator by name.
   public func indicatorIndex(_ name: String) -> Int? { indicatorNames.firstIndex(of: name) }
+
+  /// The standardised scores of `construct`, one per observation used (see ``scores``); nil
+  /// for a construct the model does not have.
+  public func scores(of construct: String) -> [Double]? {
+    guard let j = constructIndex(construct) else { return nil }
+    return (0..<scores.rows).map { scores[$0, j] }
+  }
 
   /// The path coefficient `from → to`, nil when there is no such path.
   public func path(from: String, to: String) -> Double? {
