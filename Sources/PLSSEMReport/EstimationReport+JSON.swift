@@ -13,6 +13,7 @@ extension EstimationReport {
       ("observations", .integer(e.observations)),
       ("converged", .bool(e.converged)),
       ("iterations", .integer(e.iterations)),
+      ("admissibility", admissibilityJSON),
       ("settings", settingsJSON),
       (
         "missingData",

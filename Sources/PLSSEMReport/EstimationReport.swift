@@ -81,19 +81,11 @@ public struct EstimationReport: Sendable {
     assessment?.reliability.first { $0.construct == construct }
   }
 
-  /// Every warning and note about the results: the engine's, then the caller's
+  /// Every warning and note about the results: the engine's (``PLSEstimate/diagnostics``:
+  /// non-convergence, each admissibility problem, outer VIF above 10), then the caller's
   /// (``diagnostics``).
   public var allDiagnostics: [ReportDiagnostic] {
-    var all: [ReportDiagnostic] = []
-    if !estimate.converged {
-      let n = estimate.settings.maxIterations
-      all.append(
-        ReportDiagnostic(
-          severity: .warning, code: "not-converged",
-          message:
-            "the PLS algorithm did not converge within \(n) iteration\(n == 1 ? "" : "s"); results are provisional"
-        ))
-    }
+    let all = estimate.diagnostics.map { ReportDiagnostic($0) }
     return all + diagnostics
   }
 }

@@ -12,7 +12,9 @@ struct EstimatedInputs {
   var excluded: [ExcludedRespondent]
 }
 
-/// Loads data and model and estimates.
+/// Loads data and model and estimates; prints the estimate's diagnostics (non-convergence,
+/// inadmissibility, outer VIF) and, with `--require-admissible`, fails on an inadmissible
+/// solution.
 func loadAndEstimate(_ input: InputOptions, _ algorithm: AlgorithmOptions) throws -> PLSEstimate {
   try loadInputsAndEstimate(input, algorithm).estimate
 }
@@ -28,12 +30,14 @@ func loadInputsAndEstimate(_ input: InputOptions, _ algorithm: AlgorithmOptions)
   settings.missing = input.missing
   let estimate = try estimate(
     model.model, modelPath: model.source, data: data.table, settings: settings)
-  if !estimate.converged {
-    let n = settings.maxIterations
-    warn(
-      "the PLS algorithm did not converge within \(n) iteration\(n == 1 ? "" : "s"); results are provisional"
-    )
+  if algorithm.requireAdmissible {
+    do {
+      try estimate.requireAdmissible()
+    } catch {
+      throw error.naming(source: data.table.source)
+    }
   }
+  printDiagnostics(estimate.diagnostics)
   return EstimatedInputs(estimate: estimate, model: model, data: data, excluded: excluded)
 }
 

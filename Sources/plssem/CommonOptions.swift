@@ -187,6 +187,13 @@ struct AlgorithmOptions: ParsableArguments {
   )
   var stopCriterion: StopCriterion = .sumAbsoluteChange
 
+  @Flag(
+    name: .customLong("require-admissible"),
+    help:
+      "Fail (exit 1, listing the problems) when the solution is inadmissible: not converged, |loading| > 1, rho_A > 1 or <= 0, construct or model-implied correlations not positive semi-definite (the checks of cSEM's verify()). (default: off: report the estimates with a warning)"
+  )
+  var requireAdmissible = false
+
   var settings: PLSSettings {
     PLSSettings(
       scheme: scheme, maxIterations: maxIterations, tolerance: tolerance,

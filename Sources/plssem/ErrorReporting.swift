@@ -73,3 +73,10 @@ private func fail(_ message: String, code: Int32) -> Never {
 func warn(_ message: String) {
   FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
 }
+
+/// Prints diagnostics to standard error, one line each (`warning: …`, `note: …`).
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+  for diagnostic in diagnostics {
+    FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+  }
+}

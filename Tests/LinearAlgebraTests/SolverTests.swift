@@ -119,6 +119,63 @@ struct SolverTests {
     worst.report()
   }
 
+  /// The allocation-free LU of the PLSc regressions on the same general (indefinite) systems
+  /// as LAPACK's LU, against scipy's solutions.
+  @Test func smallLUMatchesScipy() throws {
+    var worst = ToleranceTracker(
+      "SmallLUSolver: solve", tolerance: Tolerance.wellConditioned, measure: .relativeAboveOne)
+    for c in try FixtureLoader.fixtures().lu {
+      let a = c.a.value
+      let n = a.rows
+      let rhs = c.rhs.value
+      var solution = Matrix(rows: n, columns: rhs.columns)
+      var factor = a.storage
+      var pivots = [Int](repeating: 0, count: n)
+      let factored = factor.withUnsafeMutableBufferPointer { f in
+        pivots.withUnsafeMutableBufferPointer { p in
+          guard let f = f.baseAddress, let p = p.baseAddress else { return false }
+          return SmallLUSolver.factorize(f, n: n, pivots: p)
+        }
+      }
+      try #require(factored, "\(c.name): factorization refused")
+      for k in 0..<rhs.columns {
+        var b = rhs.column(k)
+        factor.withUnsafeBufferPointer { f in
+          pivots.withUnsafeBufferPointer { p in
+            b.withUnsafeMutableBufferPointer { x in
+              guard let f = f.baseAddress, let p = p.baseAddress, let x = x.baseAddress else {
+                return
+              }
+              SmallLUSolver.solve(factor: f, n: n, pivots: p, x)
+            }
+          }
+        }
+        for i in 0..<n { solution[i, k] = b[i] }
+      }
+      worst.check(solution, c.solution.value, "\(c.name) solve")
+    }
+    worst.report()
+  }
+
+  @Test func smallLURejectsSingularAndNonFinite() {
+    func factorizes(_ columnMajor: [Double], n: Int) -> Bool {
+      var a = columnMajor
+      var pivots = [Int](repeating: 0, count: n)
+      return a.withUnsafeMutableBufferPointer { f in
+        pivots.withUnsafeMutableBufferPointer { p in
+          guard let f = f.baseAddress, let p = p.baseAddress else { return false }
+          return SmallLUSolver.factorize(f, n: n, pivots: p, relativeTolerance: 1e-10)
+        }
+      }
+    }
+    // Two identical columns: an exactly zero pivot.
+    #expect(!factorizes([1, 2, 3, 1, 2, 3, 2, 0.5, -1], n: 3))
+    #expect(!factorizes([1, .nan, 0, 1], n: 2))
+    // Indefinite but nonsingular (a zero leading element needs a row exchange): accepted.
+    #expect(factorizes([0, 1, 1, 0], n: 2))
+    #expect(factorizes([1, 1.2, 1.2, 1], n: 2))
+  }
+
   @Test func luRejectsBadMatrices() throws {
     // Two identical columns: an exactly zero pivot.
     let identicalColumns = try Matrix(rowArrays: [[1, 1, 2], [2, 2, 0.5], [3, 3, -1]])

@@ -153,12 +153,16 @@ struct EstimationErrorTests {
     #expect(named == .collinearBlock(construct: "A", source: "survey.csv"))
     #expect(named.description.hasPrefix("survey.csv: the indicators of Mode B construct 'A'"))
     #expect(named.naming(source: "other.csv") == named, "the first source named stays")
-    // A PLSc message names the setting in the library's words unless told otherwise.
-    let plsc = EstimationError.consistentCorrelationsNotPositiveDefinite(constructs: ["A", "B"])
-    #expect(plsc.description.hasSuffix("or estimate without consistent PLS"))
+    // An inadmissible solution that was required admissible: every problem listed, the source
+    // named.
+    let problem = AdmissibilityProblem(
+      kind: .reliabilityAboveOne, constructs: ["A"], value: 1.2, consistent: true)
+    let inadmissible = EstimationError.inadmissibleSolution(problems: [problem])
+      .naming(source: "survey.csv")
+    #expect(inadmissible.source == "survey.csv")
     #expect(
-      plsc.description(naming: { $0 == .consistent ? "--consistent" : "\($0)" })
-        .hasSuffix("or estimate without --consistent"))
+      inadmissible.description.hasPrefix("survey.csv: the solution is inadmissible (1 problem)"))
+    #expect(inadmissible.description.contains("rho_A of 'A' is 1.2, above 1"))
   }
 
   /// `--max-iterations 1`: passes 0 and 1, then stop, unconverged, with results.

@@ -82,27 +82,34 @@ struct PLScDegenerateTests {
     }
   }
 
-  @Test("a non-positive-definite consistent correlation matrix is an error (ECSI mobi)")
+  @Test("a consistent correlation matrix that is not PSD is reported, not refused (ECSI mobi)")
   func nonPositiveDefinite() throws {
     // seminr returns PLSc estimates here without complaint; the consistent construct correlation
     // matrix has a negative eigenvalue (about -0.003), which cSEM's verify() flags as inadmissible.
     let data = try ExampleData.table("examples/ecsi-mobi/mobi.csv")
     let model = try PathModel(syntax: Repository.text("examples/ecsi-mobi/mobi.model"))
-    #expect(
-      throws: EstimationError.consistentCorrelationsNotPositiveDefinite(
-        constructs: [
-          "Image", "Expectation", "Quality", "Value", "Satisfaction", "Complaints", "Loyalty",
-        ], source: data.source)
-    ) {
-      try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(model, data: data)
+    let estimate = try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(
+      model, data: data)
+    let problems = estimate.admissibility.problems
+    #expect(!estimate.admissibility.isAdmissible)
+    #expect(problems.map(\.kind) == [.constructCorrelationsNotPositiveSemidefinite])
+    // numpy: smallest eigenvalue of seminr's consistent construct correlations, -0.0030275.
+    expectClose(problems.first?.value, -0.0030275, tolerance: 1e-6, "smallest eigenvalue")
+    #expect(problems.first?.constructs == estimate.constructNames)
+    #expect(estimate.diagnostics.first?.code == "inadmissible")
+    #expect(throws: EstimationError.self) { try estimate.requireAdmissible() }
+    for value in estimate.pathCoefficients.storage + estimate.loadings {
+      #expect(value.isFinite)
     }
-    // Without PLSc the same model estimates fine.
-    #expect(throws: Never.self) { try PLSEstimator().estimate(model, data: data) }
+    // Without PLSc the same model is admissible.
+    let plain = try PLSEstimator().estimate(model, data: data)
+    #expect(plain.admissibility.isAdmissible)
+    #expect(plain.diagnostics.isEmpty)
   }
 
   /// Two indicators that both load positively on the neighbouring construct but correlate
   /// negatively with each other: w'w > 1, so ρ_A = (w'w)² (1 − w'w)/Σ_{a≠b}wₐ²w_b² < 0.
-  @Test("a block whose indicators share no factor gives an inadmissible ρ_A error, not NaN")
+  @Test("ρ_A < 0: the construct stays uncorrected and the problem is listed, never NaN")
   func inadmissibleRhoA() throws {
     let n = 300
     let z = SeededGenerator.normals(count: 6 * n, seed: 11)
@@ -118,28 +125,43 @@ struct PLScDegenerateTests {
     let model = try PathModel(syntax: "A =~ a1 + a2\nB =~ b1 + b2 + b3\nB ~ A")
     let plain = try PLSEstimator().estimate(model, data: data)
     #expect(plain.weights[0] > 0 && plain.weights[1] > 0)
-    do {
-      _ = try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(model, data: data)
-      Issue.record("expected an inadmissible-reliability error")
-    } catch let error as EstimationError {
-      guard case .inadmissibleReliability(let construct, let rhoA, _) = error else {
-        Issue.record("unexpected error \(error)")
-        return
-      }
-      #expect(construct == "A")
-      #expect(rhoA < 0)
-      #expect(error.description.contains("rho_A of construct 'A'"))
+    let consistent = try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(
+      model, data: data)
+    let problem = try #require(
+      consistent.admissibility.problems.first { $0.kind == .reliabilityNotPositive })
+    #expect(problem.constructs == ["A"])
+    // ρ_A from its definition with the (unchanged) PLS weights: (w'w)²(1 − w'w)/Σ_{a≠b}wₐ²w_b².
+    let w = consistent.weights
+    let wtw = w[0] * w[0] + w[1] * w[1]
+    let rho = wtw * wtw * (1 - wtw) / (2 * w[0] * w[0] * w[1] * w[1])
+    #expect(rho < 0)
+    expectClose(problem.value, rho, tolerance: 1e-12, "ρ_A of A")
+    #expect(problem.description.contains("rho_A of 'A'"))
+    let correction = try #require(consistent.consistentCorrection)
+    #expect(correction.corrected == [false, true])
+    expectClose(correction.rhoA[0], rho, tolerance: 1e-12, "stored ρ_A")
+    // A is left uncorrected: its loadings are the plain PLS loadings; B is corrected.
+    for a in 0..<2 {
+      expectClose(consistent.loadings[a], plain.loadings[a], tolerance: 1e-12, "loading \(a)")
     }
-    // The bootstrap's evaluation gives the same verdict (a failed resample, not NaN).
+    let rhoB = correction.rhoA[1]
+    expectClose(
+      consistent.constructCorrelations[0, 1], plain.constructCorrelations[0, 1] / rhoB.squareRoot(),
+      tolerance: 1e-12, "r(A, B) corrected for B only")
+    for value in consistent.pathCoefficients.storage + consistent.loadings {
+      #expect(value.isFinite)
+    }
+    // The bootstrap's extraction computes the same finite values, and the resample check
+    // gives the same verdict.
     let catalog = StatisticCatalog(
       layout: plain.layout, families: StatisticFamily.resampledByDefault, consistent: true)
     let kernel = PLSKernel(layout: plain.layout, settings: PLSSettings(consistent: true))
-    #expect(throws: EstimationError.self) {
-      try StatisticCatalog.evaluateOnOriginal(catalog, plain, kernel: kernel)
-    }
+    let original = try StatisticCatalog.evaluateOnOriginal(catalog, plain, kernel: kernel)
+    #expect(original.allSatisfy { $0.isFinite })
+    #expect(try AdmissibilityTestSupport.resampleVerdict(consistent) == false)
   }
 
-  @Test("a corrected correlation above 1 is an error naming the pair")
+  @Test("a corrected correlation above 1 is reported, naming the pair")
   func correlationOutOfRange() throws {
     // A's two indicators measure different things (u and v), both related to B = u + v: their
     // correlation is small, so ρ_A is small and r(A, B)/√(ρ_A ρ_B) exceeds 1.
@@ -155,18 +177,20 @@ struct PLScDegenerateTests {
     }
     let data = try DataTable(columnNames: ["a1", "a2", "b1", "b2", "b3"], columns: columns)
     let model = try PathModel(syntax: "A =~ a1 + a2\nB =~ b1 + b2 + b3\nB ~ A")
-    do {
-      let estimate = try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(
-        model, data: data)
-      Issue.record(
-        "expected an out-of-range error, got r = \(estimate.constructCorrelations[0, 1])")
-    } catch let error as EstimationError {
-      guard case .consistentCorrelationOutOfRange(let row, let column, let value, _) = error else {
-        Issue.record("unexpected error \(error)")
-        return
-      }
-      #expect(Set([row, column]) == ["A", "B"])
-      #expect(abs(value) > 1 && value.isFinite)
-    }
+    let estimate = try PLSEstimator(settings: PLSSettings(consistent: true)).estimate(
+      model, data: data)
+    let r = estimate.constructCorrelations[0, 1]
+    #expect(abs(r) > 1 && r.isFinite)
+    let problem = try #require(
+      estimate.admissibility.problems.first {
+        $0.kind == .constructCorrelationsNotPositiveSemidefinite
+      })
+    #expect(problem.constructs == ["A", "B"])
+    // The eigenvalues of [[1, r], [r, 1]] are 1 ± r.
+    expectClose(problem.value, 1 - abs(r), tolerance: 1e-12, "smallest eigenvalue")
+    #expect(problem.description.contains("'A' and 'B'"))
+    // One predecessor: the path equals the (out-of-range) correlation, as in cSEM and seminr.
+    expectClose(estimate.path(from: "A", to: "B"), r, tolerance: 1e-15, "path A -> B")
+    #expect(try AdmissibilityTestSupport.resampleVerdict(estimate) == false)
   }
 }

@@ -40,6 +40,16 @@ import Testing
     #expect(settings["seed"] is NSNull)
   }
 
+  /// Every estimate carries the contract's `"admissibility"` object; corp rep simple is
+  /// admissible by cSEM's verify() checks (converged, loadings ≤ 1, PSD matrices).
+  @Test func admissibilityObject() throws {
+    let json = try Self.corpRepReport()
+    let admissibility = try #require(json["admissibility"] as? [String: Any])
+    #expect(admissibility["admissible"] as? Bool == true)
+    #expect((admissibility["problems"] as? [Any])?.isEmpty == true)
+    #expect((admissibility["details"] as? [Any])?.isEmpty == true)
+  }
+
   /// Published full-precision path coefficient (Hair et al., PLS-SEM Using R, 2021; seminr).
   @Test func publishedPathSurvivesTheTextRoundTrip() throws {
     let json = try Self.corpRepReport()

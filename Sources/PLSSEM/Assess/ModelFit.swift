@@ -76,24 +76,16 @@ public struct FitMeasures: Sendable, Codable, Equatable {
 }
 
 /// Overall model fit of an estimated PLS path model: SRMR, d_ULS and d_G (``FitMeasures``) of
-/// the saturated and of the estimated model, as cSEM (`assess()`, `fit()`) and SmartPLS report
-/// them.
+/// the saturated and of the estimated model, with cSEM's definitions (`assess()`, `fit()`;
+/// Rademaker & Schuberth, cSEM, `R/csem_fit.R` and `R/helper_assess.R`).
 ///
 /// **The model-implied indicator correlations** `Σ̂ = ΛΦΛᵀ + Θ`, `Θ = diag(1 − λ²)` (unit
 /// diagonal), then in every *composite* block the within-block cells replaced by the empirical
-/// ones — cSEM's `fit()` (`FloSchuberth/cSEM`, `R/postestimate_fit.R`), which implements the
-/// composite model of Dijkstra (2017) and Henseler et al. (2014) for composites and the common
-/// factor model for common factors:
-///
-/// - a block is a **common factor** when it is Mode A (`=~`) with two or more indicators and
-///   ``PLSSettings/consistent`` is on (what cSEM and SmartPLS's PLSc treat as reflective); its
-///   within-block cells are `λₐλ_b` with the consistent loadings;
-/// - every other block is a **composite** (Mode B, or Mode A without PLSc — our `=~` is a Mode A
-///   composite unless PLSc is on): within-block cells equal `S`, which a composite model leaves
-///   unrestricted (its "loadings" are the indicator–score correlations);
-/// - between blocks, `σ̂_ab = λₐ φ_jk λ_b` with Λ the loadings on the own construct
-///   (``PLSEstimate/loadings``: consistent for common factors, indicator–score correlations for
-///   composites) and Φ the implied construct correlations.
+/// ones (``ImpliedCorrelations``). As in cSEM the type of a block is its declaration, with or
+/// without PLSc: a Mode A block (`=~`) is a **common factor**, whose within-block cells are
+/// `λₐλ_b` (indicator–score correlations with plain PLS, consistent loadings with PLSc); a Mode B
+/// block (`<~`) is a **composite**, whose within-block cells equal `S`. Between blocks
+/// `σ̂_ab = λₐ φⱼₖ λ_b`.
 ///
 /// **The implied construct correlations Φ.**
 /// - *Saturated model*: Φ = the construct correlations (``PLSEstimate/constructCorrelations``,
@@ -107,8 +99,14 @@ public struct FitMeasures: Sendable, Codable, Equatable {
 ///   set to 1 (Bollen 1989, ch. 4; cSEM sets the diagonal likewise). When every pair of
 ///   constructs is joined by a path (a structurally saturated model) the two coincide.
 ///
+/// **SmartPLS** documents SRMR as the difference between the observed and the model-implied
+/// correlation matrix for the saturated and the estimated model, without saying how it builds the
+/// implied correlations within Mode A blocks under plain PLS; we follow cSEM, whose definitions
+/// are published in its code.
+///
 /// The reference values in the tests reproduce cSEM's printed SRMR, d_ULS and d_G for its
-/// `threecommonfactors` and `satisfaction` examples to about 1e-7 relative.
+/// `threecommonfactors` and `satisfaction` examples to about 1e-7 relative, and the values cSEM
+/// gives for corp rep simple (0.0740) and ECSI mobi (0.0751) under plain PLS.
 public struct ModelFit: Sendable, Codable, Equatable {
   /// The fit of the saturated model (free construct correlations).
   public let saturated: FitMeasures
@@ -126,12 +124,6 @@ public struct ModelFit: Sendable, Codable, Equatable {
       s, Self.impliedIndicatorCorrelations(estimate, saturated: false))
   }
 
-  /// Whether construct `j` is modelled as a common factor (Mode A, two or more indicators,
-  /// PLSc on); otherwise it is a composite.
-  static func isCommonFactor(_ j: Int, estimate: PLSEstimate) -> Bool {
-    estimate.settings.consistent && ConsistentCorrection.isCorrected(j, layout: estimate.layout)
-  }
-
   /// The model-implied construct correlations Φ (J × J, declaration order) of the saturated
   /// or the estimated model.
   public static func impliedConstructCorrelations(_ estimate: PLSEstimate, saturated: Bool) throws
@@ -139,44 +131,20 @@ public struct ModelFit: Sendable, Codable, Equatable {
   {
     let phi = estimate.constructCorrelations
     if saturated { return phi }
-    let layout = estimate.layout
-    let endogenous = layout.endogenous
-    let exogenous = (0..<layout.J).filter { layout.predecessors[$0].isEmpty }
-    let ny = endogenous.count
-    guard ny > 0 else { return phi }
-    let paths = estimate.pathCoefficients
-    var iMinusB = Matrix.identity(ny)
-    for (r, j) in endogenous.enumerated() {
-      for (c, k) in endogenous.enumerated() { iMinusB[r, c] -= paths[k, j] }
-    }
-    var gamma = Matrix(rows: ny, columns: exogenous.count)
-    for (r, j) in endogenous.enumerated() {
-      for (c, k) in exogenous.enumerated() { gamma[r, c] = paths[k, j] }
-    }
-    var psi = Matrix(rows: ny, columns: ny)
-    for (r, j) in endogenous.enumerated() {
-      var explained = 0.0
-      for k in 0..<layout.J { explained += paths[k, j] * phi[k, j] }
-      psi[r, r] = 1 - explained
-    }
-    // (I − B) is unit triangular in structural order, hence always invertible.
-    let inverse = try LUDecomposition(iMinusB).inverse()
-    let phiXX = try phi.submatrix(rows: exogenous, columns: exogenous)
-    let phiXY = try phiXX * gamma.transposed * inverse.transposed
-    var phiYY = try inverse * (gamma * phiXX * gamma.transposed + psi) * inverse.transposed
-    for r in 0..<ny { phiYY[r, r] = 1 }
-    var implied = Matrix(rows: layout.J, columns: layout.J)
-    for (a, j) in exogenous.enumerated() {
-      for (b, k) in exogenous.enumerated() { implied[j, k] = phiXX[a, b] }
-      for (b, k) in endogenous.enumerated() {
-        implied[j, k] = phiXY[a, b]
-        implied[k, j] = phiXY[a, b]
+    let J = estimate.layout.J
+    var implied = [Double](repeating: 0, count: J * J)
+    phi.storage.withUnsafeBufferPointer { r in
+      estimate.pathCoefficients.storage.withUnsafeBufferPointer { b in
+        implied.withUnsafeMutableBufferPointer { out in
+          guard let r = r.baseAddress, let b = b.baseAddress, let out = out.baseAddress else {
+            return
+          }
+          ImpliedCorrelations.constructs(
+            layout: estimate.layout, constructCorrelations: r, paths: b, into: out)
+        }
       }
     }
-    for (a, j) in endogenous.enumerated() {
-      for (b, k) in endogenous.enumerated() { implied[j, k] = phiYY[a, b] }
-    }
-    return implied
+    return try Matrix(rows: J, columns: J, columnMajor: implied)
   }
 
   /// The model-implied indicator correlations Σ̂ (p × p, indicator order) of the saturated or
@@ -184,25 +152,22 @@ public struct ModelFit: Sendable, Codable, Equatable {
   public static func impliedIndicatorCorrelations(_ estimate: PLSEstimate, saturated: Bool) throws
     -> Matrix
   {
-    let layout = estimate.layout
     let phi = try impliedConstructCorrelations(estimate, saturated: saturated)
-    let s = estimate.indicatorCorrelations
-    let loadings = estimate.loadings
-    let p = layout.p
-    var sigma = Matrix(rows: p, columns: p)
-    for b in 0..<p {
-      let k = layout.blockOf[b]
-      for a in 0..<p {
-        let j = layout.blockOf[a]
-        if a == b {
-          sigma[a, b] = 1
-        } else if j == k && !isCommonFactor(j, estimate: estimate) {
-          sigma[a, b] = s[a, b]
-        } else {
-          sigma[a, b] = loadings[a] * phi[j, k] * loadings[b]
+    let p = estimate.layout.p
+    var sigma = [Double](repeating: 0, count: p * p)
+    estimate.indicatorCorrelations.storage.withUnsafeBufferPointer { s in
+      estimate.crossLoadings.storage.withUnsafeBufferPointer { c in
+        phi.storage.withUnsafeBufferPointer { phi in
+          sigma.withUnsafeMutableBufferPointer { out in
+            guard let s = s.baseAddress, let c = c.baseAddress, let phi = phi.baseAddress,
+              let out = out.baseAddress
+            else { return }
+            ImpliedCorrelations.indicators(
+              layout: estimate.layout, correlation: s, loadings: c, constructs: phi, into: out)
+          }
         }
       }
     }
-    return sigma
+    return try Matrix(rows: p, columns: p, columnMajor: sigma)
   }
 }

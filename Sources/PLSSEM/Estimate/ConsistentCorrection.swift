@@ -28,26 +28,36 @@ import LinearAlgebra
 /// This is what seminr (`PLSc()`) and cSEM (`.disattenuate = TRUE`) compute; weights, scores,
 /// indicator correlations (and therefore HTMT and Cronbach's alpha) are unchanged.
 ///
-/// **Inadmissible solutions are errors, never NaN.** PLSc can produce values that have no
-/// meaning in the common-factor model (cSEM's `verify()` calls such solutions inadmissible):
-/// - ρ_A ≤ 0 or not finite throws ``EstimationError/inadmissibleReliability(construct:rhoA:)``.
-///   Since `wⱼᵀ(Sⱼⱼ − diag Sⱼⱼ)wⱼ = 1 − wⱼᵀwⱼ`, this happens when `wⱼᵀwⱼ ≥ 1`: indicators that do
-///   not share one factor, e.g. two that both relate positively to the neighbouring constructs
-///   but correlate negatively with each other. (A reverse-coded indicator alone does not: its
-///   weight and consistent loading simply turn negative and ρ_A is unchanged.)
-/// - a consistent correlation with |r̃| > 1 throws
-///   ``EstimationError/consistentCorrelationOutOfRange(row:column:value:)``;
-/// - a consistent construct correlation matrix that is not positive definite throws
-///   ``EstimationError/consistentCorrelationsNotPositiveDefinite(constructs:)``.
+/// **Inadmissible solutions are reported, not refused** (as cSEM, seminr and ADANCO report
+/// them). PLSc can produce values that have no meaning in the common-factor model — consistent
+/// loadings above 1 (Heywood cases), ρ_A above 1, consistent construct correlations above 1 or a
+/// consistent construct correlation matrix that is not positive semi-definite. They are computed
+/// all the same: the structural regressions are then solved by an ordinary linear solve
+/// (``PLSKernel``'s LU fallback), and each defect is listed in ``PLSEstimate/admissibility``
+/// with the checks of cSEM's `verify()` (see ``Admissibility``).
 ///
-/// In the bootstrap such a resample counts as failed, as cSEM drops inadmissible resamples.
-/// Consistent loadings above 1 in absolute value (Heywood cases) and ρ_A above 1 are reported
-/// as computed; they are finite and flag a doubtful model.
+/// **ρ_A ≤ 0 (or not finite)** is the one case that cannot be computed: the correction
+/// `1/√ρ_A` does not exist. Since `wⱼᵀ(Sⱼⱼ − diag Sⱼⱼ)wⱼ = 1 − wⱼᵀwⱼ`, this happens when
+/// `wⱼᵀwⱼ ≥ 1`: indicators that do not share one factor, e.g. two that both relate positively
+/// to the neighbouring constructs but correlate negatively with each other. (A reverse-coded
+/// indicator alone does not: its weight and consistent loading simply turn negative and ρ_A is
+/// unchanged.) cSEM and seminr return NaN there and propagate it into every path that touches
+/// the construct. We never produce NaN: such a construct is **left uncorrected** (treated as a
+/// composite: its loadings stay indicator–score correlations and its correlations are not
+/// disattenuated), ``corrected`` is false for it, ``rhoA`` holds the offending value, and the
+/// problem ``AdmissibilityProblem/Kind/reliabilityNotPositive`` makes the solution
+/// inadmissible, so the numbers that involve it are flagged rather than silently mixed.
+///
+/// In the bootstrap every resample is corrected by the same function, and the same checks decide
+/// whether it is admissible (``AdmissibilityCheck``).
 public struct ConsistentCorrection: Sendable, Equatable {
-  /// ρ_A of every construct, in declaration order: the value used in the correction, 1 for
-  /// the constructs left uncorrected.
+  /// ρ_A of every construct, in declaration order: the value used in the correction for the
+  /// corrected constructs, 1 for the constructs that are composites by design (Mode B,
+  /// single-indicator), and the offending value (≤ 0, or NaN when it is not even defined) for a
+  /// Mode A block whose ρ_A does not allow the correction.
   public let rhoA: [Double]
-  /// Whether each construct was corrected (a Mode A block with two or more indicators).
+  /// Whether each construct was corrected: a Mode A block with two or more indicators whose
+  /// ρ_A is positive.
   public let corrected: [Bool]
   /// The uncorrected correlations of the construct scores (J × J): the PLS (composite)
   /// estimates that PLSc starts from.
@@ -65,8 +75,12 @@ public struct ConsistentCorrection: Sendable, Equatable {
     layout.modes[j] == .a && layout.block(j).count > 1
   }
 
+  /// Whether a computed ρ_A allows the correction `1/√ρ_A`: positive and finite.
+  static func isCorrectable(rhoA: Double) -> Bool { rhoA > 0 && rhoA.isFinite }
+
   /// Applies the correction in place: the one implementation used by ``PLSEstimator`` for the
-  /// estimate and by the bootstrap for every resample, so the two cannot diverge.
+  /// estimate and by the bootstrap for every resample, so the two cannot diverge. It never
+  /// fails: an inadmissible result is for ``AdmissibilityCheck`` to find.
   ///
   /// - Parameters:
   ///   - s: the p × p indicator correlation matrix (column-major).
@@ -74,13 +88,13 @@ public struct ConsistentCorrection: Sendable, Equatable {
   ///   - c: the indicator–score correlations (p × J, column-major); the own-block entries of
   ///     corrected constructs are replaced by the consistent loadings, the others are kept.
   ///   - r: the score correlations (J × J); replaced by the consistent correlations.
-  ///   - rhoA: receives ρ_A per construct (J).
-  ///   - scratch: at least J × J doubles, used for the positive-definiteness check.
+  ///   - rhoA: receives ρ_A per construct (J): 1 for composites by design, the computed value
+  ///     otherwise (also when it is not positive and the construct stays uncorrected).
   static func apply(
     layout: ModelLayout, correlation s: UnsafePointer<Double>, weights w: UnsafePointer<Double>,
     loadings c: UnsafeMutablePointer<Double>, constructCorrelations r: UnsafeMutablePointer<Double>,
-    rhoA: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
-  ) throws(EstimationError) {
+    rhoA: UnsafeMutablePointer<Double>
+  ) {
     let p = layout.p
     let J = layout.J
     for j in 0..<J {
@@ -92,27 +106,17 @@ public struct ConsistentCorrection: Sendable, Equatable {
       let rho = ConstructReliability.rhoA(block: range, weights: w, correlation: s, p: p)
       var wtw = 0.0
       for a in range { wtw += w[a] * w[a] }
-      guard rho > 0, rho.isFinite else {
-        throw .inadmissibleReliability(construct: layout.constructNames[j], rhoA: rho)
-      }
       rhoA[j] = rho
+      guard isCorrectable(rhoA: rho) else { continue }
       let factor = rho.squareRoot() / wtw
       for a in range { c[a + j * p] = w[a] * factor }
     }
     for k in 0..<J {
+      let rhoK = isCorrectable(rhoA: rhoA[k]) ? rhoA[k] : 1
       for j in 0..<J where j != k {
-        r[j + k * J] /= (rhoA[j] * rhoA[k]).squareRoot()
+        let rhoJ = isCorrectable(rhoA: rhoA[j]) ? rhoA[j] : 1
+        r[j + k * J] /= (rhoJ * rhoK).squareRoot()
       }
-    }
-    for k in 0..<J {
-      for j in (k + 1)..<max(J, k + 1) where abs(r[j + k * J]) > 1 {
-        throw .consistentCorrelationOutOfRange(
-          row: layout.constructNames[j], column: layout.constructNames[k], value: r[j + k * J])
-      }
-    }
-    for i in 0..<(J * J) { scratch[i] = r[i] }
-    guard SmallSPDSolver.factorize(scratch, n: J, relativeTolerance: 0) else {
-      throw .consistentCorrelationsNotPositiveDefinite(constructs: layout.constructNames)
     }
   }
 }

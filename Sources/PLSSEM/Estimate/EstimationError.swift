@@ -18,14 +18,9 @@ public enum EstimationError: Error, CustomStringConvertible, Equatable, Sendable
   case invalidSetting(InvalidSettingValue)
   /// An infinite value in the data handed to the algorithm (`row`: the 1-based observation).
   case nonFiniteData(indicator: String, row: Int, source: String? = nil)
-  /// Consistent PLS: ρ_A of a corrected construct is not positive (or not finite), so its
-  /// correction `1/√ρ_A` does not exist.
-  case inadmissibleReliability(construct: String, rhoA: Double, source: String? = nil)
-  /// Consistent PLS: a corrected construct correlation lies outside [−1, 1].
-  case consistentCorrelationOutOfRange(
-    row: String, column: String, value: Double, source: String? = nil)
-  /// Consistent PLS: the corrected construct correlation matrix is not positive definite.
-  case consistentCorrelationsNotPositiveDefinite(constructs: [String], source: String? = nil)
+  /// The solution is inadmissible (``Admissibility``) and the caller asked for an admissible
+  /// one (``PLSEstimate/requireAdmissible()``, `--require-admissible`).
+  case inadmissibleSolution(problems: [AdmissibilityProblem], source: String? = nil)
 
   /// The data set the problem was found in, if known.
   public var source: String? {
@@ -33,8 +28,7 @@ public enum EstimationError: Error, CustomStringConvertible, Equatable, Sendable
     case .tooFewObservations(_, _, let s), .constantIndicator(_, _, let s),
       .collinearBlock(_, let s), .collinearPredecessors(_, _, let s),
       .degenerateConstruct(_, let s), .nonFiniteData(_, _, let s),
-      .inadmissibleReliability(_, _, let s), .consistentCorrelationOutOfRange(_, _, _, let s),
-      .consistentCorrelationsNotPositiveDefinite(_, let s):
+      .inadmissibleSolution(_, let s):
       return s
     case .invalidSetting:
       return nil
@@ -55,12 +49,8 @@ public enum EstimationError: Error, CustomStringConvertible, Equatable, Sendable
     case .degenerateConstruct(let c, _): return .degenerateConstruct(construct: c, source: source)
     case .nonFiniteData(let i, let r, _):
       return .nonFiniteData(indicator: i, row: r, source: source)
-    case .inadmissibleReliability(let c, let rho, _):
-      return .inadmissibleReliability(construct: c, rhoA: rho, source: source)
-    case .consistentCorrelationOutOfRange(let r, let c, let v, _):
-      return .consistentCorrelationOutOfRange(row: r, column: c, value: v, source: source)
-    case .consistentCorrelationsNotPositiveDefinite(let c, _):
-      return .consistentCorrelationsNotPositiveDefinite(constructs: c, source: source)
+    case .inadmissibleSolution(let problems, _):
+      return .inadmissibleSolution(problems: problems, source: source)
     case .invalidSetting: return self
     }
   }
@@ -70,7 +60,6 @@ public enum EstimationError: Error, CustomStringConvertible, Equatable, Sendable
 
   /// The message, with settings named by `name` (a front end passes its own option names).
   public func description(naming name: (SettingName) -> String) -> String {
-    let withoutPLSc = "estimate without \(name(.consistent))"
     let text: String
     switch self {
     case .tooFewObservations(let required, let available, _):
@@ -90,15 +79,10 @@ public enum EstimationError: Error, CustomStringConvertible, Equatable, Sendable
       text = problem.message(naming: name)
     case .nonFiniteData(let indicator, let row, _):
       text = "indicator '\(indicator)' has a non-finite value in row \(row)"
-    case .inadmissibleReliability(let construct, let rhoA, _):
+    case .inadmissibleSolution(let problems, _):
+      let list = problems.map { "\n  - \($0)" }.joined()
       text =
-        "consistent PLS: rho_A of construct '\(construct)' is \(rhoA), but the correction needs a positive value; its indicators do not behave as measures of one common factor (look for indicators that correlate negatively or not at all with the others of the block), so drop the offending indicator, model the block as a composite (<~), or \(withoutPLSc)"
-    case .consistentCorrelationOutOfRange(let row, let column, let value, _):
-      text =
-        "consistent PLS: the corrected correlation between '\(row)' and '\(column)' is \(value), outside [-1, 1] (rho_A of one or both is too low for their score correlation); the solution is inadmissible: check the two measurement models or \(withoutPLSc)"
-    case .consistentCorrelationsNotPositiveDefinite(let constructs, _):
-      text =
-        "consistent PLS: the corrected construct correlation matrix of \(constructs.joined(separator: ", ")) is not positive definite; the solution is inadmissible: check the measurement models (low rho_A) or \(withoutPLSc)"
+        "the solution is inadmissible (\(problems.count) problem\(problems.count == 1 ? "" : "s")), and an admissible one was required:\(list)"
     }
     return source.map { "\($0): \(text)" } ?? text
   }

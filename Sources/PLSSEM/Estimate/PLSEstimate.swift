@@ -62,9 +62,26 @@ public struct PLSEstimate: Sendable {
   /// it) and of ``PLSAssessment``'s reliability, HTMT, HTMT2 and VIF, computed by the same
   /// function as every bootstrap resample's statistics.
   public let statistics: StatisticTable
+  /// Whether the solution is admissible, with every failed check (``Admissibility``): filled
+  /// for every estimate, with or without PLSc. An inadmissible estimate is reported, not
+  /// refused; ``requireAdmissible()`` turns it into an error.
+  public let admissibility: Admissibility
+  /// The warnings and notes about this estimate, in the library's terms: one per admissibility
+  /// problem (codes `"not-converged"`, `"inadmissible"`), then one per indicator whose outer VIF
+  /// exceeds 10 (code `"outer-vif"`, see ``OuterVIFWarning``). The command line prints them to
+  /// standard error; every report format lists them.
+  public internal(set) var diagnostics: [Diagnostic]
 
   let layout: ModelLayout
   let prepared: PreparedData
+
+  /// Throws ``EstimationError/inadmissibleSolution(problems:)`` unless the estimate is
+  /// admissible (what `--require-admissible` asks for).
+  public func requireAdmissible() throws(EstimationError) {
+    guard admissibility.isAdmissible else {
+      throw .inadmissibleSolution(problems: admissibility.problems)
+    }
+  }
 
   /// The index of a construct by name.
   public func constructIndex(_ name: String) -> Int? { constructNames.firstIndex(of: name) }

@@ -20,10 +20,11 @@ public struct PLSEstimator: Sendable {
   ///
   /// - Throws: ``SpecificationError`` (unknown indicators, a model of one construct and no
   ///   paths), ``DataError`` (an indicator whose column is not numeric, naming its first bad
-  ///   cell; all-missing columns, too few complete rows), ``EstimationError`` (constant indicators, collinear
-  ///   Mode B blocks or predecessors, too few observations, invalid settings; with
-  ///   ``PLSSettings/consistent``, an inadmissible PLSc solution: see ``ConsistentCorrection``).
-  ///   A run that hits the iteration cap is not an error: check ``PLSEstimate/converged``.
+  ///   cell; all-missing columns, too few complete rows), ``EstimationError`` (constant
+  ///   indicators, collinear Mode B blocks or singular predecessors, too few observations,
+  ///   invalid settings). An inadmissible solution (non-convergence, PLSc Heywood cases, …) is
+  ///   not an error: it is reported in ``PLSEstimate/admissibility`` and
+  ///   ``PLSEstimate/diagnostics`` (``PLSEstimate/requireAdmissible()`` makes it one).
   public func estimate(_ model: PathModel, data: DataTable) throws -> PLSEstimate {
     do {
       return try estimateUnnamed(model, data: data)
@@ -90,11 +91,17 @@ public struct PLSEstimator: Sendable {
     let J = layout.J
     let reader = StatisticTableReader(table: statistics, layout: layout)
     var correction: ConsistentCorrection?
+    var correctedRhoA: [Double]?
     if let composite {
       let compositeReader = StatisticTableReader(table: composite, layout: layout)
+      let rhoA = Array(UnsafeBufferPointer(start: scratch.rhoA, count: J))
+      correctedRhoA = rhoA
       correction = ConsistentCorrection(
-        rhoA: Array(UnsafeBufferPointer(start: scratch.rhoA, count: J)),
-        corrected: (0..<J).map { ConsistentCorrection.isCorrected($0, layout: layout) },
+        rhoA: rhoA,
+        corrected: (0..<J).map {
+          ConsistentCorrection.isCorrected($0, layout: layout)
+            && ConsistentCorrection.isCorrectable(rhoA: rhoA[$0])
+        },
         proxyCorrelations: compositeReader.constructCorrelations(),
         compositeLoadings: compositeReader.loadings(),
         compositePathCoefficients: compositeReader.pathCoefficients(),
@@ -106,13 +113,20 @@ public struct PLSEstimator: Sendable {
     var weightMatrix = Matrix(rows: p, columns: J)
     for i in 0..<p { weightMatrix[i, layout.blockOf[i]] = weights[i] }
     let scores = try prepared.standardized * weightMatrix
-    return PLSEstimate(
+    let crossLoadings = reader.crossLoadings()
+    let constructCorrelations = reader.constructCorrelations()
+    let admissibility = Admissibility(
+      problems: AdmissibilityCheck.problems(
+        layout: layout, settings: settings, converged: outcome.converged,
+        correlation: prepared.correlation, loadings: crossLoadings,
+        constructCorrelations: constructCorrelations, rhoA: correctedRhoA, paths: paths))
+    var estimate = PLSEstimate(
       model: model, settings: settings, observations: n, converged: outcome.converged,
       iterations: outcome.iterations, dataSummary: prepared.summary,
       indicatorNames: layout.indicatorNames,
       constructNames: layout.constructNames, weights: weights,
-      crossLoadings: reader.crossLoadings(),
-      constructCorrelations: reader.constructCorrelations(), pathCoefficients: paths,
+      crossLoadings: crossLoadings,
+      constructCorrelations: constructCorrelations, pathCoefficients: paths,
       rSquared: reader.rSquared(), adjustedRSquared: reader.adjustedRSquared(),
       totalEffects: reader.effects(indirect: false),
       indirectEffects: reader.effects(indirect: true),
@@ -123,8 +137,10 @@ public struct PLSEstimator: Sendable {
       },
       scores: scores,
       indicatorCorrelations: prepared.correlation,
-      consistentCorrection: correction, statistics: statistics, layout: layout,
-      prepared: prepared)
+      consistentCorrection: correction, statistics: statistics, admissibility: admissibility,
+      diagnostics: admissibility.diagnostics, layout: layout, prepared: prepared)
+    estimate.diagnostics += OuterVIFWarning.diagnostics(estimate)
+    return estimate
   }
 
   private func validateSettings() throws(EstimationError) {

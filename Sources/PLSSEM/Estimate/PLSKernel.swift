@@ -167,7 +167,15 @@ struct PLSKernel: Sendable {
   }
 
   /// Solves `R_PP β = R_Pj` for the predecessors P of construct j; the coefficients are left in
-  /// `ws.rhs[0..<P.count]`. Throws when `R_PP` is singular.
+  /// `ws.rhs[0..<P.count]`.
+  ///
+  /// A correlation matrix of construct scores is positive (semi-)definite and is solved by
+  /// Cholesky. The consistent (PLSc-corrected) correlations of an inadmissible solution need not
+  /// be: such an indefinite but nonsingular `R_PP` is solved by LU with partial pivoting, the
+  /// ordinary linear solve of cSEM and seminr, so the estimates are reported rather than refused
+  /// (the problem is listed in ``PLSEstimate/admissibility``). Throws
+  /// ``EstimationError/collinearPredecessors(construct:predecessors:)`` only when `R_PP` is
+  /// numerically singular for both (a pivot below 1e-10 of the matrix's scale).
   func regression(of j: Int, on preds: [Int], r: UnsafePointer<Double>, ws: PLSWorkspace)
     throws(EstimationError)
     -> UnsafeMutablePointer<Double>
@@ -180,11 +188,18 @@ struct PLSKernel: Sendable {
       for (row, kr) in preds.enumerated() { a[row + col * m] = r[kr + kc * J] }
       b[col] = r[kc + j * J]
     }
-    guard SmallSPDSolver.factorize(a, n: m, relativeTolerance: 1e-10) else {
+    if SmallSPDSolver.factorize(a, n: m, relativeTolerance: 1e-10) {
+      SmallSPDSolver.solve(factor: a, n: m, b)
+      return b
+    }
+    for (col, kc) in preds.enumerated() {
+      for (row, kr) in preds.enumerated() { a[row + col * m] = r[kr + kc * J] }
+    }
+    guard SmallLUSolver.factorize(a, n: m, pivots: ws.pivots, relativeTolerance: 1e-10) else {
       throw .collinearPredecessors(
         construct: layout.constructNames[j], predecessors: preds.map { layout.constructNames[$0] })
     }
-    SmallSPDSolver.solve(factor: a, n: m, b)
+    SmallLUSolver.solve(factor: a, n: m, pivots: ws.pivots, b)
     return b
   }
 
@@ -223,6 +238,8 @@ final class PLSWorkspace: @unchecked Sendable {
   let modeBOffset: [Int]
   let system: UnsafeMutablePointer<Double>
   let rhs: UnsafeMutablePointer<Double>
+  /// Row exchanges of the LU fallback of ``PLSKernel/regression(of:on:r:ws:)``.
+  let pivots: UnsafeMutablePointer<Int>
   private let sizes: [Int]
 
   init(layout: ModelLayout) {
@@ -249,9 +266,12 @@ final class PLSWorkspace: @unchecked Sendable {
     for (pointer, size) in zip([weights, previous, c, r, e, modeBFactors, system, rhs], sizes) {
       pointer.initialize(repeating: 0, count: size)
     }
+    pivots = .allocate(capacity: maxSystem)
+    pivots.initialize(repeating: 0, count: maxSystem)
   }
 
   deinit {
     for pointer in [weights, previous, c, r, e, modeBFactors, system, rhs] { pointer.deallocate() }
+    pivots.deallocate()
   }
 }

@@ -8,7 +8,7 @@ import LinearAlgebra
 /// the bootstrap (the families of ``BootstrapSettings/statistics``, for the original sample's
 /// keys and for every resample), so the original values and each resample's are defined by the
 /// same code. With consistent PLS every evaluation first applies
-/// ``ConsistentCorrection/apply(layout:correlation:weights:loadings:constructCorrelations:rhoA:scratch:)``,
+/// ``ConsistentCorrection/apply(layout:correlation:weights:loadings:constructCorrelations:rhoA:)``,
 /// the correction the estimator uses, before any statistic is read.
 ///
 /// The slots are laid out family by family in a fixed order (``StatisticFamily`` order), so a
@@ -123,15 +123,17 @@ struct StatisticCatalog: Sendable {
   /// (weights, `C`, `R`) and the correlation matrix `s` of a sample of `observations` rows.
   /// With ``consistent`` it first applies the PLSc correction to `C` and `R` in place (so call
   /// it once per kernel run). Allocates nothing. Throws when the structural regressions are
-  /// singular or the PLSc solution is inadmissible.
+  /// singular; an inadmissible PLSc solution is evaluated all the same (``AdmissibilityCheck``
+  /// judges the state this leaves: `C` and `R` in `ws`, ρ_A in `scratch.rhoA`, the paths in
+  /// `scratch.paths` when the families include a structural one).
   func evaluate(
     kernel: PLSKernel, correlation s: UnsafePointer<Double>, workspace ws: PLSWorkspace,
     scratch: StatisticScratch, observations: Int, into out: UnsafeMutablePointer<Double>
   ) throws(EstimationError) {
     if consistent {
-      try ConsistentCorrection.apply(
+      ConsistentCorrection.apply(
         layout: layout, correlation: s, weights: ws.weights, loadings: ws.c,
-        constructCorrelations: ws.r, rhoA: scratch.rhoA, scratch: ws.system)
+        constructCorrelations: ws.r, rhoA: scratch.rhoA)
     }
     if needsStructure { try regressions(kernel: kernel, workspace: ws, scratch: scratch) }
     if needsTotals {
@@ -217,7 +219,7 @@ struct StatisticCatalog: Sendable {
         for (a, row) in block.enumerated() { factor[a + b * k] = s[row + col * p] }
       }
       Self.inverseDiagonal(
-        factor, n: k, rhs: scratch.rhs, into: scratch.outerVIF + block.lowerBound)
+        factor, n: k, scratch: scratch, rhs: scratch.rhs, into: scratch.outerVIF + block.lowerBound)
     }
   }
 
@@ -232,29 +234,46 @@ struct StatisticCatalog: Sendable {
       for (b, kb) in preds.enumerated() {
         for (a, ka) in preds.enumerated() { factor[a + b * m] = r[ka + kb * J] }
       }
-      Self.inverseDiagonal(factor, n: m, rhs: scratch.rhs, into: scratch.rhs + m)
+      Self.inverseDiagonal(factor, n: m, scratch: scratch, rhs: scratch.rhs, into: scratch.rhs + m)
       for (a, k) in preds.enumerated() { scratch.innerVIF[k + t * J] = scratch.rhs[m + a] }
     }
   }
 
-  /// The diagonal of the inverse of the n × n correlation matrix in `a` (overwritten by its
-  /// Cholesky factor) into `out`: `(A⁻¹)ᵢᵢ` by solving `A x = eᵢ`. All NaN when `a` is
-  /// numerically singular; 1 when n = 1.
+  /// The diagonal of the inverse of the n × n correlation matrix in `a` (overwritten) into
+  /// `out`: `(A⁻¹)ᵢᵢ` by solving `A x = eᵢ`, by Cholesky; 1 when n = 1. A matrix that is not
+  /// positive semi-definite — the consistent correlations of an inadmissible PLSc solution — is
+  /// inverted by LU instead, as its path coefficients are (``PLSKernel/regression(of:on:r:ws:)``);
+  /// such a VIF may be negative (an R² above 1). All NaN when `a` is numerically singular.
   private static func inverseDiagonal(
-    _ a: UnsafeMutablePointer<Double>, n: Int, rhs: UnsafeMutablePointer<Double>,
-    into out: UnsafeMutablePointer<Double>
+    _ a: UnsafeMutablePointer<Double>, n: Int, scratch: StatisticScratch,
+    rhs: UnsafeMutablePointer<Double>, into out: UnsafeMutablePointer<Double>
   ) {
     guard n > 1 else {
       out[0] = 1
       return
     }
-    guard SmallSPDSolver.factorize(a, n: n, relativeTolerance: 1e-13) else {
+    let copy = scratch.factorCopy
+    for i in 0..<(n * n) { copy[i] = a[i] }
+    if SmallSPDSolver.factorize(a, n: n, relativeTolerance: 1e-13) {
+      for i in 0..<n {
+        for k in 0..<n { rhs[k] = k == i ? 1 : 0 }
+        SmallSPDSolver.solve(factor: a, n: n, rhs)
+        out[i] = rhs[i]
+      }
+      return
+    }
+    for i in 0..<(n * n) { a[i] = copy[i] }
+    let indefinite = !AdmissibilityCheck.isSemidefinite(overwriting: a, n: n)
+    for i in 0..<(n * n) { a[i] = copy[i] }
+    guard indefinite,
+      SmallLUSolver.factorize(a, n: n, pivots: scratch.pivots, relativeTolerance: 1e-13)
+    else {
       for i in 0..<n { out[i] = .nan }
       return
     }
     for i in 0..<n {
       for k in 0..<n { rhs[k] = k == i ? 1 : 0 }
-      SmallSPDSolver.solve(factor: a, n: n, rhs)
+      SmallLUSolver.solve(factor: a, n: n, pivots: scratch.pivots, rhs)
       out[i] = rhs[i]
     }
   }
@@ -281,6 +300,9 @@ final class StatisticScratch: @unchecked Sendable {
   /// right-hand sides.
   let factor: UnsafeMutablePointer<Double>
   let rhs: UnsafeMutablePointer<Double>
+  /// A copy of `factor` and the row exchanges of the LU fallback of the inverse diagonal.
+  let factorCopy: UnsafeMutablePointer<Double>
+  let pivots: UnsafeMutablePointer<Int>
   private let all: [UnsafeMutablePointer<Double>]
 
   init(layout: ModelLayout) {
@@ -288,7 +310,7 @@ final class StatisticScratch: @unchecked Sendable {
     let p = max(layout.p, 1)
     let largestBlock = (0..<layout.J).map { layout.block($0).count }.max() ?? 1
     let system = max(largestBlock, J, 1)
-    let sizes = [J * J, J * J, J, J, J, J, p, J * J, system * system, 2 * system]
+    let sizes = [J * J, J * J, J, J, J, J, p, J * J, system * system, 2 * system, system * system]
     let buffers = sizes.map { size -> UnsafeMutablePointer<Double> in
       let buffer = UnsafeMutablePointer<Double>.allocate(capacity: size)
       buffer.initialize(repeating: 0, count: size)
@@ -297,12 +319,16 @@ final class StatisticScratch: @unchecked Sendable {
     (paths, total, r2, monotrait, geometricMonotrait, rhoA) =
       (buffers[0], buffers[1], buffers[2], buffers[3], buffers[4], buffers[5])
     (outerVIF, innerVIF, factor, rhs) = (buffers[6], buffers[7], buffers[8], buffers[9])
+    factorCopy = buffers[10]
+    pivots = .allocate(capacity: system)
+    pivots.initialize(repeating: 0, count: system)
     rhoA.update(repeating: 1, count: J)
     all = buffers
   }
 
   deinit {
     for buffer in all { buffer.deallocate() }
+    pivots.deallocate()
   }
 }
 
