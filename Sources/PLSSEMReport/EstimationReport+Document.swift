@@ -45,6 +45,7 @@ extension EstimationReport {
       .init("observations", String(e.observations)),
       .init("iterations", String(e.iterations)),
       .init("converged", e.converged ? "1" : "0"),
+      .init("admissible", e.admissibility.isAdmissible ? "1" : "0"),
       .init("replaced_cells", String(e.dataSummary.replacedCells)),
       .init("dropped_rows", String(e.dataSummary.droppedRows)),
     ]

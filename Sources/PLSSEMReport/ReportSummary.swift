@@ -51,6 +51,18 @@ struct ReportSummary {
     return text
   }
 
+  /// The admissibility verdict (``PLSSEM/Admissibility``: the checks of cSEM's `verify()`); the
+  /// problems themselves are the warnings.
+  var admissibility: String {
+    let problems = report.estimate.admissibility.problems
+    guard !problems.isEmpty else {
+      return
+        "Admissible solution (cSEM's verify() checks: convergence, loadings, reliabilities, construct and model-implied correlations)."
+    }
+    return
+      "INADMISSIBLE solution: \(problems.count) \(problems.count == 1 ? "problem" : "problems") (cSEM's verify() checks), listed in the warnings."
+  }
+
   /// The bootstrap run, when there was one.
   var bootstrap: String? {
     guard let b = report.bootstrap else { return nil }
@@ -60,5 +72,5 @@ struct ReportSummary {
   }
 
   /// All of the above, in order.
-  var lines: [String] { [files, data, algorithm] + (bootstrap.map { [$0] } ?? []) }
+  var lines: [String] { [files, data, algorithm, admissibility] + (bootstrap.map { [$0] } ?? []) }
 }

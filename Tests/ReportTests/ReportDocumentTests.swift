@@ -125,7 +125,7 @@ struct ReportDocumentTests {
   /// Keys about the run, shown in every format's summary (and the CSV's `summary` table).
   static let summaryKeys: Set<String> = [
     "schema", "observations", "converged", "iterations", "settings", "missingData", "bootstrap",
-    "diagnostics",
+    "diagnostics", "admissibility",
   ]
 
   @Test func everyJSONSectionIsInTheDocument() throws {
