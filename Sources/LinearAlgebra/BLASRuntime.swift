@@ -37,4 +37,16 @@ public enum BLASRuntime {
     ensureConfigured()
     openblas_set_num_threads(Int32(max(1, count)))
   }
+
+  /// The name of the OpenBLAS kernel family in use (`"SkylakeX"`, `"Haswell"`, `"Zen"`,
+  /// `"Prescott"`, …), as `openblas_get_corename()` reports it.
+  ///
+  /// OpenBLAS picks the kernels for the CPU at load time (or as `OPENBLAS_CORETYPE` says), and
+  /// different kernels round differently in the last bits: results are bit-identical on one
+  /// machine, for any thread count or shard split, but not across CPUs. State this name when
+  /// comparing numbers between machines.
+  public static var kernelName: String {
+    guard let name = openblas_get_corename() else { return "unknown" }
+    return String(cString: name)
+  }
 }
