@@ -7,7 +7,7 @@
 
 SWIFT ?= swift
 
-.PHONY: run test build release system-packages test-packages slurm-demo benchmarks benchmarks-vs-numpy format fuzz large-input
+.PHONY: run test test-kernels docs build release system-packages test-packages slurm-demo benchmarks benchmarks-vs-numpy format fuzz large-input
 
 system-packages:
 	@bash scripts/install-system-packages.sh
@@ -26,6 +26,19 @@ test-packages:
 
 test: test-packages
 	$(SWIFT) test
+
+# The DocC documentation of the four library modules, warnings as errors (a stale symbol link
+# fails); archives in .build/plugins/Swift-DocC/outputs/<Module>.doccarchive.
+DOC_TARGETS = PLSSEM Survey LinearAlgebra PLSSEMReport
+docs: system-packages
+	$(SWIFT) package --disable-sandbox generate-documentation \
+		$(foreach t,$(DOC_TARGETS),--target $(t)) --warnings-as-errors
+
+# The whole suite once per OpenBLAS kernel family (OPENBLAS_CORETYPE): no test may depend on
+# the CPU. KERNELS="Haswell Prescott" for a subset; see README.md, "Tests on other CPUs".
+KERNELS ?=
+test-kernels: test-packages
+	bash scripts/test-kernels.sh $(KERNELS)
 
 # The sharded bootstrap of ECSI mobi on a single-node Slurm cluster started here: 4 array tasks
 # of 100,000 resamples in all and the dependent merge, checked against a single run; see

@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // swift-plssem: a PLS-SEM engine. Layout by pipeline stage; see README.md and
-// ../shared/docs/design.md. Dependencies point one way:
+// docs/design.md. Dependencies point one way:
 //   plssem (CLI) -> PLSSEMReport -> PLSSEM (engine) -> LinearAlgebra -> CLAPACK (C)
 //   plssem (CLI) -> Survey -> LinearAlgebra, DataFiles -> DelimitedText, ZIPFoundation, CReadStat (C)
 import PackageDescription
@@ -19,6 +19,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    // `make docs`: the DocC catalogs of PLSSEM, Survey, LinearAlgebra and PLSSEMReport.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // The only C surface: CBLAS and LAPACK from Debian's OpenBLAS (which carries LAPACK).
@@ -63,6 +65,11 @@ let package = Package(
     .target(
       name: "TestSupport", dependencies: ["PLSSEM", "LinearAlgebra"], path: "Tests/TestSupport",
       exclude: ["README.md"]),
+    // examples/embedding-in-swift is its own package (run it there with `swift run`); its
+    // source is compiled here too, so `swift build` and `make test` keep it from rotting.
+    .executableTarget(
+      name: "EmbeddingExampleBuildCheck", dependencies: ["PLSSEM"],
+      path: "examples/embedding-in-swift/Sources/EmbeddingExample"),
     .testTarget(
       name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"],
       resources: [.copy("Fixtures")]),
@@ -78,6 +85,10 @@ let package = Package(
     .testTarget(
       name: "ReportTests", dependencies: ["PLSSEMReport", "PLSSEM", "TestSupport"],
       exclude: ["Golden"]),
+    // The Swift examples of the README and the DocC articles, compiled and checked verbatim.
+    .testTarget(
+      name: "DocumentationTests",
+      dependencies: ["PLSSEM", "PLSSEMReport", "Survey", "LinearAlgebra", "TestSupport"]),
     // Runs the built plssem executable; Corpus/ holds the bad-input files and their manifest.
     .testTarget(name: "CLITests", dependencies: ["TestSupport"], exclude: ["Corpus", "Fixtures"]),
   ],

@@ -3,11 +3,17 @@
 public enum StopCriterion: String, Sendable, Codable, Equatable, CaseIterable {
   /// `Σᵢ |wᵢ⁽ᵗ⁾ − wᵢ⁽ᵗ⁻¹⁾| < tolerance` — seminr's criterion and our default.
   case sumAbsoluteChange = "sum-absolute"
-  /// `maxᵢ |wᵢ⁽ᵗ⁾ − wᵢ⁽ᵗ⁻¹⁾| < tolerance` — SmartPLS's and cSEM's (`"diff_absolute"`) form.
+  /// `maxᵢ |wᵢ⁽ᵗ⁾ − wᵢ⁽ᵗ⁻¹⁾| < tolerance` — SmartPLS's form and cSEM's default
+  /// (`.conv_criterion = "diff_absolute"`).
   case maxAbsoluteChange = "max-absolute"
-  /// `Σᵢ (wᵢ⁽ᵗ⁾ − wᵢ⁽ᵗ⁻¹⁾)² < tolerance` — cSEM's `"diff_squared"` form.
+  /// `Σᵢ (wᵢ⁽ᵗ⁾ − wᵢ⁽ᵗ⁻¹⁾)² < tolerance` — the form of plspm (which applies it to the
+  /// unnormalised weights). cSEM's `"diff_squared"` takes the largest squared change,
+  /// `maxᵢ (wᵢ⁽ᵗ⁾ − wᵢ⁽ᵗ⁻¹⁾)²`, the square of ``maxAbsoluteChange``: use that with the square
+  /// root of cSEM's tolerance.
   case sumSquaredChange = "sum-squared"
-  /// `maxᵢ |(wᵢ⁽ᵗ⁾ − wᵢ⁽ᵗ⁻¹⁾) / wᵢ⁽ᵗ⁻¹⁾| < tolerance` — cSEM's `"diff_relative"` form.
+  /// `maxᵢ |(wᵢ⁽ᵗ⁾ − wᵢ⁽ᵗ⁻¹⁾) / wᵢ⁽ᵗ⁻¹⁾| < tolerance`, relative to the previous weights. cSEM's
+  /// `"diff_relative"` divides by the new weights, `maxᵢ |(wᵢ⁽ᵗ⁻¹⁾ − wᵢ⁽ᵗ⁾) / wᵢ⁽ᵗ⁾|`; the two
+  /// agree to first order near convergence.
   case maxRelativeChange = "max-relative"
 
   /// The change between two weight vectors under this criterion.

@@ -1,0 +1,32 @@
+import PLSSEM
+import PLSSEMReport
+import TestSupport
+import Testing
+
+/// The DocC article *The JSON report* (`Sources/PLSSEMReport/PLSSEMReport.docc/TheJSONReport.md`)
+/// names every top-level key the JSON report writes, so that a key added to the report without
+/// its documentation fails here.
+@Suite("The JSON report article")
+struct JSONArticleTests {
+  @Test("every top-level key of a complete report (bootstrap, Q², PLSpredict) is documented")
+  func everyTopLevelKeyIsDocumented() throws {
+    let estimate = try ExampleData.corpRepSimpleEstimate()
+    let assessment = try PLSAssessment(estimate: estimate, options: .complete(seed: 1))
+    let bootstrap = try Bootstrapper(settings: BootstrapSettings(resamples: 50, seed: 1)).result(
+      estimate)
+    let report = EstimationReport(
+      estimate: estimate, assessment: assessment, bootstrap: bootstrap,
+      dataSource: ExampleData.corpRepData, modelSource: ExampleData.corpRepSimpleModel)
+    guard case .object(let members) = report.json() else {
+      Issue.record("the JSON report is not an object")
+      return
+    }
+    let article = try Repository.text("Sources/PLSSEMReport/PLSSEMReport.docc/TheJSONReport.md")
+    #expect(members.count > 10)
+    for (key, _) in members {
+      #expect(
+        article.contains("`\(key)`"),
+        "TheJSONReport.md does not document the top-level key `\(key)`")
+    }
+  }
+}
