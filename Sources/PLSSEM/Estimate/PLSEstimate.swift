@@ -75,7 +75,7 @@ public struct PLSEstimate: Sendable {
   let layout: ModelLayout
   let prepared: PreparedData
 
-  /// Throws ``EstimationError/inadmissibleSolution(problems:)`` unless the estimate is
+  /// Throws ``EstimationError/inadmissibleSolution(problems:source:)`` unless the estimate is
   /// admissible (what `--require-admissible` asks for).
   public func requireAdmissible() throws(EstimationError) {
     guard admissibility.isAdmissible else {
