@@ -1,10 +1,11 @@
 /// The HTML report of `plssem report` and `plssem estimate --format html`: one self-contained
 /// file (inline CSS, the path diagram as inline SVG, no scripts, no network requests) with
 ///
-/// - an overview (observations, convergence, R²) and the **path diagram** (``PathDiagram``);
+/// - an overview (observations, convergence, R², admissibility) and the **path diagram**
+///   (``PathDiagram``);
 /// - the **model**: its syntax and constructs;
 /// - the **data and estimation** settings: observations, missing-value handling, algorithm,
-///   bootstrap;
+///   convergence, the admissibility verdict, bootstrap;
 /// - the **warnings and notes** about the results, when there are any;
 /// - every section of the report document (``ReportDocument``): the **structural model**
 ///   (paths with SE, t, p and confidence intervals when bootstrapped, f², inner VIF; R²;
@@ -125,6 +126,10 @@ public enum HTMLRenderer {
     for (j, name) in e.constructNames.enumerated() {
       if let r2 = e.rSquared[j] { facts.append((NumberText.fixed(r2), "R² of \(name)")) }
     }
+    facts.append(
+      e.admissibility.isAdmissible
+        ? ("yes", "admissible solution")
+        : ("no", "admissible solution (\(e.admissibility.problems.count) problems)"))
     if let b = report.bootstrap { facts.append(("\(b.resamples)", "bootstrap resamples")) }
     var out = ""
     for d in document.diagnostics where d.severity == .warning {
@@ -221,6 +226,7 @@ public enum HTMLRenderer {
           ? "converged after \(e.iterations) iterations"
           : "did not converge within \(s.maxIterations) iterations"
       ),
+      ("Admissibility", summary.admissibility),
     ]
     if let b = report.bootstrap {
       rows.append(

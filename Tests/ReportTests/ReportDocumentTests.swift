@@ -1,5 +1,6 @@
 import Foundation
 import PLSSEM
+import TestSupport
 import Testing
 
 @testable import PLSSEMReport
@@ -274,6 +275,43 @@ struct ReportDocumentTests {
         } else {
           #expect(record.flatMap { Double($0["estimate"] ?? "") } == a.fornellLarcker[i, j])
         }
+      }
+    }
+  }
+}
+
+@Suite("Admissibility verdict in every format")
+struct AdmissibilityVerdictTests {
+  @Test func verdictInEveryFormat() throws {
+    var consistent = PLSSettings()
+    consistent.consistent = true
+    // ECSI mobi under PLSc is inadmissible (its consistent construct correlations are not
+    // positive semi-definite); corp rep simple under PLS is admissible.
+    let mobi = try ExampleData.mobiEstimate(settings: consistent)
+    #expect(!mobi.admissibility.isAdmissible)
+    let cases: [(EstimationReport, String)] = [
+      (
+        EstimationReport(
+          estimate: mobi, assessment: try PLSAssessment(estimate: mobi),
+          dataSource: "mobi.csv", modelSource: "mobi.model"), "INADMISSIBLE solution"
+      ),
+      (try CorpRep.plain(), "Admissible solution"),
+    ]
+    for (report, verdict) in cases {
+      let document = report.document()
+      let flat = TableRenderer.render(document).split(whereSeparator: \.isWhitespace)
+        .joined(separator: " ")
+      #expect(flat.contains(verdict))
+      #expect(MarkdownRenderer.render(document).contains(verdict))
+      let html = XMLCheck(HTMLRenderer.render(report))
+      #expect(html.wellFormed)
+      #expect(html.text.contains(verdict))
+      let summary = CSVTests.rows(CSVRenderer.render(document)).first {
+        $0["table"] == "summary" && $0["statistic"] == "admissible"
+      }
+      #expect(summary?["estimate"] == (report.estimate.admissibility.isAdmissible ? "1" : "0"))
+      for problem in report.estimate.admissibility.problems {
+        #expect(html.text.contains(problem.description), "\(problem)")
       }
     }
   }
