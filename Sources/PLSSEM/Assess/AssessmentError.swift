@@ -55,7 +55,7 @@ extension PLSEstimator {
   {
     do {
       let table = try DataTable(columnNames: indicators, columns: columns, source: step)
-      return try estimateUnnamed(model, data: table)
+      return try estimateUnnamed(model, data: table, families: Self.reestimationFamilies)
     } catch {
       throw AssessmentError.reestimationFailed(step: step, reason: "\(error)")
     }

@@ -30,7 +30,10 @@ enum EffectSize {
         let columns = reducedLayout.indicatorNames.compactMap { estimate.indicatorIndex($0) }
         let prepared = try estimate.prepared.selecting(columns)
         excluded =
-          try estimator.estimate(reduced, layout: reducedLayout, prepared: prepared).rSquared(
+          try estimator.estimate(
+            reduced, layout: reducedLayout, prepared: prepared,
+            families: PLSEstimator.reestimationFamilies
+          ).rSquared(
             path.to) ?? 0
       }
       result.append(

@@ -35,7 +35,10 @@ public struct PLSEstimator: Sendable {
 
   /// ``estimate(_:data:)`` without naming the data source in estimation errors (for
   /// re-estimations on derived data whose caller names the step instead).
-  func estimateUnnamed(_ model: PathModel, data: DataTable) throws -> PLSEstimate {
+  func estimateUnnamed(
+    _ model: PathModel, data: DataTable,
+    families: Set<StatisticFamily> = Set(StatisticFamily.allCases)
+  ) throws -> PLSEstimate {
     try validateSettings()
     let model = try model.validated()
     // An indicator whose column was set aside as not numeric: name its first bad cell.
@@ -50,15 +53,26 @@ public struct PLSEstimator: Sendable {
     }
     let layout = ModelLayout(model: model)
     let prepared = try PreparedData(data: data, layout: layout, missing: settings.missing)
-    return try estimate(model, layout: layout, prepared: prepared)
+    return try estimate(model, layout: layout, prepared: prepared, families: families)
   }
+
+  /// What the assessment's re-estimations (blindfolding, PLSpredict, f²) read: weights,
+  /// loadings, paths and R² (scores follow from the weights), and the construct correlations
+  /// that the admissibility check of every estimate reads.
+  static let reestimationFamilies: Set<StatisticFamily> = [
+    .path, .rSquared, .loading, .weight, .constructCorrelation,
+  ]
 
   /// Fits a validated `model` whose indicators, in `layout` order, are the columns of
   /// `prepared`: the part of ``estimate(_:data:)`` after data preparation, which re-estimations
-  /// on the same data (f²) reuse without recomputing the correlation matrix.
-  func estimate(_ model: PathModel, layout: ModelLayout, prepared: PreparedData) throws
-    -> PLSEstimate
-  {
+  /// on the same data (f²) reuse without recomputing the correlation matrix. `families` are
+  /// the statistics to compute (all for a user's estimate); a re-estimation that needs only
+  /// some of them (``reestimationFamilies``) leaves the others NaN (nil for R²) in the
+  /// estimate's accessors and out of its table.
+  func estimate(
+    _ model: PathModel, layout: ModelLayout, prepared: PreparedData,
+    families: Set<StatisticFamily> = Set(StatisticFamily.allCases)
+  ) throws -> PLSEstimate {
     try validateSettings()
     let n = prepared.standardized.rows
     let required = (layout.predecessors.map(\.count).max() ?? 0) + 2
@@ -68,7 +82,10 @@ public struct PLSEstimator: Sendable {
     let kernel = PLSKernel(layout: layout, settings: settings)
     let workspace = PLSWorkspace(layout: layout)
     let scratch = StatisticScratch(layout: layout)
-    let catalog = StatisticCatalog(layout: layout, consistent: settings.consistent)
+    let catalog = StatisticCatalog(
+      layout: layout, families: families, consistent: settings.consistent)
+    let compositeCatalog = StatisticCatalog(
+      layout: layout, families: [.path, .rSquared, .loading, .constructCorrelation])
     let (outcome, statistics, composite) = try prepared.correlation.storage
       .withUnsafeBufferPointer { s throws(EstimationError) in
         // A non-empty model always has a non-empty correlation matrix.
@@ -77,9 +94,7 @@ public struct PLSEstimator: Sendable {
         // With PLSc, the uncorrected (composite) values first, by the same function.
         let composite =
           try settings.consistent
-          ? StatisticCatalog(
-            layout: layout, families: [.path, .rSquared, .loading, .constructCorrelation]
-          ).table(
+          ? compositeCatalog.table(
             kernel: kernel, correlation: base, workspace: workspace, scratch: scratch,
             observations: n) : nil
         let statistics = try catalog.table(
@@ -89,11 +104,12 @@ public struct PLSEstimator: Sendable {
       }
     let p = layout.p
     let J = layout.J
-    let reader = StatisticTableReader(table: statistics, layout: layout)
+    let reader = StatisticTableReader(catalog: catalog, values: statistics.values)
     var correction: ConsistentCorrection?
     var correctedRhoA: [Double]?
     if let composite {
-      let compositeReader = StatisticTableReader(table: composite, layout: layout)
+      let compositeReader = StatisticTableReader(
+        catalog: compositeCatalog, values: composite.values)
       let rhoA = Array(UnsafeBufferPointer(start: scratch.rhoA, count: J))
       correctedRhoA = rhoA
       correction = ConsistentCorrection(
@@ -102,19 +118,18 @@ public struct PLSEstimator: Sendable {
           ConsistentCorrection.isCorrected($0, layout: layout)
             && ConsistentCorrection.isCorrectable(rhoA: rhoA[$0])
         },
-        proxyCorrelations: compositeReader.constructCorrelations(),
-        compositeLoadings: compositeReader.loadings(),
-        compositePathCoefficients: compositeReader.pathCoefficients(),
-        compositeRSquared: compositeReader.rSquared())
+        proxyCorrelations: compositeReader.constructCorrelations,
+        compositeLoadings: compositeReader.loadings(layout: layout),
+        compositePathCoefficients: compositeReader.pathCoefficients,
+        compositeRSquared: compositeReader.rSquared)
     }
-    let weights = reader.weights()
-    let paths = reader.pathCoefficients()
-    let chains = layout.indirectChains()
+    let weights = reader.weights
     var weightMatrix = Matrix(rows: p, columns: J)
     for i in 0..<p { weightMatrix[i, layout.blockOf[i]] = weights[i] }
     let scores = try prepared.standardized * weightMatrix
-    let crossLoadings = reader.crossLoadings()
-    let constructCorrelations = reader.constructCorrelations()
+    let crossLoadings = reader.crossLoadings
+    let constructCorrelations = reader.constructCorrelations
+    let paths = reader.pathCoefficients
     let admissibility = Admissibility(
       problems: AdmissibilityCheck.problems(
         layout: layout, settings: settings, converged: outcome.converged,
@@ -127,13 +142,11 @@ public struct PLSEstimator: Sendable {
       constructNames: layout.constructNames, weights: weights,
       crossLoadings: crossLoadings,
       constructCorrelations: constructCorrelations, pathCoefficients: paths,
-      rSquared: reader.rSquared(), adjustedRSquared: reader.adjustedRSquared(),
-      totalEffects: reader.effects(indirect: false),
-      indirectEffects: reader.effects(indirect: true),
-      specificIndirectEffects: chains.map { chain in
-        let names = chain.map { layout.constructNames[$0] }
-        return SpecificIndirectEffect(
-          chain: names, estimate: statistics[.specificIndirectEffect(chain: names)] ?? .nan)
+      rSquared: reader.rSquared, adjustedRSquared: reader.adjustedRSquared,
+      totalEffects: reader.totalEffects, indirectEffects: reader.indirectEffects,
+      specificIndirectEffects: zip(catalog.chains, reader.specificIndirectEffects).map {
+        chain, value in
+        SpecificIndirectEffect(chain: chain.map { layout.constructNames[$0] }, estimate: value)
       },
       scores: scores,
       indicatorCorrelations: prepared.correlation,
