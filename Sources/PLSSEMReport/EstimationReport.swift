@@ -16,7 +16,7 @@ public struct EstimationReport: Sendable {
   /// The model file, for the report header.
   public let modelSource: String
   /// The model file's text, shown by the HTML report; when nil the report writes the model out
-  /// from ``PLSEstimate/model`` instead (without the file's comments).
+  /// from `PLSEstimate.model` instead (without the file's comments).
   public var modelText: String?
   /// Warnings and notes the caller adds to the engine's (for example about reading the data);
   /// every format shows them with the engine's (``allDiagnostics``).
@@ -81,7 +81,7 @@ public struct EstimationReport: Sendable {
     assessment?.reliability.first { $0.construct == construct }
   }
 
-  /// Every warning and note about the results: the engine's (``PLSEstimate/diagnostics``:
+  /// Every warning and note about the results: the engine's (`PLSEstimate.diagnostics`:
   /// non-convergence, each admissibility problem, outer VIF above 10), then the caller's
   /// (``diagnostics``).
   public var allDiagnostics: [ReportDiagnostic] {

@@ -17,7 +17,7 @@
 ///   `!` / `!!`, so the marking survives black-and-white printing;
 /// - the **rules of thumb** with their sources.
 ///
-/// It prints cleanly (``HTMLStylesheet``): on paper tables wrap and shrink instead of being
+/// It prints cleanly (`HTMLStylesheet`): on paper tables wrap and shrink instead of being
 /// clipped, headings stay with their tables, nothing is collapsed.
 ///
 /// The markup is well-formed XML (void elements self-closed, every attribute quoted, only

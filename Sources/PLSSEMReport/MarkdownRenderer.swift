@@ -55,7 +55,7 @@ public enum MarkdownRenderer {
   }
 
   /// `text` with the Markdown syntax in it backslash-escaped, and only that, so the raw text
-  /// stays readable: `\\`, `|`, `` ` `` and `~` always; `*` unless it ends a number (the
+  /// stays readable: `\\`, `|`, the backtick and `~` always; `*` unless it ends a number (the
   /// significance stars of `.011*`); `_` where it could start or end emphasis (not inside
   /// `comp_1`); `<` where it could open an HTML tag (not in `<.001`); `&` where it could start
   /// an entity; brackets where they could form a link; `>` at the start. Line breaks become

@@ -1,13 +1,13 @@
 import PLSSEM
 
 /// The path diagram of an estimated model, laid out by our own code and written as SVG by
-/// ``svg()``: constructs as ellipses (with R² when endogenous), indicators as rectangles beside
+/// ``svg(title:idPrefix:)``: constructs as ellipses (with R² when endogenous), indicators as rectangles beside
 /// their construct, structural paths as arrows labelled with the coefficient (and, when
 /// bootstrapped, stars and the t-value), measurement arrows construct → indicator for Mode A
 /// and indicator → construct for Mode B, labelled with the loading (Mode A) or weight (Mode B).
 ///
 /// Constructs are layered left to right by structural order and ordered within layers to
-/// reduce crossings (see ``LayeredLayout``). Indicators of the first layer sit on the left, of
+/// reduce crossings (see `LayeredLayout`). Indicators of the first layer sit on the left, of
 /// the last layer on the right, of middle layers above (and, beyond five, also below) their
 /// construct. Non-significant paths (p ≥ .05) are dashed grey; stroke width grows with |β|.
 /// Labels are placed along their arrow where they overlap nothing else, when such a place

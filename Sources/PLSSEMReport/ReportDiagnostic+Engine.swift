@@ -1,7 +1,7 @@
 import PLSSEM
 
 extension ReportDiagnostic {
-  /// The report's form of an engine diagnostic (``PLSSEM/Diagnostic``), field by field.
+  /// The report's form of an engine diagnostic (`PLSSEM.Diagnostic`), field by field.
   public init(_ diagnostic: Diagnostic) {
     self.init(
       severity: diagnostic.severity == .warning ? .warning : .note, code: diagnostic.code,

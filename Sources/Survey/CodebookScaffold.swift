@@ -10,7 +10,7 @@ import DataFiles
 ///   with their labels as missing labels;
 /// - **numbers**: whole numbers within `1...11` make a scale of as many points as the largest
 ///   answer; values that look like missing codes become missing codes;
-/// - **text**: answers of a known Likert vocabulary (``LikertVocabulary``: agreement,
+/// - **text**: answers of a known Likert vocabulary (`LikertVocabulary`: agreement,
 ///   frequency, satisfaction, importance, in Indonesian and English) make that scale in its
 ///   order, whatever spelling, abbreviation or language the answers use; "no answer" texts
 ///   (`NA`, `Tidak tahu`, …) become missing labels; other text with 3 to 11 distinct answers

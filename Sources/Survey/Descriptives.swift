@@ -45,7 +45,10 @@ public struct Descriptives: Sendable, Equatable, Codable {
 
   /// The statistics of `values`, treating NaN as missing.
   ///
-  /// - Parameter scalePoints: for items, the number of scale points, to count the distribution.
+  /// - Parameters:
+  ///   - name: the item or construct the statistics describe.
+  ///   - values: the answers or scores, NaN for missing.
+  ///   - scalePoints: for items, the number of scale points, to count the distribution.
   public init(name: String, values: some Collection<Double>, scalePoints: Int? = nil) {
     self.name = name
     let present = values.filter { !$0.isNaN }

@@ -2,7 +2,7 @@
 /// 418 lines.
 ///
 /// Cell problems group by kind and value (``ResponseIssue/Kind/outOfRange(value:points:)`` by
-/// value and scale, ``ResponseIssue/Kind/unknownLabel(_:)`` by the label's ``TextKey``), records
+/// value and scale, ``ResponseIssue/Kind/unknownLabel(_:)`` by the label's `TextKey`), records
 /// of a wrong field count by their counts, blank records together; every other issue stays on
 /// its own. Groups keep the order of their first issue.
 public struct ResponseIssueGroup: Sendable, Equatable, CustomStringConvertible {

@@ -17,7 +17,7 @@ public enum SurveyError: Error, CustomStringConvertible, Equatable, Sendable {
   case noRespondents(source: String)
   /// A strict read found problems; each names its row, column and item.
   case invalidResponses(source: String, problems: [ResponseIssue])
-  /// Columns of different lengths were given to ``SurveyResponses/init(codebook:itemIDs:columns:source:)``,
+  /// Columns of different lengths were given to ``SurveyResponses/init(codebook:itemIDs:columns:source:reverseCodedItems:)``,
   /// or an id that is not a codebook item.
   case invalidTable(source: String, message: String)
 

@@ -54,8 +54,10 @@ public struct SurveyResponses: Sendable {
   /// coding, no range checks), e.g. simulated data.
   ///
   /// - Parameters:
+  ///   - codebook: the codebook the items belong to.
   ///   - itemIDs: codebook item ids, one per column.
   ///   - columns: the values, one array per item, equally long; `Double.nan` for missing.
+  ///   - source: the name errors and issues give the data.
   ///   - reverseCodedItems: the items whose values have been reversed, which the
   ///     response-quality checks undo to see the answers as given.
   /// - Throws: ``SurveyError/invalidTable(source:message:)`` for an unknown item or ragged columns.

@@ -73,7 +73,8 @@ enum DocumentationSnippets {
     let bootstrapper = Bootstrapper(settings: BootstrapSettings(resamples: 5000, seed: 1))
     let bootstrap = try bootstrapper.result(estimate)
     if let path = bootstrap.statistics[.path(from: "LIKE", to: "CUSA")] {
-      print(path.standardError, path.t, path.p, path.ciLower, path.ciUpper)
+      print(path.standardError, path.t ?? .nan, path.p ?? .nan)  // t and p: nil if untested
+      print(path.ciLower ?? .nan, path.ciUpper ?? .nan)
     }
     // END Sources/PLSSEM/PLSSEM.docc/GettingStarted.md 5
   }

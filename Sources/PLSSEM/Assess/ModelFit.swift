@@ -81,7 +81,7 @@ public struct FitMeasures: Sendable, Codable, Equatable {
 ///
 /// **The model-implied indicator correlations** `Σ̂ = ΛΦΛᵀ + Θ`, `Θ = diag(1 − λ²)` (unit
 /// diagonal), then in every *composite* block the within-block cells replaced by the empirical
-/// ones (``ImpliedCorrelations``). As in cSEM the type of a block is its declaration, with or
+/// ones (`ImpliedCorrelations`). As in cSEM the type of a block is its declaration, with or
 /// without PLSc: a Mode A block (`=~`) is a **common factor**, whose within-block cells are
 /// `λₐλ_b` (indicator–score correlations with plain PLS, consistent loadings with PLSc); a Mode B
 /// block (`<~`) is a **composite**, whose within-block cells equal `S`. Between blocks
@@ -115,7 +115,7 @@ public struct ModelFit: Sendable, Codable, Equatable {
 
   /// Computes the fit of `estimate` (no re-estimation).
   ///
-  /// Throws ``LinearAlgebraError`` only if a matrix operation fails on non-finite input.
+  /// Throws `LinearAlgebraError` only if a matrix operation fails on non-finite input.
   public init(estimate: PLSEstimate) throws {
     let s = estimate.indicatorCorrelations
     saturated = try FitMeasures.between(

@@ -13,7 +13,7 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
   case emptyColumnName(source: String, column: Int)
   /// A row with the wrong number of fields.
   case wrongFieldCount(source: String, row: Int, found: Int, expected: Int)
-  /// Columns of different lengths handed to ``DataTable/init(columnNames:columns:source:)``.
+  /// Columns of different lengths handed to ``DataTable/init(columnNames:columns:source:nonNumericColumns:rowNumbers:)``.
   case raggedColumns(source: String, column: String, count: Int, expected: Int)
   /// A cell that is not a number (nor empty, `NA` or a missing code).
   case nonNumeric(source: String, row: Int, column: String, value: String)

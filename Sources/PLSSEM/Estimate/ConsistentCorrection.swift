@@ -33,7 +33,7 @@ import LinearAlgebra
 /// loadings above 1 (Heywood cases), ρ_A above 1, consistent construct correlations above 1 or a
 /// consistent construct correlation matrix that is not positive semi-definite. They are computed
 /// all the same: the structural regressions are then solved by an ordinary linear solve
-/// (``PLSKernel``'s LU fallback), and each defect is listed in ``PLSEstimate/admissibility``
+/// (the PLS kernel's LU fallback), and each defect is listed in ``PLSEstimate/admissibility``
 /// with the checks of cSEM's `verify()` (see ``Admissibility``).
 ///
 /// **ρ_A ≤ 0 (or not finite)** is the one case that cannot be computed: the correction
@@ -49,7 +49,7 @@ import LinearAlgebra
 /// inadmissible, so the numbers that involve it are flagged rather than silently mixed.
 ///
 /// In the bootstrap every resample is corrected by the same function, and the same checks decide
-/// whether it is admissible (``AdmissibilityCheck``).
+/// whether it is admissible (`AdmissibilityCheck`).
 public struct ConsistentCorrection: Sendable, Equatable {
   /// ρ_A of every construct, in declaration order: the value used in the correction for the
   /// corrected constructs, 1 for the constructs that are composites by design (Mode B,

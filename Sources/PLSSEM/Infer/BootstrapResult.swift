@@ -9,7 +9,7 @@ import LinearAlgebra
 ///   standard normal (``PValueDistribution``), one- or two-tailed (``TestTails``).
 /// - Intervals by ``ConfidenceIntervalMethod``: type-7 quantiles of the draws, exact while the
 ///   draws fit ``BootstrapSettings/exactQuantileBudget``, else read from the
-///   ``DistributionSketch`` (within 0.01 bootstrap SD).
+///   `DistributionSketch` (within 0.01 bootstrap SD).
 /// - A statistic that cannot vary (fixed by construction, or all draws identical) has SE 0 and
 ///   no test or interval (``StatisticInference/isConstant``).
 public struct BootstrapResult: Sendable {

@@ -48,7 +48,7 @@ public struct BootstrapSettings: Sendable, Equatable {
   public var maximumFailureShare: Double
   /// The most draws kept for exact interval limits: while `B × statistics` is at most this,
   /// every successful draw is kept (8 bytes each) and the limits are exact type-7 quantiles;
-  /// beyond it the limits come from a fixed-memory ``DistributionSketch`` (error below 0.01
+  /// beyond it the limits come from a fixed-memory `DistributionSketch` (error below 0.01
   /// bootstrap SD). 0 always uses the sketch.
   public var exactQuantileBudget: Int
   /// The families of statistics to resample (default ``StatisticFamily/resampledByDefault``).

@@ -4,9 +4,9 @@
 /// A single run folds its chunks' moment summaries in resample order as they finish; a shard
 /// keeps its chunks' summaries separately, and merging concatenates the shards' chunk lists in
 /// order and folds them the same way, so a merged result is bit-identical to the single run.
-/// The draws themselves are either all kept (``KeptDraws``, exact quantiles, while
+/// The draws themselves are either all kept (`KeptDraws`, exact quantiles, while
 /// `B × statistics` fits ``BootstrapSettings/exactQuantileBudget``) or summarised in a
-/// ``DistributionSketch`` of fixed size.
+/// `DistributionSketch` of fixed size.
 public struct BootstrapState: Sendable, Codable, Equatable {
   /// The generator that drew the resamples.
   public var generator =

@@ -50,7 +50,7 @@ public struct Bootstrapper: Sendable {
   ///
   /// While `B × statistics` fits ``BootstrapSettings/exactQuantileBudget`` every draw is kept
   /// (at its resample's row) for exact quantiles; beyond it the pilot (chunk 0, computed by
-  /// every run and shard) fixes the bins of a ``DistributionSketch``.
+  /// every run and shard) fixes the bins of a `DistributionSketch`.
   public func run(
     _ estimate: PLSEstimate, shard: ShardSpec? = nil, progress: BootstrapProgress? = nil,
     draws: BootstrapDrawSink? = nil

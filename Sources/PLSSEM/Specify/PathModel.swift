@@ -1,8 +1,8 @@
 /// A PLS path model: constructs with their indicator blocks and measurement modes, and the
 /// directed structural paths between constructs.
 ///
-/// A model describes names only and never touches data values; ``PathModel/validated()``
-/// checks it on its own, and ``PathModel/validated(against:)`` against a data table's columns.
+/// A model describes names only and never touches data values; ``PathModel/validated(source:)``
+/// checks it on its own, and ``PathModel/validated(againstColumns:dataSource:)`` against a data table's columns.
 /// Build one from lavaan-style text with ``PathModel/init(syntax:source:)`` or in code with
 /// the ``ModelBuilder`` result builder:
 ///
@@ -69,7 +69,7 @@ public struct PathModel: Sendable, Codable, Equatable {
   /// The structural paths, in declaration order.
   public var paths: [Path]
 
-  /// A model from its parts. Call ``validated()`` to check it.
+  /// A model from its parts. Call ``validated(source:)`` to check it.
   public init(constructs: [Construct], paths: [Path]) {
     self.constructs = constructs
     self.paths = paths
