@@ -51,7 +51,7 @@ struct ReportSummary {
     return text
   }
 
-  /// The admissibility verdict (``PLSSEM/Admissibility``: the checks of cSEM's `verify()`); the
+  /// The admissibility verdict (`Admissibility`: the checks of cSEM's `verify()`); the
   /// problems themselves are the warnings.
   var admissibility: String {
     let problems = report.estimate.admissibility.problems
