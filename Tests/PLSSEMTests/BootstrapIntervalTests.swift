@@ -143,3 +143,45 @@ struct BootstrapIntervalTests {
     }
   }
 }
+
+/// `--tails 1`: the p of paths and effects is the one-tailed p in the direction of the
+/// estimate's sign (half the two-tailed p of the same t); loadings, weights and HTMT keep their
+/// tests; nothing else changes.
+@Suite("One- and two-tailed tests")
+struct TailsTests {
+  @Test("one-tailed p of paths and effects is half the two-tailed p; other tests unchanged")
+  func oneTailed() throws {
+    let estimate = try ExampleData.corpRepSimpleEstimate()
+    let settings = BootstrapSettings(resamples: 1100, seed: 4, threads: 2)
+    let state = try Bootstrapper(settings: settings).run(estimate)
+    var oneTailedState = state
+    oneTailedState.settings.tails = .one
+    let two = try BootstrapResult(state: state, estimate: estimate)
+    let one = try BootstrapResult(state: oneTailedState, estimate: estimate)
+    #expect(one.settings.tails == .one)
+    var halved = 0
+    for key in two.keys {
+      let a = try #require(two.statistics[key])
+      let b = try #require(one.statistics[key])
+      #expect(a.t == b.t && a.ciLower == b.ciLower && a.standardError == b.standardError)
+      guard let p2 = a.p, let p1 = b.p, let test = b.test else {
+        #expect(a.p == nil && b.p == nil, "\(key)")
+        continue
+      }
+      switch key.family {
+      case .path, .totalEffect, .indirectEffect, .specificIndirectEffect:
+        #expect(test.alternative == (b.estimate < 0 ? .less : .greater), "\(key)")
+        #expect(abs(p1 - p2 / 2) <= 1e-15 * max(p2, 1e-300) + 1e-300, "\(key): \(p1) vs \(p2)")
+        halved += 1
+      case .htmt:
+        #expect(test.nullValue == 1 && test.alternative == .less && p1 == p2, "\(key)")
+      default:
+        #expect(test.alternative == .twoSided && p1 == p2, "\(key)")
+      }
+    }
+    #expect(halved == 5 + 5 + 2 + 2)  // paths, total, indirect and specific indirect effects
+    // R² has an interval but no test.
+    let r2 = try #require(two.statistics[.rSquared(construct: "CUSL")])
+    #expect(r2.test == nil && r2.t == nil && r2.p == nil && r2.ciLower != nil)
+  }
+}

@@ -102,4 +102,43 @@ import Testing
         == #"{"text":"a\"b\\c\n\u0001","nan":null,"inf":null,"third":0.3333333333333333,"whole":2}"#
     )
   }
+
+  /// Issue 16.2, 16.5, 16.6: the single-item loading and weight have t, p and limits null (SE
+  /// 0); HTMT entries test H0: HTMT = 1 (`nullValue` 1) and carry the one-sided upper limit;
+  /// R² has an interval but no t or p; the tails are stated in settings and bootstrap.
+  @Test func bootstrapInferenceFields() throws {
+    let json = try Self.corpRepReport(bootstrap: 300)
+    let loadings = try #require(json["loadings"] as? [[String: Any]])
+    let weights = try #require(json["weights"] as? [[String: Any]])
+    for entry in [loadings, weights].map({ $0.first { $0["indicator"] as? String == "cusa" } }) {
+      let cusa = try #require(entry)
+      #expect(cusa["se"] as? Double == 0)
+      for key in ["t", "p", "ciLower", "ciUpper"] { #expect(cusa[key] is NSNull, "cusa \(key)") }
+    }
+    let htmt = try #require(json["htmt"] as? [[String: Any]])
+    #expect(htmt.count == 6)
+    for entry in htmt {
+      #expect(entry["nullValue"] as? Double == 1)
+      let estimate = try #require(entry["estimate"] as? Double)
+      let se = try #require(entry["se"] as? Double)
+      let t = try #require(entry["t"] as? Double)
+      #expect(abs(t - (estimate - 1) / se) <= 1e-12 * abs(t))
+      let upper = try #require(entry["upperOneSided"] as? Double)
+      let ciUpper = try #require(entry["ciUpper"] as? Double)
+      #expect(upper > estimate - 0.5 && upper <= ciUpper)
+    }
+    let constructs = try #require(json["constructs"] as? [[String: Any]])
+    let cusl = try #require(constructs.first { $0["name"] as? String == "CUSL" })
+    let r2 = try #require(cusl["r2Inference"] as? [String: Any])
+    #expect(r2["t"] is NSNull && r2["p"] is NSNull)
+    #expect(r2["ciLower"] is Double && r2["ciUpper"] is Double)
+    let settings = try #require(json["settings"] as? [String: Any])
+    #expect(settings["tails"] as? Int == 2)
+    let bootstrap = try #require(json["bootstrap"] as? [String: Any])
+    #expect(bootstrap["tails"] as? Int == 2)
+    #expect(bootstrap["quantiles"] as? String == "exact")
+    // Without a bootstrap the HTMT test fields are null, not missing.
+    let plain = try #require(try Self.corpRepReport()["htmt"] as? [[String: Any]])
+    #expect(plain.allSatisfy { $0["nullValue"] is NSNull && $0["upperOneSided"] is NSNull })
+  }
 }

@@ -14,11 +14,11 @@ public enum ConfidenceIntervalMethod: String, Sendable, Codable, Equatable, Case
 
 /// The reference distribution of bootstrap p-values.
 public enum PValueDistribution: String, Sendable, Codable, Equatable, CaseIterable {
-  /// Two-sided p from Student's t with B − 1 degrees of freedom for `t = θ̂ / SE` (SmartPLS,
-  /// seminr). The default.
+  /// p from Student's t with B − 1 degrees of freedom (B the successful resamples). The
+  /// default. (seminr reports no p-values, only t and intervals; its plots can show a one-tailed
+  /// p on n − 1 degrees of freedom.)
   case studentT = "t"
-  /// Two-sided p from the standard normal for `t = θ̂ / SE`. For B in the thousands the two
-  /// differ only in the far tail.
+  /// p from the standard normal. For B in the thousands the two differ only in the far tail.
   case normal
 }
 
