@@ -29,12 +29,43 @@ struct TypeSevenQuantileTests {
       "type-7 quantiles vs numpy", tolerance: 1e-12, measure: .relativeAboveOne)
     for sample in fixture.cases {
       let sorted = sample.values.sorted()
+      var scratch = sample.values
       for (p, expected) in zip(sample.levels, sample.quantiles) {
         tracker.check(
           TypeSevenQuantile.quantile(sorted: sorted, p), expected, "\(sample.name) p=\(p)")
+        // Selection (no sort) on the same, partly reordered array gives the same value.
+        tracker.check(
+          TypeSevenQuantile.quantile(selectingIn: &scratch, p), expected,
+          "\(sample.name) p=\(p), by selection")
       }
     }
     tracker.report()
     #expect(TypeSevenQuantile.quantile(sorted: [], 0.5).isNaN)
+  }
+
+  /// Selection equals the sorted order statistic, bit for bit, on many ties, sorted and reversed
+  /// input and random draws, for every position.
+  @Test("selection finds every order statistic of tied, sorted, reversed and random arrays")
+  func selectionEqualsSorting() throws {
+    var random = SeededGenerator(seed: 99)
+    let arrays: [[Double]] = [
+      (0..<1000).map { _ in Double(Int(random.uniform() * 5)) },  // heavy ties
+      (0..<777).map(Double.init),  // sorted
+      (0..<777).map { Double(-$0) },  // reversed
+      (0..<2049).map { _ in random.normal() },
+      Array(repeating: 3.5, count: 300),
+      [2, 1],
+    ]
+    for values in arrays {
+      let sorted = values.sorted()
+      var scratch = values
+      for k in stride(from: 0, to: values.count, by: max(1, values.count / 97)) {
+        let selected = scratch.withUnsafeMutableBufferPointer {
+          TypeSevenQuantile.select($0, k)
+        }
+        #expect(selected == sorted[k], "k = \(k) of \(values.count)")
+      }
+      #expect(scratch.sorted() == sorted)  // a permutation of the input
+    }
   }
 }

@@ -80,7 +80,7 @@ public struct BootstrapResult: Sendable {
         statistics[key] = .constant(estimate)
         continue
       }
-      let draws = DrawDistribution(state: state, statistic: k, succeeded: succeeded)
+      var draws = DrawDistribution(state: state, statistic: k, succeeded: succeeded)
       if draws.minimum == draws.maximum {
         var constant = StatisticInference.constant(estimate)
         constant.bootstrapMean = moments.mean[k]
@@ -125,26 +125,27 @@ public struct BootstrapResult: Sendable {
 private func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
 
 /// One statistic's successful draws as the final statistics read them: from the kept draws
-/// (sorted) or from the sketch.
+/// (selected in O(B) per limit, not sorted) or from the sketch.
 private struct DrawDistribution {
-  private let sorted: [Double]?
+  private var draws: [Double]?
   private let sketch: DistributionSketch?
   private let statistic: Int
   private let count: Int
   let minimum: Double
   let maximum: Double
+  private var belowEqual: (value: Double, below: Int, equal: Int)?
 
   init(state: BootstrapState, statistic k: Int, succeeded: Int) {
     statistic = k
     count = succeeded
-    if let draws = state.draws {
-      let column = draws.sortedColumn(k)
-      sorted = column
+    if let kept = state.draws {
+      let column = kept.column(k)
+      draws = column
       sketch = nil
-      minimum = column.first ?? .nan
-      maximum = column.last ?? .nan
+      minimum = column.min() ?? .nan
+      maximum = column.max() ?? .nan
     } else {
-      sorted = nil
+      draws = nil
       sketch = state.sketch
       minimum = state.sketch?.minimum[k] ?? .nan
       maximum = state.sketch?.maximum[k] ?? .nan
@@ -152,32 +153,29 @@ private struct DrawDistribution {
   }
 
   /// The level-p type-7 quantile (NaN for a level that is not a number).
-  func quantile(_ p: Double) -> Double {
+  mutating func quantile(_ p: Double) -> Double {
     guard !p.isNaN else { return .nan }
-    if let sorted { return TypeSevenQuantile.quantile(sorted: sorted, p) }
+    if draws != nil { return TypeSevenQuantile.quantile(selectingIn: &draws!, p) }
     return sketch?.quantile(statistic, p, total: count) ?? .nan
   }
 
   /// Draws strictly below `value`.
-  func below(_ value: Double) -> Int {
-    if let sorted { return Self.firstIndex(in: sorted) { $0 >= value } }
-    return sketch?.below[statistic] ?? 0
-  }
+  mutating func below(_ value: Double) -> Int { counts(value).below }
 
   /// Draws equal to `value`.
-  func equal(_ value: Double) -> Int {
-    if let sorted { return Self.firstIndex(in: sorted) { $0 > value } - below(value) }
-    return sketch?.equal[statistic] ?? 0
-  }
+  mutating func equal(_ value: Double) -> Int { counts(value).equal }
 
-  /// The first index of sorted `values` where `predicate` (monotone) holds.
-  private static func firstIndex(in values: [Double], where predicate: (Double) -> Bool) -> Int {
-    var low = 0
-    var high = values.count
-    while low < high {
-      let mid = (low + high) / 2
-      if predicate(values[mid]) { high = mid } else { low = mid + 1 }
+  private mutating func counts(_ value: Double) -> (below: Int, equal: Int) {
+    guard let draws else {
+      return (sketch?.below[statistic] ?? 0, sketch?.equal[statistic] ?? 0)
     }
-    return low
+    if let cached = belowEqual, cached.value == value { return (cached.below, cached.equal) }
+    var below = 0
+    var equal = 0
+    for x in draws {
+      if x < value { below += 1 } else if x == value { equal += 1 }
+    }
+    belowEqual = (value, below, equal)
+    return (below, equal)
   }
 }

@@ -31,6 +31,11 @@ struct KeptDraws: Sendable {
 
   /// Statistic k's successful draws, sorted ascending.
   func sortedColumn(_ k: Int) -> [Double] {
+    column(k).sorted()
+  }
+
+  /// Statistic k's successful draws, in resample order.
+  func column(_ k: Int) -> [Double] {
     var column: [Double] = []
     column.reserveCapacity(rows)
     values.withUnsafeBufferPointer { v in
@@ -41,7 +46,6 @@ struct KeptDraws: Sendable {
         index += statistics
       }
     }
-    column.sort()
     return column
   }
 }
