@@ -16,6 +16,9 @@ let package = Package(
       name: "FuzzModel",
       dependencies: ["FuzzSupport", .product(name: "PLSSEM", package: "swift-plssem")]),
     .executableTarget(
+      name: "FuzzShard",
+      dependencies: ["FuzzSupport", .product(name: "PLSSEM", package: "swift-plssem")]),
+    .executableTarget(
       name: "FuzzCodebook",
       dependencies: ["FuzzSupport", .product(name: "Survey", package: "swift-plssem")]),
     .executableTarget(

@@ -2,7 +2,7 @@
 # Builds the libFuzzer harnesses in Fuzz/ (-sanitize=fuzzer,address, release) and runs each
 # for the given number of seconds, one after the other.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]      # default: 600 s each; FuzzCSV FuzzModel FuzzCodebook FuzzResponses
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      # default: 600 s each; FuzzCSV FuzzModel FuzzCodebook FuzzResponses FuzzShard
 #   FUZZ_BUILD_ONLY=1 scripts/fuzz.sh           # build only
 #
 # Seeds come from Fuzz/Corpus/<target>/ (committed); inputs the fuzzer finds go to
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(FuzzCSV FuzzModel FuzzCodebook FuzzResponses); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(FuzzCSV FuzzModel FuzzCodebook FuzzResponses FuzzShard); fi
 
 swift build -c release --package-path Fuzz --scratch-path Fuzz/.build \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld

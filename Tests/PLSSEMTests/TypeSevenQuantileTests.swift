@@ -58,14 +58,57 @@ struct TypeSevenQuantileTests {
     ]
     for values in arrays {
       let sorted = values.sorted()
-      var scratch = values
-      for k in stride(from: 0, to: values.count, by: max(1, values.count / 97)) {
-        let selected = scratch.withUnsafeMutableBufferPointer {
-          TypeSevenQuantile.select($0, k)
+      // Fresh selectors, and one reused across positions (each search then starts between the
+      // positions already placed).
+      var reusedValues = values
+      try reusedValues.withUnsafeMutableBufferPointer { reusedBuffer in
+        var reused = TypeSevenQuantile.Selector(reusedBuffer)
+        for k in stride(from: 0, to: values.count, by: max(1, values.count / 97)).shuffled(
+          using: &random)
+        {
+          let next = k + 1 < sorted.count ? sorted[k + 1] : .infinity
+          var freshValues = values
+          let (a, b) = freshValues.withUnsafeMutableBufferPointer {
+            var fresh = TypeSevenQuantile.Selector($0)
+            return fresh.orderStatistics(k)
+          }
+          #expect(a == sorted[k] && b == next, "k = \(k) of \(values.count), fresh")
+          let (c, d) = reused.orderStatistics(k)
+          #expect(c == sorted[k] && d == next, "k = \(k) of \(values.count), reused")
         }
-        #expect(selected == sorted[k], "k = \(k) of \(values.count)")
+        _ = try #require(reusedBuffer.baseAddress)
       }
-      #expect(scratch.sorted() == sorted)  // a permutation of the input
+      #expect(reusedValues.sorted() == sorted)  // a permutation of the input
+    }
+  }
+
+  /// The one-pass bracketing of large samples gives the same quantiles as sorting, for tails,
+  /// the centre, ties and levels 0 and 1 (and NaN for a level that is not a number).
+  @Test("quantiles of large samples by bracketing equal those of the sorted sample")
+  func bracketedQuantiles() throws {
+    var random = SeededGenerator(seed: 5)
+    let levels = [0, 1e-4, 0.001, 0.025, 0.05, 0.1, 0.5, 0.9, 0.95, 0.975, 0.999, 1, .nan]
+    let samples: [[Double]] = [
+      (0..<50_000).map { _ in random.normal() },
+      (0..<20_001).map { _ in Double(Int(random.uniform() * 3)) },  // three values
+      (0..<9000).map { _ in random.normal() / random.normal() },  // Cauchy
+      (0..<30_000).map { Double($0) },  // sorted
+    ]
+    for values in samples {
+      let sorted = values.sorted()
+      var scratch = values
+      let results = scratch.withUnsafeMutableBufferPointer {
+        var selector = TypeSevenQuantile.Selector($0)
+        return selector.quantiles(levels)
+      }
+      for (p, value) in zip(levels, results) {
+        if p.isNaN {
+          #expect(value.isNaN)
+        } else {
+          let expected = TypeSevenQuantile.quantile(sorted: sorted, p)
+          #expect(value == expected, "p = \(p), n = \(values.count): \(value) vs \(expected)")
+        }
+      }
     }
   }
 }

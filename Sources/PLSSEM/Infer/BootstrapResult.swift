@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import LinearAlgebra
 
 /// The result of a bootstrap: per statistic, the original estimate, bootstrap mean, standard
@@ -68,24 +70,19 @@ public struct BootstrapResult: Sendable {
     let zHigh = try StandardNormal.quantile(1 - alpha / 2)
     let zOneSided = try StandardNormal.quantile(settings.level)
     let degreesOfFreedom = Double(succeeded - 1)
-    let survival: (Double) -> Double =
+    let survival: @Sendable (Double) -> Double =
       switch settings.pValues {
       case .studentT: { StudentT.survival($0, degreesOfFreedom: degreesOfFreedom) }
       case .normal: { StandardNormal.survival($0) }
       }
-    var statistics: [StatisticKey: StatisticInference] = [:]
-    for (k, key) in keys.enumerated() {
+    /// The inference of statistic k from its draws.
+    @Sendable func inference(_ k: Int, _ draws: inout DrawDistribution) -> StatisticInference {
+      let key = keys[k]
       let estimate = state.original[k]
-      if fixedByConstruction[k] {
-        statistics[key] = .constant(estimate)
-        continue
-      }
-      var draws = DrawDistribution(state: state, statistic: k, succeeded: succeeded)
       if draws.minimum == draws.maximum {
         var constant = StatisticInference.constant(estimate)
         constant.bootstrapMean = moments.mean[k]
-        statistics[key] = constant
-        continue
+        return constant
       }
       let se = (moments.m2[k] / degreesOfFreedom).squareRoot()
       let test = HypothesisTest.test(for: key, estimate: estimate, tails: settings.tails)
@@ -96,20 +93,55 @@ public struct BootstrapResult: Sendable {
         let share =
           (Double(draws.below(estimate)) + 0.5 * Double(draws.equal(estimate))) / Double(succeeded)
         let half = 0.5 / Double(succeeded)
-        let z0 = try StandardNormal.quantile(min(max(share, half), 1 - half))
+        // Within [½/B, 1 − ½/B], a valid argument.
+        let z0 = (try? StandardNormal.quantile(min(max(share, half), 1 - half))) ?? .nan
         let a = state.acceleration?[k] ?? 0
         level = { z in StandardNormal.cdf(z0 + (z0 + z) / (1 - a * (z0 + z))) }
       }
-      var upperOneSided: Double?
-      if key.family == .htmt || key.family == .htmt2 {
-        upperOneSided = draws.quantile(level(zOneSided))
-      }
-      statistics[key] = StatisticInference(
+      let oneSided = key.family == .htmt || key.family == .htmt2
+      let limits = draws.quantiles(
+        [level(zLow), level(zHigh)] + (oneSided ? [level(zOneSided)] : []))
+      return StatisticInference(
         estimate: estimate, bootstrapMean: moments.mean[k], standardError: se, test: test,
         t: t, p: t.flatMap { t in test?.pValue(t: t, survival: survival) },
-        ciLower: finite(draws.quantile(level(zLow))), ciUpper: finite(draws.quantile(level(zHigh))),
-        upperOneSided: upperOneSided.flatMap(finite))
+        ciLower: finite(limits[0]), ciUpper: finite(limits[1]),
+        upperOneSided: oneSided ? finite(limits[2]) : nil)
     }
+    // Blocks of 8 statistics (their kept draws share each row's cache line) on all threads:
+    // each statistic's inference depends on its own draws only, so the thread count changes
+    // nothing.
+    let m = keys.count
+    let blocks = (m + 7) / 8
+    let results = PerWorkerSlots<StatisticInference?>(repeating: nil, count: m)
+    let threads = max(1, min(settings.threads ?? ProcessInfo.processInfo.activeProcessorCount, blocks))
+    let rows = state.draws?.succeededRows ?? 0
+    DispatchQueue.concurrentPerform(iterations: threads) { t in
+      // One scratch buffer per thread for a block's draws (no allocation per block).
+      let scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(8 * rows, 1))
+      defer { scratch.deallocate() }
+      var b = t
+      while b < blocks {
+        let range = (8 * b)..<min(8 * b + 8, m)
+        let extremes = state.draws?.columns(range, succeeded: rows, into: scratch)
+        for k in range {
+          if fixedByConstruction[k] {
+            results[k] = .constant(state.original[k])
+            continue
+          }
+          let j = k - range.lowerBound
+          var draws =
+            extremes.map {
+              DrawDistribution(
+                draws: UnsafeMutableBufferPointer(start: scratch + j * rows, count: rows),
+                minimum: $0[j].minimum, maximum: $0[j].maximum)
+            } ?? DrawDistribution(sketch: state.sketch, statistic: k, succeeded: succeeded)
+          results[k] = inference(k, &draws)
+        }
+        b += threads
+      }
+    }
+    var statistics: [StatisticKey: StatisticInference] = [:]
+    for (k, key) in keys.enumerated() { statistics[key] = results[k] }
     self.resamples = settings.resamples
     self.failed = state.failed
     self.seed = settings.seed
@@ -127,7 +159,7 @@ private func finite(_ value: Double) -> Double? { value.isFinite ? value : nil }
 /// One statistic's successful draws as the final statistics read them: from the kept draws
 /// (selected in O(B) per limit, not sorted) or from the sketch.
 private struct DrawDistribution {
-  private var draws: [Double]?
+  private var draws: TypeSevenQuantile.Selector?
   private let sketch: DistributionSketch?
   private let statistic: Int
   private let count: Int
@@ -135,28 +167,33 @@ private struct DrawDistribution {
   let maximum: Double
   private var belowEqual: (value: Double, below: Int, equal: Int)?
 
-  init(state: BootstrapState, statistic k: Int, succeeded: Int) {
-    statistic = k
-    count = succeeded
-    if let kept = state.draws {
-      let column = kept.column(k)
-      draws = column
-      sketch = nil
-      minimum = column.min() ?? .nan
-      maximum = column.max() ?? .nan
-    } else {
-      draws = nil
-      sketch = state.sketch
-      minimum = state.sketch?.minimum[k] ?? .nan
-      maximum = state.sketch?.maximum[k] ?? .nan
-    }
+  /// A statistic's kept draws (from ``KeptDraws/columns(_:succeeded:into:)``), which it
+  /// reorders in place.
+  init(draws: UnsafeMutableBufferPointer<Double>, minimum: Double, maximum: Double) {
+    self.draws = TypeSevenQuantile.Selector(draws)
+    sketch = nil
+    statistic = 0
+    count = draws.count
+    self.minimum = draws.isEmpty ? .nan : minimum
+    self.maximum = draws.isEmpty ? .nan : maximum
   }
 
-  /// The level-p type-7 quantile (NaN for a level that is not a number).
-  mutating func quantile(_ p: Double) -> Double {
-    guard !p.isNaN else { return .nan }
-    if draws != nil { return TypeSevenQuantile.quantile(selectingIn: &draws!, p) }
-    return sketch?.quantile(statistic, p, total: count) ?? .nan
+  /// Statistic k of a sketch of `succeeded` draws.
+  init(sketch: DistributionSketch?, statistic k: Int, succeeded: Int) {
+    draws = nil
+    self.sketch = sketch
+    statistic = k
+    count = succeeded
+    minimum = sketch?.minimum[k] ?? .nan
+    maximum = sketch?.maximum[k] ?? .nan
+  }
+
+  /// The type-7 quantiles at `levels` (NaN for a level that is not a number).
+  mutating func quantiles(_ levels: [Double]) -> [Double] {
+    if draws != nil { return draws!.quantiles(levels) }
+    return levels.map { p in
+      p.isNaN ? .nan : sketch?.quantile(statistic, p, total: count) ?? .nan
+    }
   }
 
   /// Draws strictly below `value`.
@@ -172,7 +209,7 @@ private struct DrawDistribution {
     if let cached = belowEqual, cached.value == value { return (cached.below, cached.equal) }
     var below = 0
     var equal = 0
-    for x in draws {
+    for x in draws.values {
       if x < value { below += 1 } else if x == value { equal += 1 }
     }
     belowEqual = (value, below, equal)

@@ -96,12 +96,9 @@ public struct Bootstrapper: Sendable {
     let nextChunk = Atomic<Int>(range.lowerBound)
     let sketches = PerWorkerSlots(repeating: emptySketch, count: threads)
     let failure = Mutex<(any Error)?>(nil)
-    // Exact mode: row r of the covered resamples at r * m; NaN where a resample fails.
-    var kept = keepDraws ? KeptDraws(statistics: m, rows: covered) : nil
-    var keptValues = kept?.values ?? []
-    kept?.values = []
-    keptValues.withUnsafeMutableBufferPointer { buffer in
-      let keptRows = RowBuffer(base: keepDraws ? buffer.baseAddress : nil)
+    // Exact mode: row r of the covered resamples at r * m; NaN where a resample fails. Every
+    // row is written exactly once by the worker that computes it.
+    func runChunks(_ keptRows: RowBuffer) {
       DispatchQueue.concurrentPerform(iterations: threads) { t in
         let evaluator = evaluators[t]
         var sketch = emptySketch
@@ -127,11 +124,13 @@ public struct Bootstrapper: Sendable {
             } else {
               ok = evaluator.evaluate(resample: UInt64(first + r), into: row)
             }
+            let keptRow = keptRows.base?.advanced(by: (first + r - firstResample) * m)
             if ok {
               for k in 0..<m { columns[k * chunkSize + succeeded] = row[k] }
               succeeded += 1
-              keptRows.base?.advanced(by: (first + r - firstResample) * m).update(
-                from: row, count: m)
+              keptRow?.update(from: row, count: m)
+            } else {
+              keptRow?.update(repeating: .nan, count: m)
             }
             if draws != nil {
               sunk.append(ok ? Array(UnsafeBufferPointer(start: row, count: m)) : nil)
@@ -157,8 +156,18 @@ public struct Bootstrapper: Sendable {
         sketches[t] = sketch
       }
     }
+    var kept: KeptDraws?
+    if keepDraws {
+      // Not pre-filled: the workers write every row (a draw or NaN).
+      let values = [Double](unsafeUninitializedCapacity: covered * m) { buffer, initialized in
+        runChunks(RowBuffer(base: buffer.baseAddress))
+        initialized = covered * m
+      }
+      kept = KeptDraws(statistics: m, values: values)
+    } else {
+      runChunks(RowBuffer(base: nil))
+    }
     if let error = failure.withLock({ $0 }) { throw error }
-    kept?.values = keptValues
     var sketch = emptySketch
     for t in 0..<threads {
       if let part = sketches[t] { sketch?.merge(part) }

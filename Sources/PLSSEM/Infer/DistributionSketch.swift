@@ -162,13 +162,18 @@ struct DistributionSketch: Sendable, Equatable {
     overflow[k] = [:]
     dense.withUnsafeMutableBufferPointer { dense in
       let center = k * Self.denseCount + half
+      let limit = Double(half)
       for r in 0..<count {
         let v = x[r]
-        let i = Self.index(v, anchor: a, widthExponent: s, scaleDown: scaleDown)
-        if i >= -half, i < half {
-          dense[center + i] += 1
+        // The uniform bins (nearly every draw): |x − a| / 2^s below 4,096. Exact: a
+        // power-of-two scaling of the same difference `index` takes.
+        let t = (v - a) * scaleDown
+        let magnitude = t.magnitude
+        if magnitude < limit {
+          let i = Int(magnitude)
+          dense[center + (v < a ? -1 - i : i)] += 1
         } else {
-          spill[i, default: 0] += 1
+          spill[Self.index(v, anchor: a, widthExponent: s, scaleDown: scaleDown), default: 0] += 1
         }
         if v < minimum { minimum = v }
         if v > maximum { maximum = v }

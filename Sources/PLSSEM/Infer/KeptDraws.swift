@@ -22,6 +22,12 @@ struct KeptDraws: Sendable {
     values = Array(repeating: .nan, count: statistics * rows)
   }
 
+  /// Draws of `statistics` statistics a row, `values` row-major.
+  init(statistics: Int, values: [Double]) {
+    self.statistics = statistics
+    self.values = values
+  }
+
   var rows: Int { statistics == 0 ? 0 : values.count / statistics }
 
   /// Appends the rows of `other` (the resamples that follow).
@@ -32,6 +38,48 @@ struct KeptDraws: Sendable {
   /// Statistic k's successful draws, sorted ascending.
   func sortedColumn(_ k: Int) -> [Double] {
     column(k).sorted()
+  }
+
+  /// The resamples that succeeded (rows that are not NaN).
+  var succeededRows: Int {
+    var count = 0
+    values.withUnsafeBufferPointer { v in
+      var row = 0
+      while row < v.count {
+        if !v[row].isNaN { count += 1 }  // a failed resample is NaN in every statistic
+        row += statistics
+      }
+    }
+    return count
+  }
+
+  /// Writes the successful draws of statistics `range` — a few neighbours, whose values share
+  /// each row's cache line, read once for all of them — to `out`, statistic `range.lowerBound + j`
+  /// at `out + j * succeeded` in resample order (`succeeded` = ``succeededRows``); returns each
+  /// one's minimum and maximum.
+  func columns(_ range: Range<Int>, succeeded: Int, into out: UnsafeMutablePointer<Double>)
+    -> [(minimum: Double, maximum: Double)]
+  {
+    let width = range.count
+    var minimum = [Double](repeating: .infinity, count: width)
+    var maximum = [Double](repeating: -.infinity, count: width)
+    values.withUnsafeBufferPointer { v in
+      var n = 0
+      var row = range.lowerBound
+      while row < v.count, n < succeeded {
+        if !v[row].isNaN {
+          for j in 0..<width {
+            let x = v[row + j]
+            out[j * succeeded + n] = x
+            if x < minimum[j] { minimum[j] = x }
+            if x > maximum[j] { maximum[j] = x }
+          }
+          n += 1
+        }
+        row += statistics
+      }
+    }
+    return (0..<width).map { (minimum[$0], maximum[$0]) }
   }
 
   /// Statistic k's successful draws, in resample order.

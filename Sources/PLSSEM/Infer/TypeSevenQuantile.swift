@@ -41,59 +41,180 @@ enum TypeSevenQuantile {
   /// in O(n) instead of a sort: `values` is reordered (partially sorted) in place, and stays
   /// valid for further calls.
   static func quantile(selectingIn values: inout [Double], _ p: Double) -> Double {
-    guard !values.isEmpty else { return .nan }
-    let (lower, upper, fraction) = position(p, count: values.count)
-    return values.withUnsafeMutableBufferPointer { v in
-      let a = select(v, lower)
-      guard upper > lower else { return a }
-      // After selecting `lower`, everything after it is at least as large: the next order
-      // statistic is their minimum.
-      var b = Double.infinity
-      for i in (lower + 1)..<v.count where v[i] < b { b = v[i] }
-      return interpolate(a, b, fraction: fraction)
+    values.withUnsafeMutableBufferPointer {
+      var selector = Selector($0)
+      return selector.quantile(p)
     }
   }
 
-  /// The k-th smallest (0-based) of `v`, by quickselect with a median-of-three pivot and a
-  /// three-way partition (so ties cost nothing); falls back to sorting the remaining range when
-  /// the partitions shrink too slowly. Leaves `v[k]` in place, smaller elements before it and
-  /// larger or equal ones after it.
-  static func select(_ v: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
-    var low = 0
-    var high = v.count  // the range [low, high) holds position k
-    var budget = 2 * (Int.bitWidth - v.count.leadingZeroBitCount) + 8
-    while high - low > 16 {
-      budget -= 1
-      if budget < 0 { break }
-      let (a, b, c) = (v[low], v[low + (high - low) / 2], v[high - 1])
-      let pivot = max(min(a, b), min(max(a, b), c))
-      // Three-way partition: [low, lt) < pivot, [lt, gt) == pivot, [gt, high) > pivot.
-      var lt = low
-      var i = low
-      var gt = high
-      while i < gt {
-        if v[i] < pivot {
-          v.swapAt(lt, i)
-          lt += 1
-          i += 1
-        } else if v[i] > pivot {
-          gt -= 1
-          v.swapAt(i, gt)
-        } else {
-          i += 1
+  /// Type-7 quantiles of one sample by selection: each quantile costs O(n) (quickselect for
+  /// its two order statistics), and every selection splits the sample for the next ones, which
+  /// then search only between the nearest positions already placed.
+  ///
+  /// It works in place on a buffer it does not own (the caller keeps it alive), so finishing a
+  /// bootstrap reuses one scratch buffer per thread.
+  struct Selector {
+    let values: UnsafeMutableBufferPointer<Double>
+    /// Positions k whose element is in its sorted place, with everything before it no larger
+    /// and everything after it no smaller; ascending.
+    private var placed: [Int] = []
+
+    init(_ values: UnsafeMutableBufferPointer<Double>) { self.values = values }
+
+    /// The quantiles at `levels` (NaN for a level that is not a number; all NaN when empty).
+    ///
+    /// For a large sample, one pass over it: a sorted systematic sample of up to 4,096 values
+    /// brackets each quantile's two order statistics (± 4 binomial SDs of its rank), the pass counts the values below each
+    /// bracket and collects those inside, and the collected few are sorted (Floyd & Rivest's
+    /// idea, 1975). A bracket that misses (a rare sample) falls back to ``quantile(_:)``.
+    /// Exact either way.
+    mutating func quantiles(_ levels: [Double]) -> [Double] {
+      let n = values.count
+      guard n >= 8192 else { return levels.map { $0.isNaN ? .nan : quantile($0) } }
+      let step = max(8, n / 4096)
+      var sample: [Double] = []
+      sample.reserveCapacity(n / step + 1)
+      var i = step / 2
+      while i < n {
+        sample.append(values[i])
+        i += step
+      }
+      sample.sort()
+      let s = Double(sample.count)
+      // Per level: the bracket [low, high] of values, and the order statistics it must hold.
+      var brackets: [(low: Double, high: Double, lower: Int, upper: Int, fraction: Double)] = []
+      for p in levels where !p.isNaN {
+        let (lower, upper, fraction) = position(p, count: n)
+        let share = Double(lower) / Double(n - 1)
+        let center = share * (s - 1)
+        let margin = 4 * (s * share * (1 - share)).squareRoot() + 4
+        let a = Int((center - margin).rounded(.down))
+        let b = Int((center + margin).rounded(.up))
+        brackets.append(
+          (
+            a <= 0 ? -.infinity : sample[a], b >= sample.count - 1 ? .infinity : sample[b],
+            lower, upper, fraction
+          ))
+      }
+      var below = [Int](repeating: 0, count: brackets.count)
+      var inside = [[Double]](repeating: [], count: brackets.count)
+      for x in values {
+        for (j, bracket) in brackets.enumerated() {
+          if x < bracket.low {
+            below[j] += 1
+          } else if x <= bracket.high {
+            inside[j].append(x)
+          }
         }
       }
-      if k < lt {
-        high = lt
-      } else if k >= gt {
-        low = gt
-      } else {
-        return v[k]
+      var results: [Double] = []
+      var next = 0
+      for p in levels {
+        guard !p.isNaN else {
+          results.append(.nan)
+          continue
+        }
+        let bracket = brackets[next]
+        let base = below[next]
+        var collected = inside[next]
+        next += 1
+        guard bracket.lower >= base, bracket.upper < base + collected.count else {
+          results.append(quantile(p))  // the sample missed: select in the whole
+          continue
+        }
+        collected.sort()
+        results.append(
+          interpolate(
+            collected[bracket.lower - base], collected[bracket.upper - base],
+            fraction: bracket.fraction))
       }
+      return results
     }
-    // A short (or stubborn) range: sort it.
-    var range = UnsafeMutableBufferPointer(rebasing: v[low..<high])
-    range.sort()
-    return v[k]
+
+    /// The level-`p` quantile (NaN when empty).
+    mutating func quantile(_ p: Double) -> Double {
+      guard !values.isEmpty else { return .nan }
+      let (lower, upper, fraction) = position(p, count: values.count)
+      let (a, b) = orderStatistics(lower)
+      return interpolate(a, upper > lower ? b : a, fraction: fraction)
+    }
+
+    /// The k-th and (k+1)-th smallest (0-based; the second is +∞ past the end).
+    mutating func orderStatistics(_ k: Int) -> (Double, Double) {
+      // The range to search: between the nearest placed positions around k.
+      var low = 0
+      var high = values.count
+      for position in placed {
+        if position < k { low = position + 1 } else if position >= k + 2 {
+          high = position
+          break
+        }
+      }
+      let boundary = high < values.count ? values[high] : Double.infinity
+      let result = Self.selectPair(values, k, low: low, high: high, aboveRange: boundary)
+      insertPlaced(k)
+      if k + 1 < values.count { insertPlaced(k + 1) }
+      return result
+    }
+
+    private mutating func insertPlaced(_ k: Int) {
+      var i = placed.count
+      while i > 0, placed[i - 1] > k { i -= 1 }
+      if i > 0, placed[i - 1] == k { return }
+      placed.insert(k, at: i)
+    }
+
+    /// The k-th and (k+1)-th smallest of `v`, searching `[low, high)` (which holds position k,
+    /// everything before `low` being no larger and everything from `high` on no smaller, the
+    /// smallest of those `aboveRange`). Quickselect with a median-of-three pivot and a
+    /// three-way partition (ties cost nothing); a short or stubborn range is sorted. Leaves
+    /// positions k and k + 1 in place.
+    static func selectPair(
+      _ v: UnsafeMutableBufferPointer<Double>, _ k: Int, low: Int, high: Int, aboveRange: Double
+    ) -> (Double, Double) {
+      var low = low
+      var high = high
+      var minRight = aboveRange  // the smallest element at or after `high`
+      var budget = 2 * (Int.bitWidth - v.count.leadingZeroBitCount) + 8
+      while high - low > 24, budget > 0 {
+        budget -= 1
+        let (a, b, c) = (v[low], v[low + (high - low) / 2], v[high - 1])
+        let pivot = max(min(a, b), min(max(a, b), c))
+        // [low, lt) < pivot, [lt, gt) == pivot, [gt, high) > pivot.
+        var lt = low
+        var i = low
+        var gt = high
+        while i < gt {
+          let x = v[i]
+          if x < pivot {
+            v.swapAt(lt, i)
+            lt += 1
+            i += 1
+          } else if x > pivot {
+            gt -= 1
+            v.swapAt(i, gt)
+          } else {
+            i += 1
+          }
+        }
+        if k < lt {
+          high = lt
+          minRight = pivot
+        } else if k >= gt {
+          low = gt
+        } else if k + 1 < gt {
+          return (pivot, pivot)
+        } else {
+          // k is the last of the pivot's run: k + 1 is the smallest of [gt, high) — find it by
+          // placing it (position gt) in the range that remains.
+          let next =
+            gt < high ? selectPair(v, gt, low: gt, high: high, aboveRange: minRight).0 : minRight
+          return (pivot, next)
+        }
+      }
+      var range = UnsafeMutableBufferPointer(rebasing: v[low..<high])
+      range.sort()
+      return (v[k], k + 1 < high ? v[k + 1] : minRight)
+    }
   }
 }
