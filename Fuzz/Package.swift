@@ -6,9 +6,19 @@ import PackageDescription
 
 let package = Package(
   name: "swift-plssem-fuzz",
-  dependencies: [.package(name: "swift-plssem", path: "..")],
+  dependencies: [
+    .package(name: "swift-plssem", path: ".."),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+  ],
   targets: [
     .target(name: "FuzzSupport"),
+    // What the data-file harnesses check on every sheet read.
+    .target(
+      name: "FuzzDataFileChecks",
+      dependencies: [
+        .product(name: "DataFiles", package: "swift-plssem"),
+        .product(name: "Survey", package: "swift-plssem"),
+      ]),
     .executableTarget(
       name: "FuzzCSV",
       dependencies: ["FuzzSupport", .product(name: "PLSSEM", package: "swift-plssem")]),
@@ -24,6 +34,17 @@ let package = Package(
     .executableTarget(
       name: "FuzzResponses",
       dependencies: ["FuzzSupport", .product(name: "Survey", package: "swift-plssem")]),
+    .executableTarget(
+      name: "FuzzWorkbook",
+      dependencies: [
+        "FuzzSupport", "FuzzDataFileChecks", .product(name: "DataFiles", package: "swift-plssem"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
+    .executableTarget(
+      name: "FuzzStatisticsFile",
+      dependencies: [
+        "FuzzSupport", "FuzzDataFileChecks", .product(name: "DataFiles", package: "swift-plssem"),
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

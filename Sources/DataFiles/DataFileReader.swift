@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads any supported data file into a ``DataSheet``, choosing the reader by the file's content
 /// (its first bytes), never by its name alone.
 ///
@@ -17,7 +19,9 @@ public enum DataFileReader {
   public static func read(contentsOfFile path: String, options: DataFileOptions = .init())
     throws(DataFileError) -> DataSheet
   {
-    try read(bytes: try contents(ofFile: path), source: path, options: options)
+    try read(
+      bytes: try contents(ofFile: path), source: path, options: options,
+      file: URL(fileURLWithPath: path))
   }
 
   /// The bytes of the file at `path`; errors distinguish a missing file, a folder and an
@@ -49,6 +53,14 @@ public enum DataFileReader {
   public static func read(bytes: [UInt8], source: String, options: DataFileOptions = .init())
     throws(DataFileError) -> DataSheet
   {
+    try read(bytes: bytes, source: source, options: options, file: nil)
+  }
+
+  /// ``read(bytes:source:options:)`` where `file` holds `bytes` (a workbook is then opened
+  /// there instead of from a temporary copy).
+  static func read(bytes: [UInt8], source: String, options: DataFileOptions, file: URL?)
+    throws(DataFileError) -> DataSheet
+  {
     let format = try format(of: bytes, source: source)
     var sheet: DataSheet
     switch format {
@@ -56,7 +68,7 @@ public enum DataFileReader {
       sheet = try DelimitedTextSheet.read(
         bytes: bytes, source: source, delimiter: options.delimiter)
     case .xlsx:
-      sheet = try WorkbookReader(bytes: bytes, source: source, limits: options.limits)
+      sheet = try WorkbookReader(bytes: bytes, file: file, source: source, limits: options.limits)
         .sheet(named: options.sheet)
     case .sav, .zsav, .por, .dta:
       sheet = try StatisticsFileReader.read(

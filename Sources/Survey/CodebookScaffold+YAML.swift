@@ -80,7 +80,9 @@ extension CodebookScaffold {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// A YAML double-quoted scalar: `\` and `"` escaped, control characters as `\uXXXX`.
+  /// A YAML double-quoted scalar: `\\` and `"` escaped, everything YAML does not allow as is
+  /// (control characters, byte-order marks, line separators, non-characters) as `\\uXXXX` or
+  /// `\\UXXXXXXXX`.
   static func quoted(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
@@ -91,24 +93,35 @@ extension CodebookScaffold {
       case "\t": out += "\\t"
       case "\r": out += "\\r"
       default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-          || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
-        {
-          let hex = String(scalar.value, radix: 16, uppercase: true)
-          out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        } else {
+        if isPlainPrintable(scalar) {
           out.unicodeScalars.append(scalar)
+        } else {
+          let hex = String(scalar.value, radix: 16, uppercase: true)
+          out +=
+            scalar.value > 0xFFFF
+            ? "\\U" + String(repeating: "0", count: max(0, 8 - hex.count)) + hex
+            : "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         }
       }
     }
     return out + "\""
   }
 
+  /// Whether YAML takes `scalar` as it is in a scalar or comment: printable (YAML 1.1, 5.1:
+  /// tab, `0x20`–`0x7E`, `0xA0`–`0xD7FF`, `0xE000`–`0xFFFD`, `0x10000` and up), less the
+  /// byte-order mark and the line and paragraph separators.
+  static func isPlainPrintable(_ scalar: Unicode.Scalar) -> Bool {
+    let v = scalar.value
+    if v == 0xFEFF || v == 0x2028 || v == 0x2029 { return false }
+    return v == 0x09 || (0x20...0x7E).contains(v) || (0xA0...0xD7FF).contains(v)
+      || (0xE000...0xFFFD).contains(v) || v >= 0x10000
+  }
+
   /// Comment lines (`# …`) of at most about 100 characters holding `text`.
   static func wrapped(_ text: String, indent: String) -> [String] {
     var lines: [String] = []
     var current = ""
-    for word in text.split(whereSeparator: \.isWhitespace) {
+    for word in printable(text).split(whereSeparator: \.isWhitespace) {
       if !current.isEmpty, current.count + word.count + 1 > 96 {
         lines.append("\(indent)# \(current)")
         current = "  "
@@ -119,9 +132,20 @@ extension CodebookScaffold {
     return lines
   }
 
-  /// Text for a comment line: one line, at most 120 characters.
+  /// Text for a comment line: one line of printable characters (others become `?`), at most
+  /// 120 characters.
   static func comment(_ text: String) -> String {
-    let flat = text.map { $0.isNewline ? " " : String($0) }.joined()
+    let flat = printable(text)
     return flat.count > 120 ? String(flat.prefix(117)) + "…" : flat
+  }
+
+  /// `text` on one line, whitespace as spaces, characters YAML does not print as `?`.
+  static func printable(_ text: String) -> String {
+    var flat = ""
+    for scalar in text.unicodeScalars {
+      flat.unicodeScalars.append(
+        scalar.properties.isWhitespace ? " " : isPlainPrintable(scalar) ? scalar : "?")
+    }
+    return flat
   }
 }

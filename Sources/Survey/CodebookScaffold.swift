@@ -317,7 +317,9 @@ struct ScaffoldBuilder {
         }
       }
       let observed = numbers.filter { !Self.isMissingLikeCode($0) }
-      let largest = max(pointLabels.keys.max() ?? 0, Int((observed.max() ?? 0).rounded(.up)))
+      let top = observed.max() ?? 0
+      guard top <= 1000 else { return .skip("values beyond a rating scale") }
+      let largest = max(pointLabels.keys.max() ?? 0, Int(top.rounded(.up)))
       guard largest >= 2, observed.allSatisfy({ $0 >= 1 && $0 <= Double(largest) }) else {
         return .skip("values outside the labelled scale")
       }

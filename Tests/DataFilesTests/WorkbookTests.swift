@@ -6,7 +6,10 @@ import Testing
 struct WorkbookTests {
   @Test(
     "cells, dates, strings and layout as written",
-    arguments: ["handmade.xlsx", "handmade-1904.xlsx", "handmade-stored.xlsx", "openpyxl.xlsx"])
+    arguments: [
+      "handmade.xlsx", "handmade-1904.xlsx", "handmade-stored.xlsx", "openpyxl.xlsx",
+      "declared-encodings.xlsx",
+    ])
   func readsAsWritten(_ name: String) throws {
     let sheet = try FixtureTables.read(name)
     #expect(sheet.format == .xlsx)
@@ -41,6 +44,9 @@ struct WorkbookTests {
       ("spreadsheet.ods", ["not a supported data file", "OpenDocument spreadsheet"]),
       ("binary.xlsb", ["not a supported data file", ".xlsb"]),
       ("plain.zip", ["not a supported data file", "ZIP archive"]),
+      // Found by FuzzWorkbook: a central directory pointing past the end trapped
+      // ZIPFoundation's in-memory archive (now read from a file).
+      ("offset-past-end.xlsx", ["offset-past-end.xlsx", "no worksheets"]),
     ]
     for (name, fragments) in cases {
       let started = Date()

@@ -124,6 +124,25 @@ struct CodebookScaffoldTests {
     #expect(loaded.items.count == 6)
   }
 
+  @Test("characters YAML does not print are escaped in texts and replaced in comments")
+  func unprintable() throws {
+    // Found by FuzzStatisticsFile: a control character in a left-out column's name made the
+    // YAML unreadable.
+    let names = ["N\u{1}MA", "\u{FEFF}q\u{FFFF}", "a\u{2028}b", "\u{85}x"]
+    let columns =
+      names.map { DataColumn(name: $0, cells: [.text("a"), .text("b")]) }
+      + [
+        DataColumn(name: "Saya \u{7}suka\u{FFFE}", cells: [.number(1), .number(5)]),
+        DataColumn(name: "Q\u{1F600}", cells: [.number(2), .number(4)]),
+      ]
+    let sheet = DataSheet(
+      source: "odd\u{0}.sav", format: .sav, columns: columns, rowNumbers: [1, 2])
+    let scaffold = try CodebookScaffold(sheet: sheet)
+    let loaded = try Codebook(yaml: scaffold.yaml(source: sheet.source), source: "odd.yaml")
+    #expect(loaded == scaffold.codebook)
+    #expect(loaded.items.map { $0.text.values.first } == ["Saya \u{7}suka\u{FFFE}", "Q\u{1F600}"])
+  }
+
   @Test("a file with no rating-scale column has no codebook")
   func noItems() throws {
     #expect(throws: CodebookError.noItems(source: "names.csv")) {

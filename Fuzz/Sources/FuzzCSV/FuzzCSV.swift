@@ -40,7 +40,8 @@ func outcome(_ bytes: [UInt8], codes: [Double], fast: Bool) -> String {
     let table = try DataTable(
       csvBytes: bytes, delimiter: nil, missingCodes: codes, source: "fuzz.csv", allowFastPath: fast)
     _ = table.missingCounts
-    return "\(table.columnNames) \(table.columns.map { $0.map(\.bitPattern) })"
+    return
+      "\(table.columnNames) \(table.columns.map { $0.map(\.bitPattern) }) \(table.nonNumericColumns) \(table.rowNumbers)"
   } catch {
     return "error: \(error)"
   }

@@ -4,7 +4,7 @@ import ZIPFoundation
 /// The ZIP container of an xlsx workbook: its parts by name, each inflated within bounds.
 ///
 /// ZIPFoundation lists the archive (end of central directory, ZIP64, entry names and sizes) and
-/// inflates. Its `Archive.extract` is not used for deflated parts: in version 0.9.20 on Linux it
+/// inflates; the archive is read from the file (a temporary copy for bytes without one). Its `Archive.extract` is not used for deflated parts: in version 0.9.20 on Linux it
 /// loops for ever on a deflate stream that is cut short (a 200-byte crafted file hangs it) and
 /// hands zlib a longer input than the last chunk holds. So each part's compressed bytes are
 /// located here (its local header, found by name) and given to ZIPFoundation's public
@@ -23,13 +23,34 @@ struct WorkbookArchive {
   /// The inflation buffer.
   static let bufferSize = 1 << 16
 
-  init(bytes: [UInt8], source: String, limits: DataFileLimits) throws(DataFileError) {
+  /// The archive of `bytes`, the contents of `file` when there is one.
+  init(bytes: [UInt8], file: URL? = nil, source: String, limits: DataFileLimits)
+    throws(DataFileError)
+  {
     self.source = source
     self.limits = limits
     self.bytes = bytes
+    // A file-backed archive: ZIPFoundation's in-memory one traps when a header points past
+    // the end of the data (its seek accepts any offset, its read then forms a negative range).
+    // The bytes go to a temporary file when the caller has no file (or it changed meanwhile).
+    let temporary: URL?
+    let url: URL
+    if let file, let onDisk = try? Data(contentsOf: file), onDisk.elementsEqual(bytes) {
+      url = file
+      temporary = nil
+    } else {
+      let made = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "plssem-workbook-\(UUID().uuidString).xlsx")
+      guard (try? Data(bytes).write(to: made)) != nil else {
+        throw .unreadable(source: source, reason: "cannot write a temporary copy to read it")
+      }
+      url = made
+      temporary = made
+    }
+    defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
     let archive: Archive
     do {
-      archive = try Archive(data: Data(bytes), accessMode: .read)
+      archive = try Archive(url: url, accessMode: .read)
     } catch {
       throw .invalidWorkbook(
         source: source, reason: "the ZIP archive is truncated or damaged (no central directory)")

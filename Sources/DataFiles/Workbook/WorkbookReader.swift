@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads a worksheet of an xlsx workbook (Office Open XML, as Excel, Google Sheets, LibreOffice
 /// and Numbers write it) into a ``DataSheet``.
 ///
@@ -27,10 +29,12 @@ struct WorkbookReader {
   let sharedStringsPart: String?
   let stylesPart: String?
 
-  init(bytes: [UInt8], source: String, limits: DataFileLimits) throws(DataFileError) {
+  init(bytes: [UInt8], file: URL? = nil, source: String, limits: DataFileLimits)
+    throws(DataFileError)
+  {
     self.source = source
     self.limits = limits
-    let archive = try WorkbookArchive(bytes: bytes, source: source, limits: limits)
+    let archive = try WorkbookArchive(bytes: bytes, file: file, source: source, limits: limits)
     self.archive = archive
     let packageRelationships = try Self.relationships(
       of: "", in: archive, source: source)

@@ -27,7 +27,7 @@ final class XMLEvents: NSObject, XMLParserDelegate {
 
   /// Parses `bytes`; `part` and `source` name them in errors.
   func parse(_ bytes: [UInt8], part: String, source: String) throws(DataFileError) {
-    let parser = XMLParser(data: Data(bytes))
+    let parser = XMLParser(data: Data(Self.utf8WithoutDeclaration(bytes)))
     parser.shouldProcessNamespaces = true
     parser.shouldReportNamespacePrefixes = false
     parser.shouldResolveExternalEntities = false
@@ -68,6 +68,49 @@ final class XMLEvents: NSObject, XMLParserDelegate {
       source: source, part: part, line: parser.lineNumber > 0 ? parser.lineNumber : nil,
       message: Self.reason(parseError))
     parser.abortParsing()
+  }
+
+  /// The part as UTF-8 without its XML declaration (`<?xml version="1.0" encoding="…"?>`): a UTF-16
+  /// part (byte-order mark) is converted, a UTF-8 BOM dropped, and the declaration removed so that
+  /// libxml2 never switches encodings (its push parser dereferences a null handler for some
+  /// declared encodings, `UTF-7` among them: a crash FuzzWorkbook found). SpreadsheetML parts
+  /// are UTF-8 or UTF-16 (ECMA-376 Part 2, 8.1.2), so nothing is lost.
+  static func utf8WithoutDeclaration(_ bytes: [UInt8]) -> [UInt8] {
+    var text: [UInt8]
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      let bigEndian = bytes[0] == 0xFE
+      var units: [UInt16] = []
+      units.reserveCapacity(bytes.count / 2)
+      var i = 2
+      while i + 1 < bytes.count {
+        units.append(
+          bigEndian
+            ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
+            : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i]))
+        i += 2
+      }
+      text = Array(String(decoding: units, as: UTF16.self).utf8)
+    } else if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      text = Array(bytes.dropFirst(3))
+    } else {
+      text = bytes
+    }
+    var start = 0
+    while start < text.count,
+      text[start] == 0x20 || text[start] == 0x09 || text[start] == 0x0A
+        || text[start] == 0x0D
+    {
+      start += 1
+    }
+    let open = Array("<?xml".utf8)
+    guard text.count >= start + open.count + 1,
+      text[start..<(start + open.count)].elementsEqual(open),
+      [0x20, 0x09, 0x0A, 0x0D, 0x3F].contains(text[start + open.count])
+    else { return text }
+    var end = start + open.count
+    while end + 1 < text.count, !(text[end] == 0x3F && text[end + 1] == 0x3E) { end += 1 }
+    guard end + 1 < text.count else { return text }
+    return Array(text[(end + 2)...])
   }
 
   /// The local part of a qualified name: `x:c` → `c`.
