@@ -24,6 +24,13 @@ public struct Diagnostic: Sendable, Codable, Equatable, Hashable, CustomStringCo
     public static let inadmissible = "inadmissible"
     /// An indicator's outer VIF exceeds the threshold (``OuterVIFWarning``).
     public static let outerVIF = "outer-vif"
+    /// Bootstrap resamples could not be computed and were left out (``BootstrapResult``).
+    public static let resamplesFailed = "resamples-failed"
+    /// Bootstrap resamples had inadmissible solutions: kept, dropped or replaced
+    /// (``BootstrapSettings/inadmissibleResamples``).
+    public static let resamplesInadmissible = "resamples-inadmissible"
+    /// A statistic's bootstrap SE exceeds 100 times its estimate (``BootstrapResult``).
+    public static let largeSE = "large-se"
   }
 
   /// How serious it is.

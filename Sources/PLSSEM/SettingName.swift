@@ -24,6 +24,8 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
   case bootstrapStatistics
   /// ``BootstrapSettings/exactQuantileBudget``.
   case exactQuantileBudget
+  /// ``BootstrapSettings/inadmissibleResamples``.
+  case inadmissibleResamples
 
   /// The setting in words, as the library's messages name it.
   public var description: String {
@@ -38,6 +40,7 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
     case .shard: return "the shard"
     case .bootstrapStatistics: return "the families of statistics to resample"
     case .exactQuantileBudget: return "the exact-quantile budget"
+    case .inadmissibleResamples: return "the handling of inadmissible resamples"
     }
   }
 }

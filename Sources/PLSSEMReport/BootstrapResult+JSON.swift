@@ -7,6 +7,8 @@ extension BootstrapResult {
     .object([
       ("resamples", .integer(resamples)),
       ("failed", .integer(failed)),
+      ("inadmissible", .integer(inadmissible)),
+      ("inadmissibleResamples", .string(settings.inadmissibleResamples.rawValue)),
       ("seed", .integer(Int(truncatingIfNeeded: seed))),
       ("generator", .string(generator)),
       ("ci", .string(settings.confidenceInterval.rawValue)),

@@ -33,7 +33,7 @@ import PLSSEM
 ///
 /// | table | from | to | statistic |
 /// | --- | --- | --- | --- |
-/// | `summary` | | | `observations`, `iterations`, `converged` (1/0), `admissible` (1/0), `replaced_cells`, `dropped_rows`; with a bootstrap also `bootstrap_resamples`, `bootstrap_failed`, `bootstrap_seed`, `ci_level` |
+/// | `summary` | | | `observations`, `iterations`, `converged` (1/0), `admissible` (1/0), `replaced_cells`, `dropped_rows`; with a bootstrap also `bootstrap_resamples`, `bootstrap_failed`, `bootstrap_inadmissible`, `bootstrap_seed`, `ci_level` |
 /// | `diagnostics` | construct | indicator | the diagnostic's code, e.g. `not-converged` (with `severity`, `message`, and the offending value as `estimate`) |
 /// | `paths` | predictor | outcome | `path` |
 /// | `r2` | construct | | `r2`, `r2_adjusted` |

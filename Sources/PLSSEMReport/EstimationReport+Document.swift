@@ -53,6 +53,7 @@ extension EstimationReport {
       facts += [
         .init("bootstrap_resamples", String(b.resamples)),
         .init("bootstrap_failed", String(b.failed)),
+        .init("bootstrap_inadmissible", String(b.inadmissible)),
         .init("bootstrap_seed", String(b.seed)),
         .init("ci_level", JSONValue.format(b.settings.level)),
       ]

@@ -82,10 +82,11 @@ public struct EstimationReport: Sendable {
   }
 
   /// Every warning and note about the results: the engine's (`PLSEstimate.diagnostics`:
-  /// non-convergence, each admissibility problem, outer VIF above 10), then the caller's
+  /// non-convergence, each admissibility problem, outer VIF above 10; then
+  /// `BootstrapResult.diagnostics`: resamples failed or inadmissible, very large SEs), then the caller's
   /// (``diagnostics``).
   public var allDiagnostics: [ReportDiagnostic] {
-    let all = estimate.diagnostics.map { ReportDiagnostic($0) }
+    let all = (estimate.diagnostics + (bootstrap?.diagnostics ?? [])).map { ReportDiagnostic($0) }
     return all + diagnostics
   }
 }

@@ -100,6 +100,7 @@ func analysis(
     progress?.finish()
     try sink?.close()
   }
+  printDiagnostics(result?.diagnostics ?? [])
   var report = EstimationReport(
     estimate: estimate, assessment: assessment, bootstrap: result, dataSource: input.data,
     modelSource: inputs.model.source)

@@ -8,6 +8,7 @@ extension ConfidenceIntervalMethod: ExpressibleByArgument {}
 extension SignChange: ExpressibleByArgument {}
 extension PValueDistribution: ExpressibleByArgument {}
 extension TestTails: ExpressibleByArgument {}
+extension InadmissibleResampleHandling: ExpressibleByArgument {}
 extension PredictionTechnique: ExpressibleByArgument {}
 
 /// The output formats: `table` (aligned text), `json` (the contract), `csv` (one long tidy
@@ -251,6 +252,13 @@ struct BootstrapOptions: ParsableArguments {
   var exactQuantileBudget: Int = BootstrapSettings.defaultExactQuantileBudget
 
   @Option(
+    name: .customLong("inadmissible-resamples"),
+    help:
+      "Resamples with an inadmissible solution (not converged, |loading| > 1, rho_A > 1 or <= 0, correlations not positive semi-definite): keep (as seminr), drop (cSEM's default) or replace (a new deterministic draw)."
+  )
+  var inadmissibleResamples: InadmissibleResampleHandling = .keep
+
+  @Option(
     name: .customLong("keep-draws"),
     help: "Write every resample's estimates to this CSV file. (default: none)")
   var keepDraws: String?
@@ -259,7 +267,7 @@ struct BootstrapOptions: ParsableArguments {
     BootstrapSettings(
       resamples: resamples, seed: seed, threads: threads, confidenceInterval: ci, level: level,
       signChange: signChange, pValues: pValues, tails: tails, maximumFailureShare: maxFailureShare,
-      exactQuantileBudget: exactQuantileBudget)
+      exactQuantileBudget: exactQuantileBudget, inadmissibleResamples: inadmissibleResamples)
   }
 }
 

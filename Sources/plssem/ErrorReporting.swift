@@ -59,6 +59,7 @@ func optionName(_ setting: SettingName) -> String {
   case .threads: flag = "--threads"
   case .shard: flag = "--shard"
   case .exactQuantileBudget: flag = "--exact-quantile-budget"
+  case .inadmissibleResamples: flag = "--inadmissible-resamples"
   case .bootstrapStatistics: return setting.description  // a library setting only
   }
   return "\(setting.description) (\(flag))"

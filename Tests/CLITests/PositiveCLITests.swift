@@ -44,6 +44,7 @@ struct PositiveCLITests {
     ("--sign-change", "default: none"), ("--p-values", "default: t"),
     ("--tails", "default: 2"), ("--max-failure-share", "default: 0.05"),
     ("--exact-quantile-budget", "default: 50000000"),
+    ("--inadmissible-resamples", "default: keep"),
     ("--keep-draws", "default: none"), ("--format", "default: table"),
     ("--output", "default: standard output"), ("--quiet", "default: off"),
   ]

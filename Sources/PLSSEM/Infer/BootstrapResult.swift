@@ -17,8 +17,16 @@ import LinearAlgebra
 public struct BootstrapResult: Sendable {
   /// Resamples requested.
   public let resamples: Int
-  /// Resamples that failed (singular, not converged) and were left out of every statistic.
+  /// Resamples that could not be computed (a constant indicator, a singular block or
+  /// regression) and were left out of every statistic — under `replace` also those that no
+  /// replacement fixed.
   public let failed: Int
+  /// Resamples whose solution was inadmissible (not converged, |loading| > 1, …): kept in the
+  /// statistics, dropped or replaced as ``BootstrapSettings/inadmissibleResamples`` says.
+  public let inadmissible: Int
+  /// Warnings and notes: resamples left out or inadmissible (naming the first ones), statistics
+  /// whose SE is very large for their estimate.
+  public let diagnostics: [Diagnostic]
   /// The seed.
   public let seed: UInt64
   /// The generator's description.
@@ -58,12 +66,16 @@ public struct BootstrapResult: Sendable {
     let settings = state.settings
     let moments = state.foldedMoments()
     let succeeded = moments.count
-    guard succeeded >= 2,
-      Double(state.failed) <= settings.maximumFailureShare * Double(state.attempted)
+    guard Double(state.failed) <= settings.maximumFailureShare * Double(state.attempted),
+      succeeded >= 2 || state.inadmissible == 0 || settings.inadmissibleResamples != .drop
     else {
       throw BootstrapError.tooManyFailures(
         failed: state.failed, attempted: state.attempted, maximumShare: settings.maximumFailureShare
       )
+    }
+    guard succeeded >= 2 else {
+      throw BootstrapError.tooFewAdmissible(
+        included: succeeded, attempted: state.attempted, inadmissible: state.inadmissible)
     }
     let alpha = 1 - settings.level
     let zLow = try StandardNormal.quantile(alpha / 2)
@@ -113,7 +125,8 @@ public struct BootstrapResult: Sendable {
     let m = keys.count
     let blocks = (m + 7) / 8
     let results = PerWorkerSlots<StatisticInference?>(repeating: nil, count: m)
-    let threads = max(1, min(settings.threads ?? ProcessInfo.processInfo.activeProcessorCount, blocks))
+    let threads = max(
+      1, min(settings.threads ?? ProcessInfo.processInfo.activeProcessorCount, blocks))
     let rows = state.draws?.succeededRows ?? 0
     DispatchQueue.concurrentPerform(iterations: threads) { t in
       // One scratch buffer per thread for a block's draws (no allocation per block).
@@ -144,12 +157,84 @@ public struct BootstrapResult: Sendable {
     for (k, key) in keys.enumerated() { statistics[key] = results[k] }
     self.resamples = settings.resamples
     self.failed = state.failed
+    self.inadmissible = state.inadmissible
+    self.diagnostics =
+      Self.resampleDiagnostics(state)
+      + [
+        Self.largeSEDiagnostic(
+          keys.enumerated().compactMap { k, key in results[k].map { (key, $0) } })
+      ].compactMap { $0 }
     self.seed = settings.seed
     self.generator = state.generator
     self.settings = settings
     self.exactQuantiles = state.keepsDraws
     self.statistics = statistics
     self.keys = keys
+  }
+}
+
+extension BootstrapResult {
+  /// A statistic's SE is "very large" above this multiple of `max(|estimate|, 0.01)`: the
+  /// floor keeps an estimate near 0 (a null path) from making any SE look large.
+  public static let largeSEFactor = 100.0
+
+  /// The diagnostics about left-out and inadmissible resamples.
+  static func resampleDiagnostics(_ state: BootstrapState) -> [Diagnostic] {
+    func listed(_ indices: [Int], of count: Int) -> String {
+      let shown = indices.map(String.init).joined(separator: ", ")
+      return count > indices.count ? "\(shown), … (the first \(indices.count))" : shown
+    }
+    var out: [Diagnostic] = []
+    let b = state.attempted
+    if state.failed > 0 {
+      out.append(
+        Diagnostic(
+          severity: .warning, code: Diagnostic.Code.resamplesFailed,
+          message:
+            "\(state.failed) of \(b) bootstrap resamples could not be computed (a constant indicator or a singular block or regression in the resample) and were left out: resample\(state.failed == 1 ? "" : "s") \(listed(state.failedResamples, of: state.failed))",
+          value: Double(state.failed)))
+    }
+    if state.inadmissible > 0 {
+      let which = listed(state.inadmissibleResamples, of: state.inadmissible)
+      let (severity, handled): (Diagnostic.Severity, String) =
+        switch state.settings.inadmissibleResamples {
+        case .keep: (.note, "kept in the statistics, as seminr keeps them")
+        case .drop: (.warning, "dropped from the statistics")
+        case .replace: (.note, "replaced by new draws")
+        }
+      out.append(
+        Diagnostic(
+          severity: severity, code: Diagnostic.Code.resamplesInadmissible,
+          message:
+            "\(state.inadmissible) of \(b) bootstrap resamples gave inadmissible solutions (not converged, a loading above 1, rho_A above 1 or not positive, or correlations not positive semi-definite) and were \(handled): resample\(state.inadmissible == 1 ? "" : "s") \(which)",
+          value: Double(state.inadmissible)))
+    }
+    return out
+  }
+
+  /// One warning naming the statistics whose SE exceeds ``largeSEFactor`` ×
+  /// max(|estimate|, 0.01) (the first 10, with the count), or none.
+  static func largeSEDiagnostic(_ statistics: [(StatisticKey, StatisticInference)])
+    -> Diagnostic?
+  {
+    let large = statistics.filter { _, inference in
+      !(inference.standardError <= largeSEFactor * max(abs(inference.estimate), 0.01))
+    }
+    guard let (first, firstInference) = large.first else { return nil }
+    func format(_ x: Double) -> String { String(format: "%.3g", x) }
+    let named = large.prefix(10).map { key, inference in
+      "\(key) (SE \(format(inference.standardError)), estimate \(format(inference.estimate)))"
+    }.joined(separator: ", ")
+    let more = large.count > 10 ? ", … (the first 10)" : ""
+    let subject =
+      large.count == 1
+      ? "the bootstrap SE of one statistic is"
+      : "the bootstrap SEs of \(large.count) statistics are"
+    return Diagnostic(
+      severity: .warning, code: Diagnostic.Code.largeSE,
+      message:
+        "\(subject) over \(Int(largeSEFactor)) times their estimates: \(named)\(more); such a bootstrap distribution is extremely spread (e.g. a ratio whose denominator is near 0 in some resamples, or inadmissible resamples) and its t, p and interval say little",
+      statistic: first.description, value: firstInference.standardError)
   }
 }
 

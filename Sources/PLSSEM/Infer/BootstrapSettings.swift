@@ -22,6 +22,24 @@ public enum PValueDistribution: String, Sendable, Codable, Equatable, CaseIterab
   case normal
 }
 
+/// What the bootstrap does with a resample whose solution is computed but inadmissible (it
+/// fails a check of ``Admissibility``: not converged, |loading| > 1, ρ_A > 1 or ≤ 0, construct
+/// or model-implied correlations not positive semi-definite) — cSEM's `.handle_inadmissibles`.
+public enum InadmissibleResampleHandling: String, Sendable, Codable, Equatable, CaseIterable {
+  /// Keep it in every statistic (the default; seminr keeps every resample; cSEM's `"ignore"`).
+  case keep
+  /// Leave it out, like a failed resample (cSEM's default, `"drop"`).
+  case drop
+  /// Replace it by a new draw: resample b's attempt a (a = 1, 2, …, at most
+  /// ``maximumAttempts``) draws from the Philox stream with counter `b + a · 2⁴⁸`, so the
+  /// replacement is the same on any thread or shard (cSEM's `"replace"`). A resample still
+  /// inadmissible after the last attempt is left out and counted as failed.
+  case replace
+
+  /// The most replacement draws for one resample.
+  public static let maximumAttempts = 1000
+}
+
 /// Settings of a bootstrap run.
 public struct BootstrapSettings: Sendable, Equatable {
   /// The default exact-quantile budget: 50 million kept draws (400 MB), e.g. 100,000 resamples
@@ -51,6 +69,8 @@ public struct BootstrapSettings: Sendable, Equatable {
   /// beyond it the limits come from a fixed-memory `DistributionSketch` (error below 0.01
   /// bootstrap SD). 0 always uses the sketch.
   public var exactQuantileBudget: Int
+  /// What to do with inadmissible resamples (default ``InadmissibleResampleHandling/keep``).
+  public var inadmissibleResamples: InadmissibleResampleHandling
   /// The families of statistics to resample (default ``StatisticFamily/resampledByDefault``).
   /// Add e.g. ``StatisticFamily/reliability`` for intervals of alpha, ρ_C, ρ_A and AVE, as
   /// SmartPLS's bootstrap reports them; families not resampled cost nothing per resample.
@@ -62,6 +82,7 @@ public struct BootstrapSettings: Sendable, Equatable {
     level: Double = 0.95, signChange: SignChange = .none, pValues: PValueDistribution = .studentT,
     tails: TestTails = .two, maximumFailureShare: Double = 0.05,
     exactQuantileBudget: Int = BootstrapSettings.defaultExactQuantileBudget,
+    inadmissibleResamples: InadmissibleResampleHandling = .keep,
     statistics: Set<StatisticFamily> = StatisticFamily.resampledByDefault
   ) {
     self.resamples = resamples
@@ -74,6 +95,7 @@ public struct BootstrapSettings: Sendable, Equatable {
     self.tails = tails
     self.maximumFailureShare = maximumFailureShare
     self.exactQuantileBudget = exactQuantileBudget
+    self.inadmissibleResamples = inadmissibleResamples
     self.statistics = statistics
   }
 
@@ -88,7 +110,7 @@ public struct BootstrapSettings: Sendable, Equatable {
 extension BootstrapSettings: Codable {
   private enum CodingKeys: String, CodingKey {
     case resamples, seed, threads, confidenceInterval, level, signChange, pValues, tails
-    case maximumFailureShare, exactQuantileBudget, statistics
+    case maximumFailureShare, exactQuantileBudget, inadmissibleResamples, statistics
   }
 
   public init(from decoder: any Decoder) throws {
@@ -104,6 +126,8 @@ extension BootstrapSettings: Codable {
       tails: try c.decode(TestTails.self, forKey: .tails),
       maximumFailureShare: try c.decode(Double.self, forKey: .maximumFailureShare),
       exactQuantileBudget: try c.decode(Int.self, forKey: .exactQuantileBudget),
+      inadmissibleResamples: try c.decode(
+        InadmissibleResampleHandling.self, forKey: .inadmissibleResamples),
       statistics: Set(
         try c.decodeIfPresent([StatisticFamily].self, forKey: .statistics)
           ?? Array(StatisticFamily.resampledByDefault)))
@@ -123,6 +147,7 @@ extension BootstrapSettings: Codable {
     try c.encode(tails, forKey: .tails)
     try c.encode(maximumFailureShare, forKey: .maximumFailureShare)
     try c.encode(exactQuantileBudget, forKey: .exactQuantileBudget)
+    try c.encode(inadmissibleResamples, forKey: .inadmissibleResamples)
     try c.encode(StatisticFamily.allCases.filter(statistics.contains), forKey: .statistics)
   }
 }
@@ -133,6 +158,8 @@ public enum BootstrapError: Error, CustomStringConvertible, Equatable, Sendable 
   case invalidSetting(InvalidSettingValue)
   /// More resamples failed than ``BootstrapSettings/maximumFailureShare`` allows.
   case tooManyFailures(failed: Int, attempted: Int, maximumShare: Double)
+  /// Fewer than two resamples are left once inadmissible ones are dropped.
+  case tooFewAdmissible(included: Int, attempted: Int, inadmissible: Int)
   /// Shards that do not belong together or do not cover the run.
   case incompatibleShards(String)
   /// A shard file that is not a valid bootstrap state (`source` names the file).
@@ -149,7 +176,10 @@ public enum BootstrapError: Error, CustomStringConvertible, Equatable, Sendable 
     case .invalidSetting(let problem): return problem.message(naming: name)
     case .tooManyFailures(let failed, let attempted, let share):
       return
-        "\(failed) of \(attempted) bootstrap resamples failed (singular or not converged), more than the allowed share \(share); check the model for near-collinear blocks or raise \(name(.maximumFailureShare))"
+        "\(failed) of \(attempted) bootstrap resamples failed (could not be computed: a constant indicator or a singular block or regression in the resample), more than the allowed share \(share); check the model for near-collinear blocks or raise \(name(.maximumFailureShare))"
+    case .tooFewAdmissible(let included, let attempted, let inadmissible):
+      return
+        "only \(included) of \(attempted) bootstrap resamples are left (\(inadmissible) inadmissible resamples were dropped): too few for inference; keep or replace them (\(name(.inadmissibleResamples)))"
     case .incompatibleShards(let message): return "cannot merge shards: \(message)"
     case .malformedShard(let source, let reason):
       return "\(source): not a plssem bootstrap shard (\(reason))"

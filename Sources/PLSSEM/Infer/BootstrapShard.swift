@@ -176,6 +176,11 @@ public struct BootstrapShard: Sendable, Codable, Equatable {
       if let sketch = state.sketch { merged.sketch?.merge(sketch) }
       merged.attempted += state.attempted
       merged.failed += state.failed
+      merged.inadmissible += state.inadmissible
+      merged.failedResamples = Array(
+        (merged.failedResamples + state.failedResamples).prefix(ResampleTally.listed))
+      merged.inadmissibleResamples = Array(
+        (merged.inadmissibleResamples + state.inadmissibleResamples).prefix(ResampleTally.listed))
       merged.chunkCount += state.chunkCount
     }
     merged.moments = [merged.foldedMoments()]

@@ -30,14 +30,27 @@ public struct BootstrapState: Sendable, Codable, Equatable {
   var draws: KeptDraws?
   /// The distribution sketch of the resamples covered (sketch mode), or nil.
   var sketch: DistributionSketch?
-  /// Resamples attempted and failed.
+  /// Resamples attempted.
   public var attempted: Int
+  /// Resamples left out as not computable (under `replace`, also those no replacement fixed).
   public var failed: Int
+  /// Resamples whose draw was inadmissible: in the results (`keep`), left out (`drop`) or
+  /// replaced (`replace`), as ``BootstrapSettings/inadmissibleResamples`` says.
+  public var inadmissible: Int
+  /// The first (up to 10) failed and inadmissible resamples, by index.
+  public var failedResamples: [Int]
+  public var inadmissibleResamples: [Int]
   /// Jackknife acceleration per statistic, for BCa intervals.
   public var acceleration: [Double]?
 
   /// Whether the interval limits are exact quantiles of every draw (else read from the sketch).
   public var keepsDraws: Bool { draws != nil }
+
+  /// The resamples in the results: attempted minus failed, and minus the inadmissible ones
+  /// when they are dropped.
+  var included: Int {
+    attempted - failed - (settings.inadmissibleResamples == .drop ? inadmissible : 0)
+  }
 
   /// Fold every moment summary in order into one.
   func foldedMoments() -> MomentSummary {
@@ -86,9 +99,19 @@ extension BootstrapState {
     }
     let covered = Self.resamples(
       chunks: firstChunk, count: chunkCount, of: settings.resamples, chunkSize: chunkSize)
-    guard attempted == covered, failed >= 0, failed <= attempted else {
+    guard attempted == covered, failed >= 0, failed <= attempted, inadmissible >= 0,
+      inadmissible <= attempted, included >= 0
+    else {
       throw refuse(
-        "\(failed) failed of \(attempted) attempted resamples, for chunks covering \(covered)")
+        "\(failed) failed and \(inadmissible) inadmissible of \(attempted) attempted resamples, for chunks covering \(covered)"
+      )
+    }
+    let indices = 0..<(firstChunk * chunkSize + attempted)
+    guard failedResamples.count <= min(failed, ResampleTally.listed),
+      inadmissibleResamples.count <= min(inadmissible, ResampleTally.listed),
+      (failedResamples + inadmissibleResamples).allSatisfy(indices.contains)
+    else {
+      throw refuse("the lists of failed and inadmissible resamples do not match their counts")
     }
     var succeeded = 0
     for summary in moments {
@@ -97,8 +120,8 @@ extension BootstrapState {
       else { throw refuse("a moment summary does not match the \(m) statistics") }
       succeeded += summary.count
     }
-    guard succeeded == attempted - failed else {
-      throw refuse("the moment summaries count \(succeeded) draws, not \(attempted - failed)")
+    guard succeeded == included else {
+      throw refuse("the moment summaries count \(succeeded) draws, not \(included)")
     }
     switch (draws, sketch) {
     case (let draws?, nil):

@@ -43,7 +43,7 @@ public struct Bootstrapper: Sendable {
   func catalog(for estimate: PLSEstimate) -> StatisticCatalog {
     StatisticCatalog(
       layout: estimate.layout, families: settings.statistics,
-      consistent: estimate.settings.consistent)
+      consistent: estimate.settings.consistent, structure: true)
   }
 
   /// Runs the bootstrap (or one shard of it) and returns the mergeable state.
@@ -115,15 +115,18 @@ public struct Bootstrapper: Sendable {
           let first = c * chunkSize
           let count = min(chunkSize, b - first)
           var succeeded = 0
+          var tally = ResampleTally()
           var sunk: [[Double]?] = []
           for r in 0..<count {
-            let ok: Bool
+            let resolution: ResampleResolution
             if c == 0, let pilot {
-              ok = pilot.succeeded[r]
-              if ok { row.update(from: pilot.row(r), count: m) }
+              resolution = pilot.resolution[r]
+              if resolution.isIncluded { row.update(from: pilot.row(r), count: m) }
             } else {
-              ok = evaluator.evaluate(resample: UInt64(first + r), into: row)
+              resolution = self.resolve(evaluator, resample: first + r, into: row)
             }
+            tally.count(resolution, resample: first + r)
+            let ok = resolution.isIncluded
             let keptRow = keptRows.base?.advanced(by: (first + r - firstResample) * m)
             if ok {
               for k in 0..<m { columns[k * chunkSize + succeeded] = row[k] }
@@ -147,7 +150,7 @@ public struct Bootstrapper: Sendable {
           }
           do {
             try collector.submit(
-              chunk: c, summary: summary, attempted: count, failed: count - succeeded, draws: sunk)
+              chunk: c, summary: summary, attempted: count, tally: tally, draws: sunk)
           } catch {
             failure.withLock { $0 = $0 ?? error }
             break
@@ -179,11 +182,14 @@ public struct Bootstrapper: Sendable {
       original: original, chunkSize: chunkSize, firstChunk: range.lowerBound,
       chunkCount: range.count,
       moments: collected.moments, draws: kept, sketch: sketch, attempted: collected.attempted,
-      failed: collected.failed,
+      failed: collected.tally.failed, inadmissible: collected.tally.inadmissible,
+      failedResamples: collected.tally.failedResamples,
+      inadmissibleResamples: collected.tally.inadmissibleResamples,
       acceleration: nil)
     if settings.confidenceInterval == .bca {
       state.acceleration = Self.jackknifeAcceleration(
-        evaluators: evaluators, n: estimate.observations, statistics: m)
+        evaluators: evaluators, n: estimate.observations, statistics: m,
+        keepInadmissible: settings.inadmissibleResamples == .keep)
     }
     if shard == nil, Double(state.failed) > settings.maximumFailureShare * Double(state.attempted) {
       throw BootstrapError.tooManyFailures(
@@ -204,12 +210,19 @@ public struct Bootstrapper: Sendable {
     DispatchQueue.concurrentPerform(iterations: threads) { t in
       var r = t
       while r < pilotCount {
-        rows.succeeded[r] = evaluators[t].evaluate(resample: UInt64(r), into: rows.row(r))
+        rows.resolution[r] = self.resolve(evaluators[t], resample: r, into: rows.row(r))
         r += threads
       }
     }
-    let pilotRows = (0..<pilotCount).filter { rows.succeeded[$0] }.map { rows.values($0) }
+    let pilotRows = (0..<pilotCount).filter { rows.resolution[$0].isIncluded }.map {
+      rows.values($0)
+    }
     guard !pilotRows.isEmpty else {
+      let inadmissible = (0..<pilotCount).filter { rows.resolution[$0].wasInadmissible }.count
+      if inadmissible > 0, settings.inadmissibleResamples == .drop {
+        throw BootstrapError.tooFewAdmissible(
+          included: 0, attempted: pilotCount, inadmissible: inadmissible)
+      }
       throw BootstrapError.tooManyFailures(
         failed: pilotCount, attempted: pilotCount, maximumShare: settings.maximumFailureShare)
     }

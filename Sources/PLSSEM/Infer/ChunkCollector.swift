@@ -1,16 +1,16 @@
 import Synchronization
 
 /// Receives finished chunks from the workers in any order and processes them in chunk order:
-/// folds (single run) or keeps (shard) their moment summaries, passes their draws on, and
-/// reports progress.
+/// folds (single run) or keeps (shard) their moment summaries, tallies failed and inadmissible
+/// resamples, passes their draws on, and reports progress.
 final class ChunkCollector: Sendable {
   private struct State {
     var next: Int
-    var pending: [Int: (MomentSummary, Int, Int, [[Double]?])] = [:]
+    var pending: [Int: (MomentSummary, Int, ResampleTally, [[Double]?])] = [:]
     var folded: MomentSummary
     var kept: [MomentSummary] = []
     var attempted = 0
-    var failed = 0
+    var tally = ResampleTally()
   }
   private let state: Mutex<State>
   private let keepChunks: Bool
@@ -31,14 +31,15 @@ final class ChunkCollector: Sendable {
   }
 
   func submit(
-    chunk: Int, summary: MomentSummary, attempted: Int, failed: Int, draws chunkDraws: [[Double]?]
+    chunk: Int, summary: MomentSummary, attempted: Int, tally: ResampleTally,
+    draws chunkDraws: [[Double]?]
   ) throws {
     try state.withLock { s in
-      s.pending[chunk] = (summary, attempted, failed, chunkDraws)
-      while let (summary, attempted, failed, rows) = s.pending.removeValue(forKey: s.next) {
+      s.pending[chunk] = (summary, attempted, tally, chunkDraws)
+      while let (summary, attempted, tally, rows) = s.pending.removeValue(forKey: s.next) {
         if keepChunks { s.kept.append(summary) } else { s.folded.fold(summary) }
         s.attempted += attempted
-        s.failed += failed
+        s.tally.append(tally)
         if let draws { try draws(s.next * chunkSize, rows) }
         s.next += 1
         progress?(s.attempted, total)
@@ -46,7 +47,7 @@ final class ChunkCollector: Sendable {
     }
   }
 
-  func finish() -> (moments: [MomentSummary], attempted: Int, failed: Int) {
-    state.withLock { s in (keepChunks ? s.kept : [s.folded], s.attempted, s.failed) }
+  func finish() -> (moments: [MomentSummary], attempted: Int, tally: ResampleTally) {
+    state.withLock { s in (keepChunks ? s.kept : [s.folded], s.attempted, s.tally) }
   }
 }

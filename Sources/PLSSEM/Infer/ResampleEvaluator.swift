@@ -6,6 +6,17 @@ import LinearAlgebra
 /// the estimate's ``StatisticTable``. One evaluator per worker thread; it owns all its
 /// buffers, so evaluating allocates nothing.
 final class ResampleEvaluator: @unchecked Sendable {
+  /// What evaluating a resample gave.
+  enum Outcome: UInt8, Sendable {
+    /// Computed and admissible.
+    case admissible
+    /// Computed (every statistic finite) but inadmissible (``AdmissibilityCheck``).
+    case inadmissible
+    /// Not computable: a constant indicator, a singular block or regression, a non-finite
+    /// statistic.
+    case failed
+  }
+
   /// n × p, missing-treated and standardised with the full sample's means and SDs (see
   /// ``InPlaceCorrelation``).
   let data: Matrix
@@ -17,6 +28,7 @@ final class ResampleEvaluator: @unchecked Sendable {
   let seed: UInt64
   private let workspace: PLSWorkspace
   private let scratch: StatisticScratch
+  private let admissibility: AdmissibilityScratch
   /// The gathered rows, n × (p + 1), last column all ones.
   private let gathered: UnsafeMutablePointer<Double>
   private let crossProducts: UnsafeMutablePointer<Double>
@@ -38,6 +50,7 @@ final class ResampleEvaluator: @unchecked Sendable {
     let layout = kernel.layout
     workspace = PLSWorkspace(layout: layout)
     scratch = StatisticScratch(layout: layout)
+    admissibility = AdmissibilityScratch(layout: layout)
     gathered = .allocate(capacity: data.rows * (data.columns + 1))
     gathered.initialize(repeating: 1, count: data.rows * (data.columns + 1))
     crossProducts = .allocate(capacity: (layout.p + 1) * (layout.p + 1))
@@ -51,12 +64,14 @@ final class ResampleEvaluator: @unchecked Sendable {
     correlation.deallocate()
   }
 
-  /// Draws resample `b` and writes its statistics to `out`. Returns false when the resample
-  /// fails (a constant indicator, a singular block or regression, non-convergence).
-  func evaluate(resample b: UInt64, into out: UnsafeMutablePointer<Double>) -> Bool {
+  /// Draws resample `b` (its replacement `attempt` when positive: the stream with counter
+  /// `b + attempt · 2⁴⁸`) and writes its statistics to `out` (unless it failed).
+  func evaluate(resample b: UInt64, attempt: UInt64 = 0, into out: UnsafeMutablePointer<Double>)
+    -> Outcome
+  {
     let n = data.rows
     let p = data.columns
-    var stream = ResampleStream(seed: seed, resample: b)
+    var stream = ResampleStream(seed: seed, resample: b &+ attempt << 48)
     for k in 0..<n { indices[k] = stream.nextIndex(below: n) }
     data.storage.withUnsafeBufferPointer { source in
       guard let base = source.baseAddress else { return }
@@ -70,33 +85,38 @@ final class ResampleEvaluator: @unchecked Sendable {
   }
 
   /// Evaluates the data currently in the gather buffer (`rows × (p + 1)`, ones last): shared
-  /// by resamples and jackknife samples.
-  func evaluate(gatheredRows rows: Int, into out: UnsafeMutablePointer<Double>) -> Bool {
+  /// by resamples and jackknife samples. A run that does not converge is evaluated all the
+  /// same and judged inadmissible, as ``Admissibility`` judges the estimate.
+  func evaluate(gatheredRows rows: Int, into out: UnsafeMutablePointer<Double>) -> Outcome {
     let p = data.columns
     guard
       InPlaceCorrelation.compute(
         augmentedData: gathered, rows: rows, columns: p, workspace: crossProducts, into: correlation
       ) == nil
     else {
-      return false
+      return .failed
     }
+    let converged: Bool
     do {
-      let outcome = try kernel.run(correlation: correlation, workspace: workspace)
-      guard outcome.converged else { return false }
+      converged = try kernel.run(correlation: correlation, workspace: workspace).converged
       try alignSigns()
       try catalog.evaluate(
         kernel: kernel, correlation: correlation, workspace: workspace, scratch: scratch,
         observations: rows, into: out)
     } catch {
-      return false
+      return .failed
     }
-    for k in 0..<catalog.count where !out[k].isFinite { return false }
-    return true
+    for k in 0..<catalog.count where !out[k].isFinite { return .failed }
+    let admissible = AdmissibilityCheck.isAdmissible(
+      layout: kernel.layout, consistent: catalog.consistent, converged: converged,
+      correlation: correlation, loadings: workspace.c, constructCorrelations: workspace.r,
+      rhoA: scratch.rhoA, paths: scratch.paths, scratch: admissibility)
+    return admissible ? .admissible : .inadmissible
   }
 
   /// Copies the original rows except `omitted` into the gather buffer and evaluates them
   /// (a jackknife sample).
-  func evaluate(omitting omitted: Int, into out: UnsafeMutablePointer<Double>) -> Bool {
+  func evaluate(omitting omitted: Int, into out: UnsafeMutablePointer<Double>) -> Outcome {
     let n = data.rows
     let p = data.columns
     data.storage.withUnsafeBufferPointer { source in

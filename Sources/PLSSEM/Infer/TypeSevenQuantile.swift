@@ -145,7 +145,9 @@ enum TypeSevenQuantile {
       var low = 0
       var high = values.count
       for position in placed {
-        if position < k { low = position + 1 } else if position >= k + 2 {
+        if position < k {
+          low = position + 1
+        } else if position >= k + 2 {
           high = position
           break
         }

@@ -38,10 +38,12 @@ struct StatisticCatalog: Sendable {
   private let needsOuterVIF: Bool
   private let needsInnerVIF: Bool
 
-  /// The catalog of `families` (default: all) for `layout`.
+  /// The catalog of `families` (default: all) for `layout`. With `structure`, the structural
+  /// regressions run whatever the families (the bootstrap's admissibility check reads the
+  /// paths).
   init(
     layout: ModelLayout, families: Set<StatisticFamily> = Set(StatisticFamily.allCases),
-    consistent: Bool = false
+    consistent: Bool = false, structure: Bool = false
   ) {
     self.layout = layout
     self.consistent = consistent
@@ -107,9 +109,11 @@ struct StatisticCatalog: Sendable {
     self.chains = chains
     keys = recipes.map { $0.key(layout: layout, chains: chains) }
     fixedByConstruction = recipes.map { $0.isFixedByConstruction(layout: layout) }
-    needsStructure = !families.isDisjoint(with: [
-      .path, .totalEffect, .indirectEffect, .specificIndirectEffect, .rSquared, .adjustedRSquared,
-    ])
+    needsStructure =
+      structure
+      || !families.isDisjoint(with: [
+        .path, .totalEffect, .indirectEffect, .specificIndirectEffect, .rSquared, .adjustedRSquared,
+      ])
     needsTotals = !families.isDisjoint(with: [.totalEffect, .indirectEffect])
     needsMonotrait = families.contains(.htmt)
     needsGeometricMonotrait = families.contains(.htmt2)
