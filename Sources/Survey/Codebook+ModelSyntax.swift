@@ -1,7 +1,7 @@
 extension Codebook {
   /// A lavaan-style model file for this instrument: a measurement statement per construct that
   /// the structural model mentions (`X1 =~ item + item …`, `<~` for Mode B constructs, items in
-  /// codebook order), then the structural equations.
+  /// codebook order), then the structural equations and the hypotheses, if any.
   ///
   /// ```text
   /// # LED-SENTRA: direct model
@@ -13,10 +13,13 @@ extension Codebook {
   /// - Parameters:
   ///   - structural: the equations; every construct they name must be in the codebook.
   ///   - title: a first comment line.
+  ///   - hypotheses: hypotheses as the model syntax reads them in comments, e.g.
+  ///     `H1: X2 -> X3 (+)`, written after the structural model, one `#` comment each.
   ///   - source: the codebook's name, for errors.
   /// - Throws: ``CodebookError/unknownModelConstruct(source:construct:)``.
   public func modelSyntax(
-    structural: [StructuralEquation], title: String? = nil, source: String = "<codebook>"
+    structural: [StructuralEquation], title: String? = nil, hypotheses: [String] = [],
+    source: String = "<codebook>"
   )
     throws(CodebookError) -> String
   {
@@ -44,6 +47,11 @@ extension Codebook {
     lines.append("")
     lines.append("# Structural model")
     lines += structural.map(\.modelLine)
+    if !hypotheses.isEmpty {
+      lines.append("")
+      lines.append("# Hypotheses (expected sign in parentheses)")
+      lines += hypotheses.map { "# \($0)" }
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -23,21 +23,33 @@ public enum LEDInstrument {
     StructuralEquation("X3", ["X2"]), StructuralEquation("Y", ["X1", "X2", "X3"]),
   ]
 
-  /// The model file of the direct model (`examples/led-survey/direct.model`).
+  /// The hypotheses of the direct model: each predictor relates positively to sustainability.
+  public static let directHypotheses = ["H1: X1 -> Y (+)", "H2: X2 -> Y (+)", "H3: X3 -> Y (+)"]
+
+  /// The hypotheses of the mediation model: the four paths are positive, and LED orientation
+  /// carries a positive indirect effect of the cluster pattern on sustainability (H5).
+  public static let mediationHypotheses = [
+    "H1: X2 -> X3 (+)", "H2: X1 -> Y (+)", "H3: X2 -> Y (+)", "H4: X3 -> Y (+)",
+    "H5: X2 -> X3 -> Y (+)",
+  ]
+
+  /// The model file of the direct model (`examples/led-survey/direct.model`), with
+  /// ``directHypotheses``.
   public static func directModelSyntax() throws(CodebookError) -> String {
     try codebook().modelSyntax(
       structural: directStructure,
       title:
         "LED-SENTRA: direct model (industrial linkages, cluster pattern and LED orientation -> business sustainability)",
-      source: "LEDInstrument.codebookYAML")
+      hypotheses: directHypotheses, source: "LEDInstrument.codebookYAML")
   }
 
-  /// The model file of the mediation model (`examples/led-survey/mediation.model`).
+  /// The model file of the mediation model (`examples/led-survey/mediation.model`), with
+  /// ``mediationHypotheses``.
   public static func mediationModelSyntax() throws(CodebookError) -> String {
     try codebook().modelSyntax(
       structural: mediationStructure,
       title:
         "LED-SENTRA: mediation model (LED orientation mediates cluster pattern -> business sustainability)",
-      source: "LEDInstrument.codebookYAML")
+      hypotheses: mediationHypotheses, source: "LEDInstrument.codebookYAML")
   }
 }

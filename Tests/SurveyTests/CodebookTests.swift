@@ -176,6 +176,11 @@ struct CodebookTests {
       !$0.hasPrefix("#") && !$0.isEmpty
     }
     #expect(mediationStatements.suffix(2) == ["X3 ~ X2", "Y ~ X1 + X2 + X3"])
+    #expect(
+      mediation.hasSuffix(
+        "\n# Hypotheses (expected sign in parentheses)\n"
+          + "# H1: X2 -> X3 (+)\n# H2: X1 -> Y (+)\n"
+          + "# H3: X2 -> Y (+)\n# H4: X3 -> Y (+)\n# H5: X2 -> X3 -> Y (+)\n"))
   }
 
   @Test func modeBConstructsUseTheCompositeOperator() throws {

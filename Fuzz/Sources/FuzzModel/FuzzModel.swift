@@ -1,4 +1,5 @@
-// libFuzzer harness: the lavaan-style model parser and the model's own validation.
+// libFuzzer harness: the lavaan-style model parser (with hypothesis comments) and the model's
+// own validation; a model that parses must read back from its own syntax unchanged.
 import FuzzSupport
 import PLSSEM
 
@@ -14,6 +15,9 @@ let fuzzOne: FuzzTarget = { start, count in
     _ = model.structuralOrder
     _ = try? model.validated(againstColumns: model.constructs.flatMap(\.indicators))
     _ = try? model.validated(againstColumns: ["x1", "x2"])
+    guard (try? PathModel(syntax: model.syntax, source: "fuzz.model")) == model else {
+      fatalError("the model does not read back from its syntax:\n\(model.syntax)")
+    }
   }
   return 0
 }

@@ -2,7 +2,7 @@
 /// the sample size and the exact data the algorithm saw — so that only states and shards of one
 /// analysis merge, and a merged state is finished only against the estimate it was drawn from.
 public struct BootstrapFingerprint: Sendable, Codable, Equatable {
-  /// The model, in the model syntax.
+  /// The model, in the model syntax (without its hypotheses, which change no estimate).
   public var model: String
   /// The estimation settings.
   public var estimation: PLSSettings
@@ -17,7 +17,7 @@ public struct BootstrapFingerprint: Sendable, Codable, Equatable {
   public init(_ estimate: PLSEstimate) {
     var hash = FNV1a()
     for value in estimate.prepared.raw.storage { hash.add(value.bitPattern) }
-    model = estimate.model.syntax
+    model = estimate.model.syntax(includingHypotheses: false)
     estimation = estimate.settings
     observations = estimate.observations
     indicators = estimate.indicatorNames

@@ -2,6 +2,7 @@
 public enum ModelStatement: Sendable {
   case construct(PathModel.Construct)
   case paths([PathModel.Path])
+  case hypothesis(PathModel.Hypothesis)
 }
 
 /// A Mode A (`=~`) construct for ``ModelBuilder``.
@@ -29,6 +30,15 @@ public func Regression(_ target: String, on predictors: String...) -> ModelState
   .paths(predictors.map { .init(from: $0, to: target) })
 }
 
+/// A hypothesis for ``ModelBuilder``: `label` about the path or chain `chain` (predictor, any
+/// mediators, outcome), expecting `expected` (nil: either sign), e.g.
+/// `Hypothesis("H1", "X2", "X3", expected: .positive)`.
+public func Hypothesis(
+  _ label: String, _ chain: String..., expected: PathModel.Hypothesis.Direction? = nil
+) -> ModelStatement {
+  .hypothesis(.init(label: label, chain: chain, direction: expected))
+}
+
 /// A result builder for ``PathModel``: list constructs and regressions in any order.
 @resultBuilder
 public enum ModelBuilder {
@@ -54,24 +64,28 @@ extension PathModel {
   public init(@ModelBuilder _ statements: () -> [ModelStatement]) throws(SpecificationError) {
     var constructs: [Construct] = []
     var paths: [Path] = []
+    var hypotheses: [Hypothesis] = []
     for statement in statements() {
       switch statement {
       case .construct(let c): constructs.append(c)
       case .paths(let p): paths.append(contentsOf: p)
+      case .hypothesis(let h): hypotheses.append(h)
       }
     }
-    self = try PathModel(constructs: constructs, paths: paths).validated(source: "<builder>")
+    self = try PathModel(constructs: constructs, paths: paths, hypotheses: hypotheses)
+      .validated(source: "<builder>")
   }
 
   /// The model as lavaan-style text that ``init(syntax:source:)`` reads back to an equal model:
   /// one line per construct, then one `target ~ a + b` line per run of consecutive paths into
-  /// the same target (so the paths keep their order). Names that are not plain (letters,
-  /// digits, `_`, `.`) are quoted.
-  public var syntax: String {
-    func quoted(_ name: String) -> String {
-      if !name.isEmpty, name.allSatisfy(ModelSyntaxParser.isNameCharacter) { return name }
-      return name.contains("\"") ? "`\(name)`" : "\"\(name)\""
-    }
+  /// the same target (so the paths keep their order), then one comment per hypothesis
+  /// (`# H1: X2 -> X3 (+)`). Names that are not plain (letters, digits, `_`, `.`) are quoted.
+  public var syntax: String { syntax(includingHypotheses: true) }
+
+  /// The model as lavaan-style text (``syntax``), with or without its hypothesis comments
+  /// (without: what the estimates depend on, as a bootstrap's fingerprint records it).
+  public func syntax(includingHypotheses: Bool) -> String {
+    let quoted = Self.quotedName
     var lines = constructs.map {
       "\(quoted($0.name)) \($0.mode == .a ? "=~" : "<~") \($0.indicators.map(quoted).joined(separator: " + "))"
     }
@@ -82,6 +96,9 @@ extension PathModel {
       let predictors = paths[start..<end].map { quoted($0.from) }
       lines.append("\(quoted(paths[start].to)) ~ \(predictors.joined(separator: " + "))")
       start = end
+    }
+    if includingHypotheses {
+      lines += hypotheses.map { "# \($0)" }
     }
     return lines.joined(separator: "\n") + "\n"
   }

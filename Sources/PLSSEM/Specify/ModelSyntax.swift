@@ -8,7 +8,8 @@
 /// A statement ends at a line break or `;`. After a trailing `+` or operator it continues on the
 /// next line (a line break there is not an end), but a `;` always ends it. `A + B ~ C` gives the
 /// paths C → A and C → B. Names consist of letters, digits, `_` and `.`, and may be quoted with
-/// `"` or `` ` `` to hold other characters.
+/// `"` or `` ` `` to hold other characters. Comments of the form `# H1: X2 -> X3 (+)` name
+/// hypotheses (``PathModel/Hypothesis``; see `ModelSyntax+Hypotheses.swift`).
 /// Errors name the line and column.
 extension PathModel {
   /// Parses model text and validates the model on its own (not yet against data).
@@ -68,7 +69,16 @@ struct ModelSyntaxParser {
 
   /// Splits the text into tokens, dropping comments.
   func tokens() throws(SpecificationError) -> [ModelToken] {
+    try lex().tokens
+  }
+
+  /// Splits the text into tokens and reads the hypotheses in its comments
+  /// (``hypothesis(inComment:at:)``); other comments are dropped.
+  func lex() throws(SpecificationError) -> (
+    tokens: [ModelToken], hypotheses: [PathModel.Hypothesis]
+  ) {
     var result: [ModelToken] = []
+    var hypotheses: [PathModel.Hypothesis] = []
     var line = 1
     var column = 1
     let characters = Array(text)
@@ -85,9 +95,17 @@ struct ModelSyntaxParser {
         i += 1
         continue
       case "#", "!":
+        var comment = ""
+        i += 1
+        column += 1
+        let textStart = here()
         while i < characters.count, !characters[i].isNewline {
+          comment.append(characters[i])
           i += 1
           column += 1
+        }
+        if let hypothesis = try hypothesis(inComment: comment, at: textStart) {
+          hypotheses.append(hypothesis)
         }
         continue
       case ";":
@@ -152,7 +170,7 @@ struct ModelSyntaxParser {
       column += 1
     }
     result.append(ModelToken(kind: .end, location: here()))
-    return result
+    return (result, hypotheses)
   }
 
   /// One statement: left-hand names, operator, right-hand names.
@@ -165,7 +183,11 @@ struct ModelSyntaxParser {
 
   /// Groups tokens into statements, joining lines after a trailing '+' or operator.
   func statements() throws(SpecificationError) -> [Statement] {
-    let tokens = try tokens()
+    try statements(of: tokens())
+  }
+
+  /// Groups `tokens` into statements, joining lines after a trailing '+' or operator.
+  func statements(of tokens: [ModelToken]) throws(SpecificationError) -> [Statement] {
     var statements: [Statement] = []
     var index = 0
     // Between statements: line breaks and ';'.
@@ -245,11 +267,12 @@ struct ModelSyntaxParser {
     return statements
   }
 
-  /// Parses the text into an unvalidated model.
+  /// Parses the text into an unvalidated model, with the hypotheses of its comments.
   mutating func parse() throws(SpecificationError) -> PathModel {
     var constructs: [PathModel.Construct] = []
     var paths: [PathModel.Path] = []
-    for statement in try statements() {
+    let (tokens, hypotheses) = try lex()
+    for statement in try statements(of: tokens) {
       switch statement.op {
       case .reflective, .composite:
         let head = statement.left[0]
@@ -266,6 +289,6 @@ struct ModelSyntaxParser {
         }
       }
     }
-    return PathModel(constructs: constructs, paths: paths)
+    return PathModel(constructs: constructs, paths: paths, hypotheses: hypotheses)
   }
 }

@@ -6,7 +6,9 @@ extension PathModel {
   /// measurement block declared twice, an indicator in two blocks, an indicator named like
   /// another construct (a construct may share its name with its own indicator, `Age =~ Age`), a path to or from a construct
   /// without a measurement block, a self-loop, a duplicate path, a construct in no path (even in a
-  /// model of one construct: the PLS algorithm builds a construct's inner proxy from its neighbours), and a cycle (only recursive models are supported).
+  /// model of one construct: the PLS algorithm builds a construct's inner proxy from its neighbours), and a cycle (only recursive models are supported);
+  /// then the hypotheses: a label used twice, a construct that is not declared, a link of a
+  /// hypothesis that is not a structural path, a path or chain hypothesised twice.
   public func validated(source: String = "<model>") throws(SpecificationError) -> PathModel {
     guard !constructs.isEmpty else { throw .emptyModel(source: source) }
     var owner: [String: String] = [:]
@@ -55,6 +57,7 @@ extension PathModel {
       let closing = paths.first { $0.from == last && $0.to == first }
       throw .cycle(constructs: cycle, location: closing?.location)
     }
+    try validateHypotheses()
     return self
   }
 

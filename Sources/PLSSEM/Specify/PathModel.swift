@@ -68,11 +68,28 @@ public struct PathModel: Sendable, Codable, Equatable {
   public var constructs: [Construct]
   /// The structural paths, in declaration order.
   public var paths: [Path]
+  /// The hypotheses about paths and specific indirect effects, in declaration order (model
+  /// text names them in comments such as `# H1: X2 -> X3 (+)`). They label results for reports
+  /// and never change an estimate.
+  public var hypotheses: [Hypothesis]
 
   /// A model from its parts. Call ``validated(source:)`` to check it.
-  public init(constructs: [Construct], paths: [Path]) {
+  public init(constructs: [Construct], paths: [Path], hypotheses: [Hypothesis] = []) {
     self.constructs = constructs
     self.paths = paths
+    self.hypotheses = hypotheses
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case constructs, paths, hypotheses
+  }
+
+  /// Decodes a model; one encoded before hypotheses existed has none.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    constructs = try container.decode([Construct].self, forKey: .constructs)
+    paths = try container.decode([Path].self, forKey: .paths)
+    hypotheses = try container.decodeIfPresent([Hypothesis].self, forKey: .hypotheses) ?? []
   }
 
   /// The construct names in declaration order.

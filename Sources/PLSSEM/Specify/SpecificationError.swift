@@ -25,6 +25,14 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   case cycle(constructs: [String], location: SourceLocation?)
   /// An indicator named like another construct: higher-order constructs are not supported.
   case constructAsIndicator(name: String, construct: String, location: SourceLocation?)
+  /// Two hypotheses with the same label.
+  case duplicateHypothesis(label: String, first: SourceLocation?, location: SourceLocation?)
+  /// A hypothesis naming a construct the model does not declare.
+  case hypothesisUnknownConstruct(label: String, construct: String, location: SourceLocation?)
+  /// A hypothesis about a path (or a link of a chain) the structural model does not have.
+  case hypothesisWithoutPath(label: String, from: String, to: String, location: SourceLocation?)
+  /// A hypothesis about the same path or chain as an earlier one.
+  case repeatedHypothesis(label: String, earlier: String, location: SourceLocation?)
   /// An indicator that is not a column of the data.
   case unknownIndicator(
     indicator: String, construct: String, location: SourceLocation?, available: [String],
@@ -45,6 +53,9 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
       .indicatorInTwoBlocks(_, _, _, let l), .duplicateConstruct(_, let l),
       .duplicatePath(_, _, let l),
       .selfLoop(_, let l), .unknownIndicator(_, _, let l, _, _):
+      return l
+    case .duplicateHypothesis(_, _, let l), .hypothesisUnknownConstruct(_, _, let l),
+      .hypothesisWithoutPath(_, _, _, let l), .repeatedHypothesis(_, _, let l):
       return l
     }
   }
@@ -93,6 +104,16 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
     case .constructAsIndicator(let name, let c, let l):
       return
         "'\(name)' is listed as an indicator of '\(c)' but is itself a construct; higher-order constructs are not supported (use the construct scores as data instead)\(at(l))"
+    case .duplicateHypothesis(let label, let first, let l):
+      let earlier = first.map { " (first at line \($0.line))" } ?? ""
+      return "hypothesis \(label) is named twice\(earlier)\(at(l))"
+    case .hypothesisUnknownConstruct(let label, let c, let l):
+      return "hypothesis \(label) names '\(c)', which is not a construct of the model\(at(l))"
+    case .hypothesisWithoutPath(let label, let f, let t, let l):
+      return
+        "hypothesis \(label) is about the path \(f) → \(t), which the structural model does not have (write '\(t) ~ \(f)' or correct the hypothesis)\(at(l))"
+    case .repeatedHypothesis(let label, let earlier, let l):
+      return "hypothesis \(label) repeats hypothesis \(earlier) (the same path or chain)\(at(l))"
     case .unknownIndicator(let i, let c, let l, let available, let dataSource):
       let shown = available.map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }
       let data = dataSource ?? "the data"
