@@ -115,17 +115,18 @@ extension KeptDraws: Codable {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(statistics, forKey: .statistics)
     try container.encode(rows, forKey: .rows)
-    var bytes = [UInt8](repeating: 0, count: values.count * 8)
-    bytes.withUnsafeMutableBufferPointer { out in
-      for (i, v) in values.enumerated() {
-        var bits = v.bitPattern
-        for b in 0..<8 {
-          out[8 * i + b] = UInt8(truncatingIfNeeded: bits)
-          bits >>= 8
-        }
+    // The doubles' own bytes where the machine is little-endian (no copy), else byte-swapped.
+    let text = values.withUnsafeBufferPointer { buffer -> String in
+      guard let base = buffer.baseAddress, 1.littleEndian == 1 else {
+        var swapped = buffer.map { $0.bitPattern.littleEndian }
+        return Data(bytes: &swapped, count: swapped.count * 8).base64EncodedString()
       }
+      return Data(
+        bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count * 8,
+        deallocator: .none
+      ).base64EncodedString()
     }
-    try container.encode(Data(bytes).base64EncodedString(), forKey: .float64LE)
+    try container.encode(text, forKey: .float64LE)
   }
 
   /// Decodes and checks the shape: `rows × statistics` doubles, and no infinity (a failed
@@ -135,23 +136,28 @@ extension KeptDraws: Codable {
     func corrupt(_ what: String) -> DecodingError {
       .dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: what))
     }
-    statistics = try container.decode(Int.self, forKey: .statistics)
+    let statistics = try container.decode(Int.self, forKey: .statistics)
     let rows = try container.decode(Int.self, forKey: .rows)
+    // No rows without statistics (a row of nothing cannot be told apart from another).
     guard statistics >= 0, rows >= 0, statistics <= 1 << 30, rows <= 1 << 40,
+      statistics > 0 || rows == 0,
       rows.multipliedReportingOverflow(by: statistics).overflow == false
     else { throw corrupt("\(rows) rows of \(statistics) statistics") }
     let text = try container.decode(String.self, forKey: .float64LE)
     guard let data = Data(base64Encoded: text) else { throw corrupt("the draws are not base64") }
-    guard data.count == rows * statistics * 8 else {
+    // Compared in doubles, not bytes: `rows × statistics × 8` may not fit an Int.
+    guard data.count % 8 == 0, data.count / 8 == rows * statistics else {
       throw corrupt("\(data.count) bytes of draws for \(rows) rows of \(statistics) statistics")
     }
-    var values = [Double](repeating: 0, count: rows * statistics)
-    data.withUnsafeBytes { raw in
-      for i in 0..<values.count {
-        var bits: UInt64 = 0
-        for b in (0..<8).reversed() { bits = bits << 8 | UInt64(raw[8 * i + b]) }
-        values[i] = Double(bitPattern: bits)
+    let values = [Double](unsafeUninitializedCapacity: rows * statistics) { out, initialized in
+      data.withUnsafeBytes { raw in
+        for i in 0..<(rows * statistics) {
+          out[i] = Double(
+            bitPattern: UInt64(
+              littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))
+        }
       }
+      initialized = rows * statistics
     }
     for r in 0..<rows {
       let row = values[(r * statistics)..<((r + 1) * statistics)]
@@ -160,6 +166,7 @@ extension KeptDraws: Codable {
         throw corrupt("row \(r) of the draws mixes failed and finite values")
       }
     }
+    self.statistics = statistics
     self.values = values
   }
 }
