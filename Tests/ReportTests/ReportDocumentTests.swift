@@ -32,7 +32,62 @@ struct ReportDocumentTests {
     return [
       ("plain", try CorpRep.plain()), ("bootstrapped", try CorpRep.bootstrapped()),
       ("complete", try complete()), ("warned", warned), ("synthetic", try SyntheticModel.report()),
+      ("bootstrap-warned", try bootstrapWarned.get()),
+      ("plsc-bootstrap", try consistentBootstrap.get()),
+      ("resamples-failing", try resamplesFailing.get()),
     ]
+  }
+
+  /// The weak scale (two items of W correlate −0.003) bootstrapped: HTMT(B, W)'s SE is huge.
+  static let bootstrapWarned = Result {
+    let directory = "Tests/PLSSEMTests/Fixtures/data"
+    let data = try ExampleData.table("\(directory)/weak-scale.csv")
+    let text = try Repository.text("\(directory)/weak-scale.model")
+    let estimate = try PLSEstimator().estimate(PathModel(syntax: text), data: data)
+    let settings = BootstrapSettings(resamples: 300, seed: 11, maximumFailureShare: 0.5)
+    var report = EstimationReport(
+      estimate: estimate, assessment: try PLSAssessment(estimate: estimate),
+      bootstrap: try Bootstrapper(settings: settings).result(estimate),
+      dataSource: "\(directory)/weak-scale.csv", modelSource: "\(directory)/weak-scale.model")
+    report.modelText = text
+    return report
+  }
+
+  /// 30 respondents, and item a3 is 0 but for one of them: about 36 % of the resamples miss
+  /// that respondent, have a constant indicator and fail.
+  static let resamplesFailing = Result {
+    var random = SeededGenerator(seed: 77)
+    var columns = Array(repeating: [Double](), count: 5)
+    for i in 0..<30 {
+      let a = random.normal()
+      let b = 0.5 * a + 0.8 * random.normal()
+      columns[0].append(a + 0.5 * random.normal())
+      columns[1].append(a + 0.5 * random.normal())
+      columns[2].append(i == 11 ? 1 : 0)
+      columns[3].append(b + 0.5 * random.normal())
+      columns[4].append(b + 0.5 * random.normal())
+    }
+    let data = try DataTable(columnNames: ["a1", "a2", "a3", "b1", "b2"], columns: columns)
+    let text = "A =~ a1 + a2 + a3\nB =~ b1 + b2\nB ~ A\n"
+    let estimate = try PLSEstimator().estimate(PathModel(syntax: text), data: data)
+    let settings = BootstrapSettings(resamples: 300, seed: 4, maximumFailureShare: 0.5)
+    var report = EstimationReport(
+      estimate: estimate, assessment: try PLSAssessment(estimate: estimate),
+      bootstrap: try Bootstrapper(settings: settings).result(estimate),
+      dataSource: "rare-item.csv", modelSource: "rare-item.model")
+    report.modelText = text
+    return report
+  }
+
+  /// ECSI mobi under PLSc, bootstrapped with the inadmissible resamples dropped: the estimate
+  /// is inadmissible and most resamples are too.
+  static let consistentBootstrap = Result {
+    let estimate = try ExampleData.mobiEstimate(settings: PLSSettings(consistent: true))
+    let settings = BootstrapSettings(resamples: 200, seed: 3, inadmissibleResamples: .drop)
+    return EstimationReport(
+      estimate: estimate, assessment: try PLSAssessment(estimate: estimate),
+      bootstrap: try Bootstrapper(settings: settings).result(estimate),
+      dataSource: ExampleData.mobiData, modelSource: ExampleData.mobiModel)
   }
 
   /// The CSV's `table` field of every record.
@@ -81,6 +136,15 @@ struct ReportDocumentTests {
   }
 
   @Test func diagnosticsAreInEveryFormat() throws {
+    // The engine's warnings (the estimate's, then the bootstrap's) are among the report's.
+    let codes = { (report: EstimationReport) in report.allDiagnostics.map(\.code) }
+    #expect(codes(try Self.bootstrapWarned.get()) == [Diagnostic.Code.largeSE])
+    #expect(codes(try Self.resamplesFailing.get()) == [Diagnostic.Code.resamplesFailed])
+    #expect(
+      codes(try Self.consistentBootstrap.get()).suffix(1) == [
+        Diagnostic.Code.resamplesInadmissible
+      ])
+    #expect(codes(try Self.consistentBootstrap.get()).contains(Diagnostic.Code.inadmissible))
     for (name, report) in try Self.reports() where !report.allDiagnostics.isEmpty {
       let document = report.document()
       let text = TableRenderer.render(document)
