@@ -75,9 +75,10 @@ func warn(_ message: String) {
   FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
 }
 
-/// Prints diagnostics to standard error, one line each (`warning: …`, `note: …`).
+/// Prints diagnostics to standard error, one line each (`warning: …`, `note: …`); notes are
+/// silenced by `--quiet`, warnings always print.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
-  for diagnostic in diagnostics {
+  for diagnostic in diagnostics where !(diagnostic.severity == .note && Console.isQuiet) {
     FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
   }
 }
