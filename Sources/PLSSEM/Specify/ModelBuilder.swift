@@ -26,6 +26,8 @@ public func Composite(_ name: String, indicators: [String]) -> ModelStatement {
 }
 
 /// Structural paths from each of `predictors` to `target` (`target ~ p1 + p2`) for ``ModelBuilder``.
+/// A predictor `"A:B"` is the interaction term of A and B (``PathModel/Interaction``), as in
+/// model text: `Regression("CUSL", on: "CUSA", "SC", "CUSA:SC")`.
 public func Regression(_ target: String, on predictors: String...) -> ModelStatement {
   .paths(predictors.map { .init(from: $0, to: target) })
 }
@@ -93,7 +95,11 @@ extension PathModel {
     while start < paths.count {
       var end = start + 1
       while end < paths.count, paths[end].to == paths[start].to { end += 1 }
-      let predictors = paths[start..<end].map { quoted($0.from) }
+      let predictors = paths[start..<end].map { path in
+        Interaction.isTerm(path.from)
+          ? Interaction(name: path.from).constructs.map(quoted).joined(separator: ":")
+          : quoted(path.from)
+      }
       lines.append("\(quoted(paths[start].to)) ~ \(predictors.joined(separator: " + "))")
       start = end
     }

@@ -4,12 +4,15 @@
 ///     COMP =~ comp_1 + comp_2 + comp_3      # Mode A block
 ///     QUAL <~ qual_1 + qual_2               # Mode B block
 ///     CUSA ~ COMP + LIKE                    # paths COMP → CUSA, LIKE → CUSA
+///     CUSL ~ CUSA + SC + CUSA:SC            # with the interaction of CUSA and SC
 ///
 /// A statement ends at a line break or `;`. After a trailing `+` or operator it continues on the
 /// next line (a line break there is not an end), but a `;` always ends it. `A + B ~ C` gives the
 /// paths C → A and C → B. Names consist of letters, digits, `_` and `.`, and may be quoted with
 /// `"` or `` ` `` to hold other characters. Comments of the form `# H1: X2 -> X3 (+)` name
-/// hypotheses (``PathModel/Hypothesis``; see `ModelSyntax+Hypotheses.swift`).
+/// hypotheses (``PathModel/Hypothesis``; see `ModelSyntax+Hypotheses.swift`). `A:B` on the
+/// right of `~` is the interaction term of the constructs A and B, a predictor named `A:B`
+/// (``PathModel/Interaction``).
 /// Errors name the line and column.
 extension PathModel {
   /// Parses model text and validates the model on its own (not yet against data).
@@ -42,6 +45,7 @@ struct ModelToken: Equatable {
     case composite  // <~
     case regression  // ~
     case plus
+    case colon  // ':' joining the constructs of an interaction term
     case end  // line break (or the end of the text)
     case separator  // ';'
   }
@@ -112,6 +116,8 @@ struct ModelSyntaxParser {
         result.append(ModelToken(kind: .separator, location: location))
       case "+":
         result.append(ModelToken(kind: .plus, location: location))
+      case ":":
+        result.append(ModelToken(kind: .colon, location: location))
       case "=":
         guard i + 1 < characters.count, characters[i + 1] == "~" else {
           throw error("expected '=~' here; '=' alone is not an operator", location)
@@ -179,6 +185,9 @@ struct ModelSyntaxParser {
     var op: ModelToken.Kind
     var opLocation: SourceLocation
     var right: [(name: String, location: SourceLocation)]
+    /// For each right-hand name that is an interaction term `A:B` (by its index in `right`):
+    /// where each of its constructs is written.
+    var termLocations: [Int: [SourceLocation]] = [:]
   }
 
   /// Groups tokens into statements, joining lines after a trailing '+' or operator.
@@ -201,9 +210,11 @@ struct ModelSyntaxParser {
       while index < tokens.count, tokens[index].kind == .end { index += 1 }
     }
     // Reads `name (+ name)*`, allowing line breaks after '+'.
+    var terms: [Int: [SourceLocation]] = [:]
     func names(after context: String, at fallback: SourceLocation) throws(SpecificationError) -> [(
       name: String, location: SourceLocation
     )] {
+      terms = [:]
       var list: [(name: String, location: SourceLocation)] = []
       var context = context
       var fallback = fallback
@@ -218,6 +229,7 @@ struct ModelSyntaxParser {
           case .end: what = "end of statement"
           case .separator: what = "';'"
           case .plus: what = "'+'"
+          case .colon: what = "':'"
           case .reflective: what = "'=~'"
           case .composite: what = "'<~'"
           case .regression: what = "'~'"
@@ -225,8 +237,23 @@ struct ModelSyntaxParser {
           }
           throw error("expected a name \(context), found \(what)", token.location)
         }
-        list.append((name, token.location))
         index += 1
+        // An interaction term `A:B`: one name, its parts joined by ':'.
+        var term = name
+        var locations = [token.location]
+        while index < tokens.count, tokens[index].kind == .colon {
+          let colon = tokens[index].location
+          index += 1
+          guard index < tokens.count, case .name(let next) = tokens[index].kind else {
+            throw error(
+              "expected a construct name after ':' in the interaction term '\(term):'", colon)
+          }
+          term += ":" + next
+          locations.append(tokens[index].location)
+          index += 1
+        }
+        if locations.count > 1 { terms[list.count] = locations }
+        list.append((term, token.location))
         guard index < tokens.count, tokens[index].kind == .plus else { return list }
         context = "after '+'"
         fallback = tokens[index].location
@@ -238,6 +265,11 @@ struct ModelSyntaxParser {
     while index < tokens.count {
       let start = tokens[index].location
       let left = try names(after: "at the start of a statement", at: start)
+      if let (k, locations) = terms.min(by: { $0.key < $1.key }) {
+        throw error(
+          "the interaction term '\(left[k].name)' can only be a predictor, on the right of '~' (write 'Y ~ A + B + A:B')",
+          locations[0])
+      }
       guard index < tokens.count else { break }
       let opToken = tokens[index]
       switch opToken.kind {
@@ -252,6 +284,11 @@ struct ModelSyntaxParser {
       let opName =
         opToken.kind == .reflective ? "'=~'" : opToken.kind == .composite ? "'<~'" : "'~'"
       let right = try names(after: "after \(opName)", at: opToken.location)
+      if opToken.kind != .regression, let (k, locations) = terms.min(by: { $0.key < $1.key }) {
+        throw error(
+          "the interaction term '\(right[k].name)' is not an indicator: interaction terms are predictors in structural statements ('Y ~ A + B + A:B')",
+          locations[0])
+      }
       if index < tokens.count, tokens[index].kind != .end, tokens[index].kind != .separator {
         throw error("expected '+', ';' or the end of the line", tokens[index].location)
       }
@@ -261,7 +298,9 @@ struct ModelSyntaxParser {
           left[1].location)
       }
       statements.append(
-        Statement(left: left, op: opToken.kind, opLocation: opToken.location, right: right))
+        Statement(
+          left: left, op: opToken.kind, opLocation: opToken.location, right: right,
+          termLocations: terms))
       skipEnds()
     }
     return statements
@@ -282,9 +321,11 @@ struct ModelSyntaxParser {
             indicators: statement.right.map(\.name), location: head.location))
       default:
         for target in statement.left {
-          for predictor in statement.right {
+          for (k, predictor) in statement.right.enumerated() {
             paths.append(
-              PathModel.Path(from: predictor.name, to: target.name, location: predictor.location))
+              PathModel.Path(
+                from: predictor.name, to: target.name, location: predictor.location,
+                termLocations: statement.termLocations[k]))
           }
         }
       }

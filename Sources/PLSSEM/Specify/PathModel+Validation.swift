@@ -7,6 +7,8 @@ extension PathModel {
   /// another construct (a construct may share its name with its own indicator, `Age =~ Age`), a path to or from a construct
   /// without a measurement block, a self-loop, a duplicate path, a construct in no path (even in a
   /// model of one construct: the PLS algorithm builds a construct's inner proxy from its neighbours), and a cycle (only recursive models are supported);
+  /// the interaction terms (``PathModel/Interaction``: constructs declared, two of them,
+  /// different, written one way, main effects present, a predictor only);
   /// then the hypotheses: a label used twice, a construct that is not declared, a link of a
   /// hypothesis that is not a structural path, a path or chain hypothesised twice.
   public func validated(source: String = "<model>") throws(SpecificationError) -> PathModel {
@@ -37,9 +39,10 @@ extension PathModel {
           name: indicator, construct: construct.name, location: construct.location)
       }
     }
+    try validateInteractions(declared: Set(declared.keys))
     var seen = Set<Path>()
     for path in paths {
-      for end in [path.from, path.to] where declared[end] == nil {
+      for end in [path.from, path.to] where declared[end] == nil && !Interaction.isTerm(end) {
         throw .unmeasuredConstruct(construct: end, location: path.location)
       }
       if path.from == path.to { throw .selfLoop(construct: path.from, location: path.location) }
@@ -82,7 +85,8 @@ extension PathModel {
   /// with respect to declaration order), or nil when the structural model has a cycle.
   public var structuralOrder: [String]? {
     var indegree = Dictionary(uniqueKeysWithValues: constructs.map { ($0.name, 0) })
-    for path in paths { indegree[path.to, default: 0] += 1 }
+    // An interaction term's paths follow from its main effects' (which validation requires).
+    for path in paths where !Interaction.isTerm(path.from) { indegree[path.to, default: 0] += 1 }
     var order: [String] = []
     var remaining = constructNames
     while !remaining.isEmpty {

@@ -42,17 +42,23 @@ public struct PathModel: Sendable, Codable, Equatable {
 
   /// A directed structural path `from → to`.
   public struct Path: Sendable, Codable, Equatable, Hashable {
-    /// The predictor construct.
+    /// The predictor construct, or an interaction term `A:B` (``PathModel/Interaction``).
     public var from: String
     /// The predicted (endogenous) construct.
     public var to: String
     /// Where the path was written in model text, when parsed.
     public var location: SourceLocation?
+    /// For an interaction term parsed from text, where each of its constructs is written.
+    public var termLocations: [SourceLocation]?
 
-    public init(from: String, to: String, location: SourceLocation? = nil) {
+    public init(
+      from: String, to: String, location: SourceLocation? = nil,
+      termLocations: [SourceLocation]? = nil
+    ) {
       self.from = from
       self.to = to
       self.location = location
+      self.termLocations = termLocations
     }
 
     public static func == (lhs: Path, rhs: Path) -> Bool {
@@ -92,7 +98,8 @@ public struct PathModel: Sendable, Codable, Equatable {
     hypotheses = try container.decodeIfPresent([Hypothesis].self, forKey: .hypotheses) ?? []
   }
 
-  /// The construct names in declaration order.
+  /// The construct names in declaration order (interaction terms are not among them: see
+  /// ``interactions``).
   public var constructNames: [String] { constructs.map(\.name) }
 
   /// Every indicator, block after block, in declaration order.
@@ -112,4 +119,7 @@ public struct PathModel: Sendable, Codable, Equatable {
   public var endogenousConstructs: [String] {
     constructNames.filter { name in paths.contains { $0.to == name } }
   }
+
+  /// Whether the model has interaction terms (moderation).
+  public var hasInteractions: Bool { paths.contains { PathModel.Interaction.isTerm($0.from) } }
 }

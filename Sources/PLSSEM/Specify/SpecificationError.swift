@@ -33,6 +33,25 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   case hypothesisWithoutPath(label: String, from: String, to: String, location: SourceLocation?)
   /// A hypothesis about the same path or chain as an earlier one.
   case repeatedHypothesis(label: String, earlier: String, location: SourceLocation?)
+  /// A construct whose name contains `:`, which writes interaction terms.
+  case colonInConstructName(construct: String, location: SourceLocation?)
+  /// An interaction term `A:B` naming something that is not a declared construct; the location
+  /// is where that name is written.
+  case interactionConstructUnknown(construct: String, interaction: String, location: SourceLocation?)
+  /// An interaction term of three or more constructs (an interaction of an interaction).
+  case nestedInteraction(interaction: String, location: SourceLocation?)
+  /// An interaction term of a construct with itself (`A:A`).
+  case interactionOfItself(interaction: String, location: SourceLocation?)
+  /// The same two constructs' interaction written in both orders (`A:B` and `B:A`).
+  case interactionTwice(interaction: String, earlier: String, location: SourceLocation?)
+  /// An interaction term predicting an outcome without one of its main effects.
+  case interactionWithoutMainEffect(
+    interaction: String, construct: String, outcome: String, location: SourceLocation?)
+  /// An interaction term as the outcome of a path.
+  case interactionAsOutcome(interaction: String, location: SourceLocation?)
+  /// A model with an interaction term handed to the estimator, which does not estimate
+  /// interaction terms yet.
+  case interactionNotEstimated(interaction: String, location: SourceLocation?)
   /// An indicator that is not a column of the data.
   case unknownIndicator(
     indicator: String, construct: String, location: SourceLocation?, available: [String],
@@ -53,6 +72,11 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
       .indicatorInTwoBlocks(_, _, _, let l), .duplicateConstruct(_, let l),
       .duplicatePath(_, _, let l),
       .selfLoop(_, let l), .unknownIndicator(_, _, let l, _, _):
+      return l
+    case .colonInConstructName(_, let l), .interactionConstructUnknown(_, _, let l),
+      .nestedInteraction(_, let l), .interactionOfItself(_, let l), .interactionTwice(_, _, let l),
+      .interactionWithoutMainEffect(_, _, _, let l), .interactionAsOutcome(_, let l),
+      .interactionNotEstimated(_, let l):
       return l
     case .duplicateHypothesis(_, _, let l), .hypothesisUnknownConstruct(_, _, let l),
       .hypothesisWithoutPath(_, _, _, let l), .repeatedHypothesis(_, _, let l):
@@ -114,6 +138,30 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
         "hypothesis \(label) is about the path \(f) → \(t), which the structural model does not have (write '\(t) ~ \(f)' or correct the hypothesis)\(at(l))"
     case .repeatedHypothesis(let label, let earlier, let l):
       return "hypothesis \(label) repeats hypothesis \(earlier) (the same path or chain)\(at(l))"
+    case .colonInConstructName(let c, let l):
+      return
+        "construct name '\(c)' contains ':', which writes interaction terms ('A:B'); rename the construct\(at(l))"
+    case .interactionConstructUnknown(let c, let term, let l):
+      return
+        "the interaction term '\(term)' names '\(c)', which is not a construct of the model (declare it with '\(c) =~ …' or '\(c) <~ …')\(at(l))"
+    case .nestedInteraction(let term, let l):
+      return
+        "the interaction term '\(term)' is an interaction of an interaction; only two-way interactions of constructs ('A:B') are supported\(at(l))"
+    case .interactionOfItself(let term, let l):
+      return
+        "the interaction term '\(term)' joins a construct with itself; quadratic terms are not supported\(at(l))"
+    case .interactionTwice(let term, let earlier, let l):
+      return
+        "the interaction term '\(term)' repeats '\(earlier)' in the other order; write it one way throughout\(at(l))"
+    case .interactionWithoutMainEffect(let term, let c, let outcome, let l):
+      return
+        "the interaction term '\(term)' predicts '\(outcome)' without its main effect \(c) → \(outcome) (write '\(outcome) ~ … + \(c) + \(term)')\(at(l))"
+    case .interactionAsOutcome(let term, let l):
+      return
+        "the interaction term '\(term)' can only be a predictor, on the right of '~'\(at(l))"
+    case .interactionNotEstimated(let term, let l):
+      return
+        "the model has the interaction term '\(term)'; estimating interaction terms is not supported yet\(at(l))"
     case .unknownIndicator(let i, let c, let l, let available, let dataSource):
       let shown = available.map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }
       let data = dataSource ?? "the data"
