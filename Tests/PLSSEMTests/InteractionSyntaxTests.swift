@@ -74,7 +74,8 @@ struct InteractionSyntaxTests {
     let model = try PathModel(syntax: text)
     #expect(model.interactions.map(\.name) == ["Customer satisfaction:SC"])
     let written = model.syntax
-    #expect(written.contains("CUSL ~ \"Customer satisfaction\" + SC + \"Customer satisfaction\":SC"))
+    #expect(
+      written.contains("CUSL ~ \"Customer satisfaction\" + SC + \"Customer satisfaction\":SC"))
     #expect(try PathModel(syntax: written) == model)
   }
 
@@ -109,8 +110,10 @@ struct InteractionSyntaxTests {
 
   @Test func anUnknownConstructIsNamedWithItsLineAndColumn() throws {
     let error = try #require(Self.error("CUSL ~ CUSA + SC + CUSA:XX"))
-    #expect(error == .interactionConstructUnknown(
-      construct: "XX", interaction: "CUSA:XX", location: SourceLocation(line: 6, column: 25)))
+    #expect(
+      error
+        == .interactionConstructUnknown(
+          construct: "XX", interaction: "CUSA:XX", location: SourceLocation(line: 6, column: 25)))
     #expect(error.description(inFile: "m.model").hasPrefix("m.model:6:25: "))
     #expect(error.description.contains("'CUSA:XX' names 'XX', which is not a construct"))
     let first = try #require(Self.error("CUSL ~ CUSA + SC +\n  YY:SC"))
@@ -119,16 +122,20 @@ struct InteractionSyntaxTests {
 
   @Test func anInteractionOfAnInteractionIsAnError() throws {
     let error = try #require(Self.error("CUSL ~ CUSA + SC + COMP + CUSA:SC:COMP"))
-    #expect(error == .nestedInteraction(
-      interaction: "CUSA:SC:COMP", location: SourceLocation(line: 6, column: 27)))
+    #expect(
+      error
+        == .nestedInteraction(
+          interaction: "CUSA:SC:COMP", location: SourceLocation(line: 6, column: 27)))
     #expect(error.description.contains("'CUSA:SC:COMP' is an interaction of an interaction"))
   }
 
   @Test func mainEffectsAreRequired() throws {
     let error = try #require(Self.error("CUSL ~ CUSA + CUSA:SC\nCUSA ~ SC"))
-    #expect(error == .interactionWithoutMainEffect(
-      interaction: "CUSA:SC", construct: "SC", outcome: "CUSL",
-      location: SourceLocation(line: 6, column: 15)))
+    #expect(
+      error
+        == .interactionWithoutMainEffect(
+          interaction: "CUSA:SC", construct: "SC", outcome: "CUSL",
+          location: SourceLocation(line: 6, column: 15)))
     #expect(error.description.contains("without its main effect SC → CUSL"))
   }
 
@@ -137,22 +144,33 @@ struct InteractionSyntaxTests {
     #expect(
       Self.error("CUSL ~ CUSA + SC + CUSA:SC + SC:CUSA")
         == .interactionTwice(
-          interaction: "SC:CUSA", earlier: "CUSA:SC", location: SourceLocation(line: 6, column: 30)))
+          interaction: "SC:CUSA", earlier: "CUSA:SC", location: SourceLocation(line: 6, column: 30))
+    )
     #expect(
       Self.error("CUSL ~ CUSA + SC + CUSA:SC + CUSA:SC")
         == .duplicatePath(
           from: "CUSA:SC", to: "CUSL", location: SourceLocation(line: 6, column: 30)))
     let colon = Self.error("CUSL ~ CUSA + SC + CUSA:SC\n\"A:B\" =~ a1")
-    #expect(colon == .colonInConstructName(construct: "A:B", location: SourceLocation(line: 7, column: 1)))
+    #expect(
+      colon == .colonInConstructName(construct: "A:B", location: SourceLocation(line: 7, column: 1))
+    )
   }
 
   @Test func syntaxErrorsNameTheLineAndColumn() throws {
     func message(_ text: String) -> String? {
       Self.error(text).map { $0.description }
     }
-    #expect(message("CUSA:SC ~ CUSL")?.contains("test.model:6:1: the interaction term 'CUSA:SC' can only be a predictor") == true)
-    #expect(message("X =~ a:b\nCUSL ~ CUSA + SC")?.contains("test.model:6:6: the interaction term 'a:b' is not an indicator") == true)
-    #expect(message("CUSL ~ CUSA + SC + CUSA:")?.contains("test.model:6:24: expected a construct name after ':'") == true)
-    #expect(message("CUSL ~ CUSA + SC + :SC")?.contains("test.model:6:20: expected a name after '+', found ':'") == true)
+    #expect(
+      message("CUSA:SC ~ CUSL")?.contains(
+        "test.model:6:1: the interaction term 'CUSA:SC' can only be a predictor") == true)
+    #expect(
+      message("X =~ a:b\nCUSL ~ CUSA + SC")?.contains(
+        "test.model:6:6: the interaction term 'a:b' is not an indicator") == true)
+    #expect(
+      message("CUSL ~ CUSA + SC + CUSA:")?.contains(
+        "test.model:6:24: expected a construct name after ':'") == true)
+    #expect(
+      message("CUSL ~ CUSA + SC + :SC")?.contains(
+        "test.model:6:20: expected a name after '+', found ':'") == true)
   }
 }

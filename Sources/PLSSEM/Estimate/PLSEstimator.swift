@@ -47,7 +47,8 @@ public struct PLSEstimator: Sendable {
     }
     _ = try model.validated(againstColumns: data.columnNames, dataSource: data.source)
     if let term = model.paths.first(where: { PathModel.Interaction.isTerm($0.from) }) {
-      throw SpecificationError.interactionNotEstimated(interaction: term.from, location: term.location)
+      throw SpecificationError.interactionNotEstimated(
+        interaction: term.from, location: term.location)
     }
     // A lone construct has no neighbour to build its inner proxy from: its weights would
     // collapse to zero. (Validation allows it for models that are only parsed.)

@@ -37,7 +37,8 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   case colonInConstructName(construct: String, location: SourceLocation?)
   /// An interaction term `A:B` naming something that is not a declared construct; the location
   /// is where that name is written.
-  case interactionConstructUnknown(construct: String, interaction: String, location: SourceLocation?)
+  case interactionConstructUnknown(
+    construct: String, interaction: String, location: SourceLocation?)
   /// An interaction term of three or more constructs (an interaction of an interaction).
   case nestedInteraction(interaction: String, location: SourceLocation?)
   /// An interaction term of a construct with itself (`A:A`).
