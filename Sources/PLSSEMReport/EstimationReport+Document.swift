@@ -6,7 +6,8 @@ extension EstimationReport {
   /// R², total, indirect and specific indirect effects), the measurement model (loadings,
   /// weights with VIF, reliability, HTMT, Fornell–Larcker, cross-loadings, construct
   /// correlations), model fit and prediction (fit, Q², PLSpredict, when computed), and the
-  /// rules of thumb, judged by `thresholds`.
+  /// rules of thumb, judged by `thresholds`; with ``narrativeLanguage`` set, the results in
+  /// words (``ReportDocument/narrative``).
   public func document(thresholds: QualityThresholds = .standard) -> ReportDocument {
     var structural = [pathTable(thresholds), rSquaredTable(), totalEffectsTable()]
     if let table = indirectEffectsTable() { structural.append(table) }
@@ -32,10 +33,14 @@ extension EstimationReport {
       sections.append(
         ReportDocument.Section(id: "quality", title: "Model fit and prediction", tables: quality))
     }
-    return ReportDocument(
+    var document = ReportDocument(
       title: "PLS-SEM estimate", summary: ReportSummary(self).lines, facts: facts,
       diagnostics: allDiagnostics, sections: sections,
       rules: rules(thresholds, shown: sections.flatMap(\.tables).map(\.id)))
+    if let language = narrativeLanguage {
+      document.narrative = narrative(language, document: document, thresholds: thresholds)
+    }
+    return document
   }
 
   /// The key numbers, for the CSV's `summary` table.

@@ -25,6 +25,9 @@ public struct EstimationReport: Sendable {
   /// the reader's language; the tables and the path diagram show ``label(_:)``, the JSON and the
   /// CSV's keys keep the construct names.
   public var constructLabels: [String: String] = [:]
+  /// The language of the results in words (``ReportNarrative``) that ``document(thresholds:)``
+  /// adds, and so the Markdown and HTML reports show; nil (the default) for none.
+  public var narrativeLanguage: NarrativeLanguage?
 
   /// The name to show for `construct`: its label, else its name.
   public func label(_ construct: String) -> String {

@@ -38,6 +38,9 @@ public enum HTMLRenderer {
       sections.append(
         (diagnostics.id, diagnostics.title, render(diagnostics, level: 3, heading: false)))
     }
+    if let narrative = document.narrative {
+      sections.append(("narrative", narrative.title, narrativeSection(narrative)))
+    }
     for section in document.sections {
       sections.append(
         (section.id, section.title, section.tables.map { render($0, level: 3) }.joined()))
@@ -69,6 +72,9 @@ public enum HTMLRenderer {
     if let diagnostics = document.diagnosticsTable {
       sections.append(
         (diagnostics.id, diagnostics.title, render(diagnostics, level: 3, heading: false)))
+    }
+    if let narrative = document.narrative {
+      sections.append(("narrative", narrative.title, narrativeSection(narrative)))
     }
     for section in document.sections {
       sections.append(

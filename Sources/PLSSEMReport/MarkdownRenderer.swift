@@ -22,6 +22,7 @@ public enum MarkdownRenderer {
     if let diagnostics = document.diagnosticsTable {
       out += "\n" + render(diagnostics, level: 2)
     }
+    if let narrative = document.narrative { out += "\n" + render(narrative) }
     for section in document.sections {
       out += "\n## " + escape(section.title) + "\n"
       for table in section.tables {

@@ -6,14 +6,18 @@ import PLSSEM
 /// instead, the shortest text that reads back to the same `Double`.
 enum NumberText {
   /// `value` with `digits` decimals, or `n/a` when not finite. A minus sign is U+2212 when
-  /// `typographic` (HTML), else ASCII.
-  static func fixed(_ value: Double?, _ digits: Int = 3, typographic: Bool = false) -> String {
+  /// `typographic` (HTML, prose), else ASCII; the decimal separator is a comma when
+  /// `decimalComma` (Indonesian prose, ``NarrativeLanguage/indonesian``), else a point.
+  static func fixed(
+    _ value: Double?, _ digits: Int = 3, typographic: Bool = false, decimalComma: Bool = false
+  ) -> String {
     guard let value, value.isFinite else { return "n/a" }
     var text = String(format: "%.\(digits)f", value)
     if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
       text.removeFirst()
     }
     if typographic, text.hasPrefix("-") { text = "\u{2212}" + text.dropFirst() }
+    if decimalComma { text = text.replacingOccurrences(of: ".", with: ",") }
     return text
   }
 

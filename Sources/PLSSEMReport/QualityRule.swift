@@ -31,6 +31,11 @@ extension QualityThresholds {
   public static let rSquaredGuide = (substantial: 0.75, moderate: 0.50, weak: 0.25)
   /// Reading guide for f²: small, medium, large effects (Cohen 1988).
   public static let fSquareGuide = (small: 0.02, medium: 0.15, large: 0.35)
+  /// Reading guide for Q² (blindfolding): above 0, 0.25 and 0.50 read as small, medium and
+  /// large predictive relevance (Hair et al. 2019), used by the results in words.
+  public static let q2Guide = (small: 0.0, medium: 0.25, large: 0.50)
+  /// The source of ``q2Guide``.
+  public static let q2GuideCitation = "Hair et al. 2019"
   /// SRMR below which fit is commonly read as good (Hu & Bentler 1999; Henseler et al. 2014).
   public static let srmrGood = 0.08
 

@@ -20,6 +20,9 @@ public struct ReportDocument: Sendable, Equatable {
   public var sections: [Section]
   /// The rules of thumb the tables are judged by, listed once at the end.
   public var rules: [QualityRule]
+  /// The results in words, when asked for (``EstimationReport/narrativeLanguage``): shown
+  /// after the warnings, before the sections.
+  public var narrative: ReportNarrative?
 
   /// A key number of the analysis (observations, iterations, bootstrap resamples, …).
   public struct Fact: Sendable, Equatable {

@@ -22,9 +22,13 @@ enum Golden {
   static let defaultTolerance = 1e-9
 
   /// Checks `actual` against the golden file `name` (see the type's description for the rule).
+  ///
+  /// With `decimalComma` (Indonesian text: `0,593`, `[0,047; 0,290]`) a comma between two
+  /// digits is read as a decimal point on both sides before comparing, so that such numbers
+  /// get the same tolerance.
   static func check(
     _ actual: String, against name: String, numericTolerance: Double = defaultTolerance,
-    sourceLocation: Testing.SourceLocation = #_sourceLocation
+    decimalComma: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws {
     let url = directory.appendingPathComponent(name)
     if updating {
@@ -38,8 +42,13 @@ enum Golden {
         sourceLocation: sourceLocation)
       return
     }
+    let points = { (text: String) in
+      decimalComma
+        ? text.replacingOccurrences(
+          of: "(?<=[0-9]),(?=[0-9])", with: ".", options: .regularExpression) : text
+    }
     if let mismatch = NumericText.firstMismatch(
-      actual, expected, relativeTolerance: numericTolerance)
+      points(actual), points(expected), relativeTolerance: numericTolerance)
     {
       Issue.record(
         """
