@@ -85,6 +85,11 @@ let package = Package(
     .testTarget(
       name: "ReportTests", dependencies: ["PLSSEMReport", "PLSSEM", "TestSupport"],
       exclude: ["Golden"]),
+    // The Monte Carlo power study: the engine's PowerStudy on the Survey population simulator,
+    // against an independent numpy simulation (Fixtures/make_power_fixture.py).
+    .testTarget(
+      name: "PowerTests", dependencies: ["PLSSEM", "Survey", "TestSupport"],
+      resources: [.copy("Fixtures")]),
     // The Swift examples of the README and the DocC articles, compiled and checked verbatim.
     .testTarget(
       name: "DocumentationTests",

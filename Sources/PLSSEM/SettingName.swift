@@ -26,6 +26,14 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
   case exactQuantileBudget
   /// ``BootstrapSettings/inadmissibleResamples``.
   case inadmissibleResamples
+  /// ``PowerSettings/respondents``.
+  case respondents
+  /// ``PowerSettings/replications``.
+  case replications
+  /// ``PowerSettings/alpha``.
+  case significanceLevel
+  /// ``PowerSettings/targetPower``.
+  case targetPower
 
   /// The setting in words, as the library's messages name it.
   public var description: String {
@@ -41,6 +49,10 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
     case .bootstrapStatistics: return "the families of statistics to resample"
     case .exactQuantileBudget: return "the exact-quantile budget"
     case .inadmissibleResamples: return "the handling of inadmissible resamples"
+    case .respondents: return "each sample size"
+    case .replications: return "the number of replications"
+    case .significanceLevel: return "the significance level"
+    case .targetPower: return "the target power"
     }
   }
 }

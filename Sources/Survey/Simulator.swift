@@ -154,18 +154,31 @@ public struct Simulator: Sendable {
   /// - Throws: ``SimulationError/invalidRespondentCount(_:)`` when `respondents` is below 1 or
   ///   above ``maximumRespondents``.
   public func simulate(respondents: Int, seed: UInt64) throws(SimulationError) -> SimulatedData {
+    var sampler = NormalSampler(seed: seed)
+    return try simulate(respondents: respondents, seed: seed) { sampler.next() }
+  }
+
+  /// Continuous construct scores and item values for `respondents` respondents, drawing the
+  /// standard normals `z`, `ζ` and `ε` in the order above from `normal` (any source, e.g. a
+  /// counter-based stream whose draws do not depend on the thread that makes them); `seed` only
+  /// labels the result (``SimulatedData/seed``).
+  ///
+  /// - Throws: ``SimulationError/invalidRespondentCount(_:)`` when `respondents` is below 1 or
+  ///   above ``maximumRespondents``.
+  public func simulate(respondents: Int, seed: UInt64, normal: () -> Double)
+    throws(SimulationError) -> SimulatedData
+  {
     guard respondents >= 1, respondents <= Self.maximumRespondents else {
       throw .invalidRespondentCount(respondents)
     }
     let k = model.constructs.count
-    var sampler = NormalSampler(seed: seed)
     var latent = Array(repeating: [Double](repeating: 0, count: respondents), count: k)
     var items = Array(
       repeating: [Double](repeating: 0, count: respondents), count: measurement.count)
     var z = [Double](repeating: 0, count: exogenous.count)
     var eta = [Double](repeating: 0, count: k)
     for i in 0..<respondents {
-      for a in z.indices { z[a] = sampler.next() }
+      for a in z.indices { z[a] = normal() }
       for (a, index) in exogenous.enumerated() {
         var value = 0.0
         for b in 0...a { value += exogenousFactor[a, b] * z[b] }
@@ -176,12 +189,12 @@ public struct Simulator: Sendable {
         for (predictor, coefficient) in zip(equation.predictors, equation.coefficients) {
           value += coefficient * eta[predictor]
         }
-        eta[equation.target] = value + equation.disturbance * sampler.next()
+        eta[equation.target] = value + equation.disturbance * normal()
       }
       for j in 0..<k { latent[j][i] = eta[j] }
       for (j, indicator) in measurement.enumerated() {
         items[j][i] =
-          indicator.loading * eta[indicator.construct] + indicator.error * sampler.next()
+          indicator.loading * eta[indicator.construct] + indicator.error * normal()
       }
     }
     return SimulatedData(

@@ -19,6 +19,7 @@ extension DataError: BadInputError {}
 extension EstimationError: BadInputError {}
 extension AssessmentError: BadInputError {}
 extension BootstrapError: BadInputError {}
+extension PowerError: BadInputError {}
 extension LinearAlgebraError: BadInputError {}
 extension SurveyError: BadInputError {}
 extension CodebookError: BadInputError {}
@@ -36,6 +37,8 @@ func runReportingErrors(_ body: () throws -> Void) throws {
   } catch let error as EstimationError {
     fail(error.description(naming: optionName), code: 1)
   } catch let error as BootstrapError {
+    fail(error.description(naming: optionName), code: 1)
+  } catch let error as PowerError {
     fail(error.description(naming: optionName), code: 1)
   } catch let error as any BadInputError {
     fail(error.description, code: 1)
@@ -60,6 +63,10 @@ func optionName(_ setting: SettingName) -> String {
   case .shard: flag = "--shard"
   case .exactQuantileBudget: flag = "--exact-quantile-budget"
   case .inadmissibleResamples: flag = "--inadmissible-resamples"
+  case .respondents: flag = "--respondents"
+  case .replications: flag = "--replications"
+  case .significanceLevel: flag = "--alpha"
+  case .targetPower: flag = "--target-power"
   case .bootstrapStatistics: return setting.description  // a library setting only
   }
   return "\(setting.description) (\(flag))"
