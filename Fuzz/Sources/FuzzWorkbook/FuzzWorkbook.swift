@@ -52,7 +52,9 @@ let templateParts: [(String, String)] = [
 /// The template workbook with part `replaced` (an index into `templateParts`) holding `bytes`,
 /// stored uncompressed.
 func workbook(replacing replaced: Int, with bytes: [UInt8]) -> [UInt8]? {
-  guard let archive = try? Archive(accessMode: .create) else { return nil }
+  guard let archive = try? Archive(data: Data(), accessMode: .create, pathEncoding: nil) else {
+    return nil
+  }
   for (index, (path, text)) in templateParts.enumerated() {
     let data = index == replaced ? Data(bytes) : Data(text.utf8)
     do {
