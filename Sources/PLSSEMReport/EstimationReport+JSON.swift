@@ -167,17 +167,25 @@ extension EstimationReport {
 
   private var settingsJSON: JSONValue {
     let s = estimate.settings
-    return .object([
-      ("scheme", .string(s.scheme.rawValue)),
-      ("consistent", .bool(s.consistent)),
-      ("tolerance", .number(s.tolerance)),
-      ("stopCriterion", .string(s.stopCriterion.rawValue)),
-      ("maxIterations", .integer(s.maxIterations)),
-      ("missing", .string(s.missing.rawValue)),
-      ("bootstrap", .integer(bootstrap?.resamples ?? 0)),
-      ("seed", bootstrap.map { .integer(Int(truncatingIfNeeded: $0.seed)) } ?? .null),
-      ("tails", bootstrap.map { .integer($0.settings.tails.rawValue) } ?? .null),
-    ])
+    let interaction: [(String, JSONValue)] =
+      estimate.model.hasInteractions
+      ? [
+        ("interaction", .string(s.interaction.rawValue)),
+        ("interactionScale", .string(s.interactionScale.rawValue)),
+      ] : []
+    return .object(
+      [
+        ("scheme", .string(s.scheme.rawValue)),
+        ("consistent", .bool(s.consistent)),
+      ] + interaction + [
+        ("tolerance", .number(s.tolerance)),
+        ("stopCriterion", .string(s.stopCriterion.rawValue)),
+        ("maxIterations", .integer(s.maxIterations)),
+        ("missing", .string(s.missing.rawValue)),
+        ("bootstrap", .integer(bootstrap?.resamples ?? 0)),
+        ("seed", bootstrap.map { .integer(Int(truncatingIfNeeded: $0.seed)) } ?? .null),
+        ("tails", bootstrap.map { .integer($0.settings.tails.rawValue) } ?? .null),
+      ])
   }
 
   private var constructsJSON: [JSONValue] {

@@ -2,6 +2,8 @@ import ArgumentParser
 import PLSSEM
 
 extension InnerWeightingScheme: ExpressibleByArgument {}
+extension InteractionMethod: ExpressibleByArgument {}
+extension InteractionScale: ExpressibleByArgument {}
 extension MissingValueTreatment: ExpressibleByArgument {}
 extension StopCriterion: ExpressibleByArgument {}
 extension ConfidenceIntervalMethod: ExpressibleByArgument {}
@@ -188,6 +190,20 @@ struct AlgorithmOptions: ParsableArguments {
   )
   var stopCriterion: StopCriterion = .sumAbsoluteChange
 
+  @Option(
+    name: .long,
+    help:
+      "How interaction terms (Y ~ A + B + A:B) are measured: two-stage (stage-1 score product; SmartPLS 4 and Hair et al.), product-indicator (products of standardised indicators), orthogonal (products residualised on the indicators of A and B)."
+  )
+  var interaction: InteractionMethod = .twoStage
+
+  @Option(
+    name: .customLong("interaction-scale"),
+    help:
+      "Scale of an interaction term's score and so of its path: indicator-sd (seminr and PLS-SEM Using R: the unit-variance score times the loading-weighted SD of its indicators; for two-stage the centred score product) or unit-variance (standardised like every other construct score)."
+  )
+  var interactionScale: InteractionScale = .indicatorSD
+
   @Flag(
     name: .customLong("require-admissible"),
     help:
@@ -199,7 +215,7 @@ struct AlgorithmOptions: ParsableArguments {
     PLSSettings(
       scheme: scheme, maxIterations: maxIterations, tolerance: tolerance,
       stopCriterion: stopCriterion,
-      consistent: consistent)
+      consistent: consistent, interaction: interaction, interactionScale: interactionScale)
   }
 }
 

@@ -15,6 +15,9 @@ public enum AssessmentError: Error, CustomStringConvertible, Equatable, Sendable
   case reestimationFailed(step: String, reason: String)
   /// A PLSpredict benchmark regression is singular (collinear exogenous indicators).
   case singularBenchmark(indicator: String, step: String)
+  /// A procedure that does not support models with interaction terms yet (it would re-use
+  /// generated indicators formed on the whole sample).
+  case interactionTermsNotSupported(procedure: String)
 
   public var description: String {
     switch self {
@@ -31,6 +34,8 @@ public enum AssessmentError: Error, CustomStringConvertible, Equatable, Sendable
       return "invalid fold assignment: \(message)"
     case .reestimationFailed(let step, let reason):
       return "re-estimating the model failed in \(step): \(reason)"
+    case .interactionTermsNotSupported(let procedure):
+      return "\(procedure) is not supported for models with interaction terms yet"
     case .singularBenchmark(let indicator, let step):
       return
         "the linear-model benchmark for indicator '\(indicator)' is singular in \(step) (its predictor indicators are collinear in the training data)"

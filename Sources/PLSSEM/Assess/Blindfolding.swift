@@ -91,6 +91,9 @@ public struct Blindfolding: Sendable, Codable, Equatable {
   public init(estimate: PLSEstimate, omissionDistance d: Int = Blindfolding.defaultOmissionDistance)
     throws
   {
+    guard !estimate.model.hasInteractions else {
+      throw AssessmentError.interactionTermsNotSupported(procedure: "blindfolding (Q²)")
+    }
     let raw = estimate.prepared.raw
     let n = raw.rows
     guard d >= 2, d < n else {

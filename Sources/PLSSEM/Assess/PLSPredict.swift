@@ -149,6 +149,9 @@ public struct PLSPredict: Sendable, Equatable {
 
   /// Runs PLSpredict on `estimate`: one re-estimation per fold.
   public init(estimate: PLSEstimate, settings: PLSPredictSettings = PLSPredictSettings()) throws {
+    guard !estimate.model.hasInteractions else {
+      throw AssessmentError.interactionTermsNotSupported(procedure: "PLSpredict")
+    }
     let raw = estimate.prepared.raw
     let n = raw.rows
     let k = settings.folds

@@ -72,7 +72,7 @@ public struct ConsistentCorrection: Sendable, Equatable {
 
   /// Whether construct `j` of `layout` is corrected: a Mode A block with two or more indicators.
   static func isCorrected(_ j: Int, layout: ModelLayout) -> Bool {
-    layout.modes[j] == .a && layout.block(j).count > 1
+    layout.modes[j] == .a && layout.block(j).count > 1 && !layout.isInteraction[j]
   }
 
   /// Whether a computed ρ_A allows the correction `1/√ρ_A`: positive and finite.

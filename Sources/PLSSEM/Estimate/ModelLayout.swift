@@ -20,6 +20,19 @@ struct ModelLayout: Sendable, Equatable {
   let isPath: [Bool]
   /// Constructs in structural (topological) order.
   let structuralOrder: [Int]
+  /// Whether each construct is an interaction term's, measured by generated indicators
+  /// (``InteractionMethod``); all false for a model without interaction terms.
+  var isInteraction: [Bool]
+  /// Whether interaction constructs' scores are rescaled to their indicators' scale
+  /// (``InteractionScale/indicatorSD``).
+  var scalesInteractions = false
+
+  /// Whether construct `j`'s score is rescaled (an interaction under
+  /// ``InteractionScale/indicatorSD``).
+  func isScaled(_ j: Int) -> Bool { scalesInteractions && isInteraction[j] }
+
+  /// Whether any construct's score is rescaled.
+  var hasScaledConstructs: Bool { scalesInteractions && isInteraction.contains(true) }
 
   /// Number of indicators.
   var p: Int { indicatorNames.count }
@@ -60,5 +73,6 @@ struct ModelLayout: Sendable, Equatable {
     self.successors = successors
     self.isPath = isPath
     self.structuralOrder = (model.structuralOrder ?? model.constructNames).compactMap { index[$0] }
+    isInteraction = Array(repeating: false, count: J)
   }
 }

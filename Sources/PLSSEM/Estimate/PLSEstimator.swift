@@ -46,9 +46,8 @@ public struct PLSEstimator: Sendable {
       if let problem = data.nonNumericProblem(indicator) { throw problem }
     }
     _ = try model.validated(againstColumns: data.columnNames, dataSource: data.source)
-    if let term = model.paths.first(where: { PathModel.Interaction.isTerm($0.from) }) {
-      throw SpecificationError.interactionNotEstimated(
-        interaction: term.from, location: term.location)
+    if model.hasInteractions {
+      return try estimateWithInteractions(model, data: data, families: families)
     }
     // A lone construct has no neighbour to build its inner proxy from: its weights would
     // collapse to zero. (Validation allows it for models that are only parsed.)
@@ -73,9 +72,12 @@ public struct PLSEstimator: Sendable {
   /// the statistics to compute (all for a user's estimate); a re-estimation that needs only
   /// some of them (``reestimationFamilies``) leaves the others NaN (nil for R²) in the
   /// estimate's accessors and out of its table.
+  /// `reportedModel`, when given, is the model the estimate reports (``PLSEstimate/model``):
+  /// the specified model of an interaction model whose expanded model is `model`.
   func estimate(
     _ model: PathModel, layout: ModelLayout, prepared: PreparedData,
-    families: Set<StatisticFamily> = Set(StatisticFamily.allCases)
+    families: Set<StatisticFamily> = Set(StatisticFamily.allCases),
+    reportedModel: PathModel? = nil
   ) throws -> PLSEstimate {
     try validateSettings()
     let n = prepared.standardized.rows
@@ -86,6 +88,13 @@ public struct PLSEstimator: Sendable {
     let kernel = PLSKernel(layout: layout, settings: settings)
     let workspace = PLSWorkspace(layout: layout)
     let scratch = StatisticScratch(layout: layout)
+    if layout.hasScaledConstructs {
+      // The standard deviations of the rescaled constructs' indicators, in original units.
+      let sds = try prepared.raw.columnStandardDeviations(denominator: .sampleMinusOne)
+      for j in 0..<layout.J where layout.isScaled(j) {
+        for i in layout.block(j) { scratch.indicatorSD[i] = sds[i] }
+      }
+    }
     let catalog = StatisticCatalog(
       layout: layout, families: families, consistent: settings.consistent)
     let compositeCatalog = StatisticCatalog(
@@ -137,10 +146,13 @@ public struct PLSEstimator: Sendable {
     let admissibility = Admissibility(
       problems: AdmissibilityCheck.problems(
         layout: layout, settings: settings, converged: outcome.converged,
-        correlation: prepared.correlation, loadings: crossLoadings,
+        correlation: prepared.correlation,
+        loadings: layout.hasScaledConstructs
+          ? Self.unscaled(crossLoadings, layout: layout, scale: scratch.scale) : crossLoadings,
         constructCorrelations: constructCorrelations, rhoA: correctedRhoA, paths: paths))
     var estimate = PLSEstimate(
-      model: model, settings: settings, observations: n, converged: outcome.converged,
+      model: reportedModel ?? model, settings: settings, observations: n,
+      converged: outcome.converged,
       iterations: outcome.iterations, dataSummary: prepared.summary,
       indicatorNames: layout.indicatorNames,
       constructNames: layout.constructNames, weights: weights,
@@ -158,6 +170,16 @@ public struct PLSEstimator: Sendable {
       diagnostics: admissibility.diagnostics, layout: layout, prepared: prepared)
     estimate.diagnostics += OuterVIFWarning.diagnostics(estimate)
     return estimate
+  }
+
+  /// The cross-loadings with the rescaled constructs' columns back on the unit-variance
+  /// scores (correlations), as the admissibility checks read them.
+  static func unscaled(_ c: Matrix, layout: ModelLayout, scale: UnsafePointer<Double>) -> Matrix {
+    var c = c
+    for j in 0..<layout.J where layout.isScaled(j) {
+      for i in 0..<layout.p { c[i, j] /= scale[j] }
+    }
+    return c
   }
 
   private func validateSettings() throws(EstimationError) {

@@ -16,12 +16,17 @@ public struct PLSSettings: Sendable, Codable, Equatable {
   public var missing: MissingValueTreatment
   /// Consistent PLS (PLSc, Dijkstra & Henseler 2015) for Mode A blocks.
   public var consistent: Bool
+  /// How interaction terms are measured (two-stage by default); unused without them.
+  public var interaction: InteractionMethod
+  /// The scale of interaction terms' scores (seminr's by default); unused without them.
+  public var interactionScale: InteractionScale
 
   public init(
     scheme: InnerWeightingScheme = .path, maxIterations: Int = 300, tolerance: Double = 1e-7,
     stopCriterion: StopCriterion = .sumAbsoluteChange,
     missing: MissingValueTreatment = .meanReplacement,
-    consistent: Bool = false
+    consistent: Bool = false, interaction: InteractionMethod = .twoStage,
+    interactionScale: InteractionScale = .indicatorSD
   ) {
     self.scheme = scheme
     self.maxIterations = maxIterations
@@ -29,5 +34,26 @@ public struct PLSSettings: Sendable, Codable, Equatable {
     self.stopCriterion = stopCriterion
     self.missing = missing
     self.consistent = consistent
+    self.interaction = interaction
+    self.interactionScale = interactionScale
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case scheme, maxIterations, tolerance, stopCriterion, missing, consistent
+    case interaction, interactionScale
+  }
+
+  /// Decodes settings; those encoded before interaction terms existed get the defaults.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    scheme = try c.decode(InnerWeightingScheme.self, forKey: .scheme)
+    maxIterations = try c.decode(Int.self, forKey: .maxIterations)
+    tolerance = try c.decode(Double.self, forKey: .tolerance)
+    stopCriterion = try c.decode(StopCriterion.self, forKey: .stopCriterion)
+    missing = try c.decode(MissingValueTreatment.self, forKey: .missing)
+    consistent = try c.decode(Bool.self, forKey: .consistent)
+    interaction = try c.decodeIfPresent(InteractionMethod.self, forKey: .interaction) ?? .twoStage
+    interactionScale =
+      try c.decodeIfPresent(InteractionScale.self, forKey: .interactionScale) ?? .indicatorSD
   }
 }

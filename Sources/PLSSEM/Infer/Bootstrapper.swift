@@ -56,6 +56,13 @@ public struct Bootstrapper: Sendable {
     draws: BootstrapDrawSink? = nil
   ) throws -> BootstrapState {
     try validate()
+    guard !estimate.model.hasInteractions else {
+      throw BootstrapError.invalidSetting(
+        InvalidSettingValue(
+          .resamples,
+          "cannot be drawn for a model with interaction terms yet (the staged procedure is not re-run per resample)",
+          got: "\(settings.resamples)"))
+    }
     let catalog = catalog(for: estimate)
     let m = catalog.count
     let kernel = PLSKernel(layout: estimate.layout, settings: estimate.settings)

@@ -50,9 +50,6 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
     interaction: String, construct: String, outcome: String, location: SourceLocation?)
   /// An interaction term as the outcome of a path.
   case interactionAsOutcome(interaction: String, location: SourceLocation?)
-  /// A model with an interaction term handed to the estimator, which does not estimate
-  /// interaction terms yet.
-  case interactionNotEstimated(interaction: String, location: SourceLocation?)
   /// An indicator that is not a column of the data.
   case unknownIndicator(
     indicator: String, construct: String, location: SourceLocation?, available: [String],
@@ -76,8 +73,7 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
       return l
     case .colonInConstructName(_, let l), .interactionConstructUnknown(_, _, let l),
       .nestedInteraction(_, let l), .interactionOfItself(_, let l), .interactionTwice(_, _, let l),
-      .interactionWithoutMainEffect(_, _, _, let l), .interactionAsOutcome(_, let l),
-      .interactionNotEstimated(_, let l):
+      .interactionWithoutMainEffect(_, _, _, let l), .interactionAsOutcome(_, let l):
       return l
     case .duplicateHypothesis(_, _, let l), .hypothesisUnknownConstruct(_, _, let l),
       .hypothesisWithoutPath(_, _, _, let l), .repeatedHypothesis(_, _, let l):
@@ -160,9 +156,6 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
     case .interactionAsOutcome(let term, let l):
       return
         "the interaction term '\(term)' can only be a predictor, on the right of '~'\(at(l))"
-    case .interactionNotEstimated(let term, let l):
-      return
-        "the model has the interaction term '\(term)'; estimating interaction terms is not supported yet\(at(l))"
     case .unknownIndicator(let i, let c, let l, let available, let dataSource):
       let shown = available.map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }
       let data = dataSource ?? "the data"

@@ -139,7 +139,11 @@ struct StatisticCatalog: Sendable {
         layout: layout, correlation: s, weights: ws.weights, loadings: ws.c,
         constructCorrelations: ws.r, rhoA: scratch.rhoA)
     }
-    if needsStructure { try regressions(kernel: kernel, workspace: ws, scratch: scratch) }
+    if layout.hasScaledConstructs { interactionScales(loadings: ws.c, scratch: scratch) }
+    if needsStructure {
+      try regressions(kernel: kernel, workspace: ws, scratch: scratch)
+      if layout.hasScaledConstructs { rescalePaths(scratch: scratch) }
+    }
     if needsTotals {
       EffectsCalculator.totalEffects(paths: scratch.paths, layout: layout, into: scratch.total)
     }
@@ -178,6 +182,32 @@ struct StatisticCatalog: Sendable {
         explained += beta[a] * ws.r[from + to * J]
       }
       scratch.r2[to] = explained
+    }
+  }
+
+  /// The scale `s_j = Σ_k SD(x_k)·|λ_k| / Σ_k |λ_k|` of each rescaled interaction construct
+  /// (``InteractionScale/indicatorSD``) into `scratch.scale`, from its indicators' standard
+  /// deviations in `scratch.indicatorSD` and their loadings `C` on the unit-variance score.
+  private func interactionScales(loadings c: UnsafePointer<Double>, scratch: StatisticScratch) {
+    let p = layout.p
+    for j in 0..<layout.J where layout.isScaled(j) {
+      var weighted = 0.0
+      var total = 0.0
+      for i in layout.block(j) {
+        let l = abs(c[i + j * p])
+        weighted += scratch.indicatorSD[i] * l
+        total += l
+      }
+      scratch.scale[j] = weighted / total
+    }
+  }
+
+  /// Divides the paths from each rescaled construct by its scale: the coefficients per unit of
+  /// the rescaled score (R² does not change).
+  private func rescalePaths(scratch: StatisticScratch) {
+    let J = layout.J
+    for from in 0..<J where layout.isScaled(from) {
+      for to in layout.successors[from] { scratch.paths[from + to * J] /= scratch.scale[from] }
     }
   }
 
@@ -307,6 +337,11 @@ final class StatisticScratch: @unchecked Sendable {
   /// A copy of `factor` and the row exchanges of the LU fallback of the inverse diagonal.
   let factorCopy: UnsafeMutablePointer<Double>
   let pivots: UnsafeMutablePointer<Int>
+  /// The scale of each construct's score (1 unless a rescaled interaction's,
+  /// ``InteractionScale/indicatorSD``), and the standard deviation of each indicator in original
+  /// units that the scale is computed from (set by the caller for interaction indicators).
+  let scale: UnsafeMutablePointer<Double>
+  let indicatorSD: UnsafeMutablePointer<Double>
   private let all: [UnsafeMutablePointer<Double>]
 
   init(layout: ModelLayout) {
@@ -314,7 +349,9 @@ final class StatisticScratch: @unchecked Sendable {
     let p = max(layout.p, 1)
     let largestBlock = (0..<layout.J).map { layout.block($0).count }.max() ?? 1
     let system = max(largestBlock, J, 1)
-    let sizes = [J * J, J * J, J, J, J, J, p, J * J, system * system, 2 * system, system * system]
+    let sizes = [
+      J * J, J * J, J, J, J, J, p, J * J, system * system, 2 * system, system * system, J, p,
+    ]
     let buffers = sizes.map { size -> UnsafeMutablePointer<Double> in
       let buffer = UnsafeMutablePointer<Double>.allocate(capacity: size)
       buffer.initialize(repeating: 0, count: size)
@@ -324,6 +361,9 @@ final class StatisticScratch: @unchecked Sendable {
       (buffers[0], buffers[1], buffers[2], buffers[3], buffers[4], buffers[5])
     (outerVIF, innerVIF, factor, rhs) = (buffers[6], buffers[7], buffers[8], buffers[9])
     factorCopy = buffers[10]
+    (scale, indicatorSD) = (buffers[11], buffers[12])
+    scale.update(repeating: 1, count: J)
+    indicatorSD.update(repeating: 1, count: p)
     pivots = .allocate(capacity: system)
     pivots.initialize(repeating: 0, count: system)
     rhoA.update(repeating: 1, count: J)

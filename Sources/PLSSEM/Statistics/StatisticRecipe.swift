@@ -60,10 +60,12 @@ enum StatisticRecipe: Sendable, Equatable {
   func isFixedByConstruction(layout: ModelLayout) -> Bool {
     let singleItem = { (j: Int) in layout.block(j).count == 1 }
     switch self {
-    case .loading(let i), .weight(let i), .outerVIF(let i):
+    case .loading(let i):
+      return singleItem(layout.blockOf[i]) && !layout.isScaled(layout.blockOf[i])
+    case .weight(let i), .outerVIF(let i):
       return singleItem(layout.blockOf[i])
     case .crossLoading(let i, let j):
-      return j == layout.blockOf[i] && singleItem(j)
+      return j == layout.blockOf[i] && singleItem(j) && !layout.isScaled(j)
     case .cronbachAlpha(let j), .rhoC(let j), .ave(let j):
       return singleItem(j)
     case .rhoA(let j):
@@ -99,7 +101,8 @@ enum StatisticRecipe: Sendable, Equatable {
     case .path(let a, let b):
       return f.scratch.paths[a + b * J]
     case .loading(let i):
-      return f.loadings[i + layout.blockOf[i] * p]
+      let j = layout.blockOf[i]
+      return f.loadings[i + j * p] * f.scratch.scale[j]
     case .weight(let i):
       return f.weights[i]
     case .totalEffect(let a, let b):
@@ -167,7 +170,7 @@ enum StatisticRecipe: Sendable, Equatable {
     case .innerVIF(let a, let b):
       return f.scratch.innerVIF[a + b * J]
     case .crossLoading(let i, let j):
-      return f.loadings[i + j * p]
+      return f.loadings[i + j * p] * f.scratch.scale[j]
     case .constructCorrelation(let i, let j):
       return f.constructCorrelations[i + j * J]
     }
