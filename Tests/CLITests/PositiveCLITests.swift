@@ -33,6 +33,7 @@ struct PositiveCLITests {
     ("--scheme", "default: path"), ("--max-iterations", "default: 300"),
     ("--tolerance", "default: 1e-07"),
     ("--stop-criterion", "default: sum-absolute"), ("--consistent", "default: off"),
+    ("--interaction", "default: two-stage"), ("--interaction-scale", "default: indicator-sd"),
     ("--require-admissible", "default: off"),
     ("--blindfolding", "default: off"), ("--omission-distance", "default: 7"),
     ("--predict", "default: off"), ("--folds", "default: 10"),
