@@ -32,7 +32,7 @@ case "$example" in
     args=(--data examples/ecsi-mobi/mobi.csv --model examples/ecsi-mobi/mobi.model) ;;
   led)
     dir=examples/led-survey
-    args=(--data "$dir/responses-100.csv" --codebook "$dir/codebook.yaml" --model "$dir/mediation.model" --blindfolding) ;;
+    args=(--data "$dir/responses-100.csv" --codebook "$dir/codebook.yaml" --model "$dir/mediation.model" --blindfolding --narrative id) ;;
   *) echo "error: unknown example '$example' (corp-rep, corp-rep-extended, mobi, led)" >&2; exit 1 ;;
 esac
 

@@ -58,6 +58,8 @@ enum HTMLStylesheet {
     .legend .caution { background: var(--caution); color: var(--caution-ink); }
     .legend .misses { background: var(--misses); color: var(--misses-ink); }
     ol.references { font-size: 13px; color: var(--muted); padding-left: 20px; }
+    .narrative p, ul.hypotheses li { line-height: 1.55; }
+    ul.hypotheses { padding-left: 20px; }
     footer { border-top: 1px solid var(--rule); margin-top: 40px; padding-top: 8px; font-size: 13px; }
     @media print {
       @page { margin: 14mm 12mm; }

@@ -14,6 +14,7 @@ struct EstimateCommand: ParsableCommand {
         plssem estimate --data corp_rep.csv --model simple.model --missing-code -99 --bootstrap 10000 --seed 7
         plssem estimate --data mobi.csv --model mobi.model --scheme factorial --format json --output mobi.json
         plssem estimate --data mobi.csv --model mobi.model --consistent --blindfolding --predict
+        plssem estimate --data led.csv --codebook codebook.yaml --model mediation.model --bootstrap 5000 --format markdown --narrative id
       """)
 
   @OptionGroup var input: InputOptions
@@ -21,16 +22,21 @@ struct EstimateCommand: ParsableCommand {
   @OptionGroup var assess: AssessOptions
   @OptionGroup var bootstrap: BootstrapOptions
   @OptionGroup var output: OutputOptions
+  @OptionGroup var narrative: NarrativeOptions
 
   @OptionGroup var scores: ScoresOptions
   @OptionGroup var messages: MessageOptions
+
+  func validate() throws {
+    try narrative.check(format: output.format)
+  }
 
   func run() throws {
     messages.apply()
     try runReportingErrors {
       let (report, inputs) = try analysis(input, algorithm, assess, bootstrap)
       try scores.write(inputs)
-      try emit(render(report, format: output.format), to: output.output)
+      try emit(render(narrative.apply(to: report), format: output.format), to: output.output)
     }
   }
 }

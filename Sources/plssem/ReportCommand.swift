@@ -13,7 +13,10 @@ struct ReportCommand: ParsableCommand {
       Takes the options of `plssem estimate` and writes one self-contained
       HTML file (no network, no scripts) to --output, report.html by default.
       Add --bootstrap N for t, p and confidence intervals in the tables and
-      on the diagram; --blindfolding and --predict add Q² and PLSpredict.
+      on the diagram; --blindfolding and --predict add Q² and PLSpredict;
+      --narrative id or en adds the results in words (measurement and
+      structural model, the hypotheses of the model file, mediation) in
+      Indonesian or English.
 
       --format markdown, csv, table or json writes that format instead, to
       report.md, report.csv, report.txt or report.json unless --output says
@@ -48,8 +51,13 @@ struct ReportCommand: ParsableCommand {
     output ?? "report.\(format.fileExtension)"
   }
 
+  @OptionGroup var narrative: NarrativeOptions
   @OptionGroup var scores: ScoresOptions
   @OptionGroup var messages: MessageOptions
+
+  func validate() throws {
+    try narrative.check(format: format)
+  }
 
   func run() throws {
     messages.apply()
@@ -57,7 +65,9 @@ struct ReportCommand: ParsableCommand {
       let (report, inputs) = try analysis(input, algorithm, assess, bootstrap)
       try scores.write(inputs)
       let destination = self.destination
-      try emit(render(report, format: format), to: destination == "-" ? nil : destination)
+      try emit(
+        render(narrative.apply(to: report), format: format),
+        to: destination == "-" ? nil : destination)
       if destination != "-" { Console.note("wrote \(destination)") }
     }
   }

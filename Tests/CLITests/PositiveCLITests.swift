@@ -48,6 +48,7 @@ struct PositiveCLITests {
     ("--inadmissible-resamples", "default: keep"),
     ("--keep-draws", "default: none"), ("--format", "default: table"),
     ("--output", "default: standard output"), ("--quiet", "default: off"),
+    ("--narrative", "default: none"),
   ]
 
   /// The entries of a help text's OPTIONS section, keyed by long option name, each with its

@@ -93,6 +93,22 @@ enum DocumentationSnippets {
     _ = json
   }
 
+  static func resultsInWords(
+    estimate: PLSEstimate, assessment: PLSAssessment, bootstrap: BootstrapResult
+  ) throws {
+    // BEGIN Sources/PLSSEMReport/PLSSEMReport.docc/TheResultsInWords.md 1
+    var report = EstimationReport(
+      estimate: estimate, assessment: assessment, bootstrap: bootstrap,
+      dataSource: "responses-100.csv", modelSource: "mediation.model")
+    let narrative = report.narrative(.indonesian)
+    print(narrative.hypothesisSentences.first ?? "")
+    // X2 berpengaruh positif dan signifikan terhadap X3 (β = 0,593; t = 9,35; p < 0,001); H1 diterima.
+    report.narrativeLanguage = .english
+    let markdown = MarkdownRenderer.render(report)
+    // END Sources/PLSSEMReport/PLSSEMReport.docc/TheResultsInWords.md 1
+    _ = markdown
+  }
+
   static func surveyLandingPage() throws {
     // BEGIN Sources/Survey/Survey.docc/Survey.md 1
     let codebook = try Codebook(contentsOfFile: "codebook.yaml")

@@ -212,6 +212,10 @@ import Testing
     #expect(!en.hypothesisSentences.contains { $0.contains("supported") })
     #expect(
       en.hypothesisTable?.columns.map(\.header) == ["Path", "β", "t", "p", "95% CI", "Significant"])
+    // The single-item CUSA is not among the loadings judged: 3 + 3 + 3 indicators.
+    #expect(
+      en.paragraph("measurement")?.sentences.first?.contains(
+        " 9 indicators of the reflective (Mode A) constructs") == true)
   }
 
   /// Without a bootstrap nothing is called significant: the text says a bootstrap is needed.

@@ -17,7 +17,13 @@ extension NarrativeFindings {
 
     // Measurement model.
     if let table = document.table("loadings") {
-      for row in table.rows where report.mode(of: row.subject.from) == .a {
+      // Mode A blocks of two or more indicators: a single item's loading is 1 by construction.
+      for row in table.rows
+      where model.construct(named: row.subject.from).map({
+        $0.mode == .a && $0.indicators.count > 1
+      })
+        ?? false
+      {
         if let cell = table.cell(row, "loading"), let value = cell.value {
           measurement.loadings.append(
             Named(name: row.subject.to, value: value, verdict: cell.verdict))

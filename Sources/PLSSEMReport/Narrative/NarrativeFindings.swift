@@ -37,7 +37,7 @@ struct NarrativeFindings {
 
   /// The measurement model.
   struct Measurement {
-    /// Loadings of the indicators of Mode A blocks.
+    /// Loadings of the indicators of Mode A blocks with two or more indicators.
     var loadings: [Named] = []
     /// Constructs judged on reliability and AVE (Mode A, two or more indicators).
     var judged: [String] = []
