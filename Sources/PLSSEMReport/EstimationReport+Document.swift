@@ -33,6 +33,7 @@ extension EstimationReport {
       sections.append(
         ReportDocument.Section(id: "quality", title: "Model fit and prediction", tables: quality))
     }
+    if let ipma { sections.append(ipmaSection(ipma)) }
     var document = ReportDocument(
       title: "PLS-SEM estimate", summary: ReportSummary(self).lines, facts: facts,
       diagnostics: allDiagnostics, sections: sections,

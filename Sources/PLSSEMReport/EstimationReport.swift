@@ -28,6 +28,9 @@ public struct EstimationReport: Sendable {
   /// The language of the results in words (``ReportNarrative``) that ``document(thresholds:)``
   /// adds, and so the Markdown and HTML reports show; nil (the default) for none.
   public var narrativeLanguage: NarrativeLanguage?
+  /// The importance–performance map analysis, when asked for (`--ipma TARGET`): a section of
+  /// the document, the JSON's `ipma`, and the map in the HTML report.
+  public var ipma: ImportancePerformance?
 
   /// The name to show for `construct`: its label, else its name.
   public func label(_ construct: String) -> String {
@@ -86,10 +89,12 @@ public struct EstimationReport: Sendable {
 
   /// Every warning and note about the results: the engine's (`PLSEstimate.diagnostics`:
   /// non-convergence, each admissibility problem, outer VIF above 10; then
-  /// `BootstrapResult.diagnostics`: resamples failed or inadmissible, very large SEs), then the caller's
+  /// `BootstrapResult.diagnostics`: resamples failed or inadmissible, very large SEs; the IPMA's
+  /// negative weights and observed ranges), then the caller's
   /// (``diagnostics``).
   public var allDiagnostics: [ReportDiagnostic] {
-    let all = (estimate.diagnostics + (bootstrap?.diagnostics ?? [])).map { ReportDiagnostic($0) }
+    let engine = estimate.diagnostics + (bootstrap?.diagnostics ?? []) + (ipma?.diagnostics ?? [])
+    let all = engine.map { ReportDiagnostic($0) }
     return all + diagnostics
   }
 }

@@ -42,8 +42,9 @@ public enum HTMLRenderer {
       sections.append(("narrative", narrative.title, narrativeSection(narrative)))
     }
     for section in document.sections {
-      sections.append(
-        (section.id, section.title, section.tables.map { render($0, level: 3) }.joined()))
+      var body = section.tables.map { render($0, level: 3) }.joined()
+      if section.id == "ipma", let ipma = report.ipma { body = ipmaFigure(report, ipma) + body }
+      sections.append((section.id, section.title, body))
     }
     if !document.rules.isEmpty {
       sections.append(("thresholds", "Rules of thumb", rulesSection(document.rules)))

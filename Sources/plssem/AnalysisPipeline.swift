@@ -73,10 +73,12 @@ func analyze(
   try analysis(input, algorithm, assess, bootstrap, merged: merged).report
 }
 
-/// ``analyze(_:_:_:_:merged:)`` with what it read and estimated (for `--scores`).
+/// ``analyze(_:_:_:_:merged:)`` with what it read and estimated (for `--scores`); `extras`
+/// (`--ipma`) run right after the estimate, before any bootstrap.
 func analysis(
   _ input: InputOptions, _ algorithm: AlgorithmOptions, _ assess: AssessOptions,
-  _ bootstrap: BootstrapOptions, merged: BootstrapState? = nil
+  _ bootstrap: BootstrapOptions, merged: BootstrapState? = nil,
+  extras: ExtraAssessmentOptions? = nil
 ) throws -> (report: EstimationReport, inputs: EstimatedInputs) {
   guard bootstrap.bootstrap >= 0 else {
     throw InputError(
@@ -84,6 +86,7 @@ func analysis(
   }
   let inputs = try loadInputsAndEstimate(input, algorithm)
   let estimate = inputs.estimate
+  let ipma = try extras?.importancePerformance(inputs)
   let assessment = try PLSAssessment(
     estimate: estimate, options: assess.options(seed: bootstrap.seed))
   var result: BootstrapResult?
@@ -105,6 +108,7 @@ func analysis(
     estimate: estimate, assessment: assessment, bootstrap: result, dataSource: input.data,
     modelSource: inputs.model.source)
   report.modelText = inputs.model.text
+  report.ipma = ipma
   report.constructLabels = try constructLabels(input, model: estimate.model)
   if !inputs.excluded.isEmpty {
     report.diagnostics.append(

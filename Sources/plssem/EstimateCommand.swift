@@ -21,6 +21,7 @@ struct EstimateCommand: ParsableCommand {
   @OptionGroup var algorithm: AlgorithmOptions
   @OptionGroup var assess: AssessOptions
   @OptionGroup var bootstrap: BootstrapOptions
+  @OptionGroup var extras: ExtraAssessmentOptions
   @OptionGroup var output: OutputOptions
   @OptionGroup var narrative: NarrativeOptions
 
@@ -34,7 +35,7 @@ struct EstimateCommand: ParsableCommand {
   func run() throws {
     messages.apply()
     try runReportingErrors {
-      let (report, inputs) = try analysis(input, algorithm, assess, bootstrap)
+      let (report, inputs) = try analysis(input, algorithm, assess, bootstrap, extras: extras)
       try scores.write(inputs)
       try emit(render(narrative.apply(to: report), format: output.format), to: output.output)
     }

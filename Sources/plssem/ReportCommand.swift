@@ -35,6 +35,7 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var algorithm: AlgorithmOptions
   @OptionGroup var assess: AssessOptions
   @OptionGroup var bootstrap: BootstrapOptions
+  @OptionGroup var extras: ExtraAssessmentOptions
 
   @Option(name: .long, help: "Output format: html, markdown, csv, table or json.")
   var format: OutputFormat = .html
@@ -62,7 +63,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     messages.apply()
     try runReportingErrors {
-      let (report, inputs) = try analysis(input, algorithm, assess, bootstrap)
+      let (report, inputs) = try analysis(input, algorithm, assess, bootstrap, extras: extras)
       try scores.write(inputs)
       let destination = self.destination
       try emit(

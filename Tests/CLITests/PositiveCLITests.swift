@@ -49,6 +49,7 @@ struct PositiveCLITests {
     ("--keep-draws", "default: none"), ("--format", "default: table"),
     ("--output", "default: standard output"), ("--quiet", "default: off"),
     ("--narrative", "default: none"),
+    ("--ipma", "default: none"), ("--scale-min", "default: none"), ("--scale-max", "default: none"),
   ]
 
   /// The entries of a help text's OPTIONS section, keyed by long option name, each with its

@@ -35,7 +35,16 @@ struct ReportDocumentTests {
       ("bootstrap-warned", try bootstrapWarned.get()),
       ("plsc-bootstrap", try consistentBootstrap.get()),
       ("resamples-failing", try resamplesFailing.get()),
+      ("ipma", try ipmaReport.get()),
     ]
+  }
+
+  /// Corp rep extended with the IPMA of CUSL on the 1–7 scale (QUAL's negative weight warns).
+  static let ipmaReport = Result {
+    var report = try CorpRep.build(resamples: 0, modelFile: "extended.model")
+    report.ipma = try ImportancePerformance(
+      estimate: report.estimate, target: "CUSL", defaultBounds: ScaleBounds(minimum: 1, maximum: 7))
+    return report
   }
 
   /// The weak scale (two items of W correlate −0.003) bootstrapped: HTMT(B, W)'s SE is huge.
@@ -186,6 +195,7 @@ struct ReportDocumentTests {
     "crossLoadings": ["cross-loadings"], "vif": ["paths", "weights"], "fSquare": ["paths"],
     "fit": ["fit"], "q2": ["q2"], "plsPredict": ["plspredict"],
     "constructCorrelations": ["construct-correlations"], "constructs": ["r2", "reliability"],
+    "ipma": ["ipma-constructs", "ipma-indicators"],
   ]
   /// Keys about the run, shown in every format's summary (and the CSV's `summary` table).
   static let summaryKeys: Set<String> = [
