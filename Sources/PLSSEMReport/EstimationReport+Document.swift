@@ -33,6 +33,7 @@ extension EstimationReport {
       sections.append(
         ReportDocument.Section(id: "quality", title: "Model fit and prediction", tables: quality))
     }
+    if let commonMethodBias { sections.append(cmbSection(commonMethodBias, thresholds)) }
     if let ipma { sections.append(ipmaSection(ipma)) }
     var document = ReportDocument(
       title: "PLS-SEM estimate", summary: ReportSummary(self).lines, facts: facts,
@@ -73,7 +74,8 @@ extension EstimationReport {
       "loading": ["loadings"], "reliability": ["reliability"], "ave": ["reliability"],
       "htmt": ["htmt"], "vif": ["paths", "weights"], "fornell-larcker": ["fornell-larcker"],
       "cross-loadings": ["cross-loadings"], "r2": ["r2"], "f2": ["paths"], "q2": ["q2"],
-      "plspredict": ["plspredict"], "srmr": ["fit"],
+      "plspredict": ["plspredict"], "srmr": ["fit"], "cmb-vif": ["cmb-vif"],
+      "cmb-harman": ["cmb-harman"],
     ]
     guard assessment != nil else {
       return thresholds.rules.filter { $0.id == "loading" || $0.id == "r2" }

@@ -162,6 +162,7 @@ extension EstimationReport {
     members.append(
       ("constructCorrelations", matrixJSON(e.constructCorrelations, names: e.constructNames)))
     if let bootstrap { members.append(("bootstrap", bootstrap.summaryJSON)) }
+    members.append(("cmb", cmbJSON))
     members.append(("ipma", ipmaJSON))
     return .object(members)
   }

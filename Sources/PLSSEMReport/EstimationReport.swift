@@ -31,6 +31,9 @@ public struct EstimationReport: Sendable {
   /// The importance–performance map analysis, when asked for (`--ipma TARGET`): a section of
   /// the document, the JSON's `ipma`, and the map in the HTML report.
   public var ipma: ImportancePerformance?
+  /// The common method bias checks, when asked for (`--cmb`): a section of the document and
+  /// the JSON's `cmb`.
+  public var commonMethodBias: CommonMethodBias?
 
   /// The name to show for `construct`: its label, else its name.
   public func label(_ construct: String) -> String {

@@ -70,6 +70,16 @@ extension QualityThresholds {
         rule: "< \(l(vifCaution)); ! \(l(vifCaution))–\(l(vifCritical)); !! ≥ \(l(vifCritical))",
         citation: "Hair et al. 2019", judged: true),
       QualityRule(
+        id: "cmb-vif", subject: "Full collinearity VIF (common method bias)",
+        rule:
+          "≤ \(l(fullCollinearityVIF)); !! > \(l(fullCollinearityVIF)) (possible common method bias or pathological collinearity)",
+        citation: "Kock 2015", judged: true),
+      QualityRule(
+        id: "cmb-harman", subject: "Harman's single-factor test",
+        rule:
+          "first unrotated component below \(l(harmanShare * 100))% of the items' variance; !! ≥ \(l(harmanShare * 100))% (one factor dominates)",
+        citation: "Podsakoff et al. 2003", judged: true),
+      QualityRule(
         id: "fornell-larcker", subject: "Fornell–Larcker",
         rule: "each construct's √AVE (diagonal) exceeds its correlations with the others",
         citation: "Fornell & Larcker 1981", judged: false),
@@ -116,6 +126,8 @@ extension QualityThresholds {
     "Henseler, J., Dijkstra, T. K., Sarstedt, M., et al. (2014). Common beliefs and reality about PLS. Organizational Research Methods, 17(2), 182–209.",
     "Henseler, J., Ringle, C. M., & Sarstedt, M. (2015). A new criterion for assessing discriminant validity in variance-based structural equation modeling. Journal of the Academy of Marketing Science, 43(1), 115–135.",
     "Hu, L., & Bentler, P. M. (1999). Cutoff criteria for fit indexes in covariance structure analysis. Structural Equation Modeling, 6(1), 1–55.",
+    "Kock, N. (2015). Common method bias in PLS-SEM: A full collinearity assessment approach. International Journal of e-Collaboration, 11(4), 1–10.",
+    "Podsakoff, P. M., MacKenzie, S. B., Lee, J.-Y., & Podsakoff, N. P. (2003). Common method biases in behavioral research: a critical review of the literature and recommended remedies. Journal of Applied Psychology, 88(5), 879–903.",
     "Shmueli, G., Sarstedt, M., Hair, J. F., et al. (2019). Predictive model assessment in PLS-SEM: guidelines for using PLSpredict. European Journal of Marketing, 53(11), 2322–2347.",
   ]
 }

@@ -43,6 +43,8 @@ public enum ThresholdVerdict: String, Sendable, Equatable, Comparable {
 /// | AVE (Mode A) | ≥ 0.50 | | < 0.50 |
 /// | HTMT (Henseler, Ringle & Sarstedt 2015) | ≤ 0.85 | 0.85 – 0.90 | > 0.90 |
 /// | VIF (outer and inner) | < 3 | 3 – 5 | ≥ 5 |
+/// | full collinearity VIF, `--cmb` (Kock 2015) | ≤ 3.3 | | > 3.3 |
+/// | Harman's first-factor share, `--cmb` (Podsakoff et al. 2003) | < 50 % | | ≥ 50 % |
 ///
 /// Mode B (composite) blocks make no claim of internal consistency, so their loadings,
 /// reliability and AVE are shown without verdicts. R², f², Q², Q²predict and SRMR have
@@ -74,6 +76,12 @@ public struct QualityThresholds: Sendable, Equatable {
   public var vifCaution = 3.0
   /// VIF from which collinearity is critical (Hair et al. 2022).
   public var vifCritical = 5.0
+  /// Full collinearity VIF above which common method bias is suspected (Kock 2015; Kock &
+  /// Lynn 2012).
+  public var fullCollinearityVIF = 3.3
+  /// Share of the items' variance in the first unrotated component from which Harman's
+  /// single-factor test suggests common method bias (Podsakoff et al. 2003).
+  public var harmanShare = 0.50
 
   /// The published rules of thumb (the values in the table above).
   public static let standard = QualityThresholds()
@@ -112,5 +120,18 @@ public struct QualityThresholds: Sendable, Equatable {
   public func vif(_ value: Double) -> ThresholdVerdict {
     guard value.isFinite else { return .meets }
     return value < vifCaution ? .meets : value < vifCritical ? .caution : .misses
+  }
+
+  /// The verdict on a full collinearity VIF (`--cmb`); an undefined VIF (collinear scores)
+  /// misses.
+  public func fullCollinearityVIF(_ value: Double) -> ThresholdVerdict {
+    guard !value.isNaN else { return .misses }
+    return value > fullCollinearityVIF ? .misses : .meets
+  }
+
+  /// The verdict on Harman's first-factor share (`--cmb`).
+  public func harmanShare(_ value: Double) -> ThresholdVerdict {
+    guard value.isFinite else { return .meets }
+    return value >= harmanShare ? .misses : .meets
   }
 }

@@ -74,7 +74,7 @@ func analyze(
 }
 
 /// ``analyze(_:_:_:_:merged:)`` with what it read and estimated (for `--scores`); `extras`
-/// (`--ipma`) run right after the estimate, before any bootstrap.
+/// (`--ipma`, `--cmb`) run right after the estimate, before any bootstrap.
 func analysis(
   _ input: InputOptions, _ algorithm: AlgorithmOptions, _ assess: AssessOptions,
   _ bootstrap: BootstrapOptions, merged: BootstrapState? = nil,
@@ -87,6 +87,7 @@ func analysis(
   let inputs = try loadInputsAndEstimate(input, algorithm)
   let estimate = inputs.estimate
   let ipma = try extras?.importancePerformance(inputs)
+  let commonMethodBias = try extras?.commonMethodBias(estimate)
   let assessment = try PLSAssessment(
     estimate: estimate, options: assess.options(seed: bootstrap.seed))
   var result: BootstrapResult?
@@ -109,6 +110,7 @@ func analysis(
     modelSource: inputs.model.source)
   report.modelText = inputs.model.text
   report.ipma = ipma
+  report.commonMethodBias = commonMethodBias
   report.constructLabels = try constructLabels(input, model: estimate.model)
   if !inputs.excluded.isEmpty {
     report.diagnostics.append(

@@ -5,8 +5,15 @@ import Survey
 
 /// Assessments that look beyond the fit, asked for by name: the importance–performance map
 /// analysis (`--ipma TARGET`, with the scale bounds of `--scale-min`/`--scale-max` or the
-/// codebook). Used by `estimate` and `report`.
+/// codebook) and the common method bias checks (`--cmb`). Used by `estimate` and `report`.
 struct ExtraAssessmentOptions: ParsableArguments {
+  @Flag(
+    name: .customLong("cmb"),
+    help:
+      "Common method bias checks: full collinearity VIFs (each construct's scores regressed on all others; > 3.3 flagged, Kock 2015) and Harman's single-factor test (first unrotated principal component's share of the items' variance; >= 50% flagged). (default: off)"
+  )
+  var cmb = false
+
   @Option(
     name: .customLong("ipma"),
     help: ArgumentHelp(
@@ -45,6 +52,11 @@ struct ExtraAssessmentOptions: ParsableArguments {
   var defaultBounds: ScaleBounds? {
     guard let low = scaleMin, let high = scaleMax else { return nil }
     return ScaleBounds(minimum: low, maximum: high)
+  }
+
+  /// The common method bias checks of `estimate`, when `--cmb` asks for them.
+  func commonMethodBias(_ estimate: PLSEstimate) throws -> CommonMethodBias? {
+    cmb ? try CommonMethodBias(estimate: estimate) : nil
   }
 
   /// The IPMA of `inputs`, when `--ipma` asks for one; its diagnostics are printed.

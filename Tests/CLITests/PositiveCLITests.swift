@@ -50,6 +50,7 @@ struct PositiveCLITests {
     ("--output", "default: standard output"), ("--quiet", "default: off"),
     ("--narrative", "default: none"),
     ("--ipma", "default: none"), ("--scale-min", "default: none"), ("--scale-max", "default: none"),
+    ("--cmb", "default: off"),
   ]
 
   /// The entries of a help text's OPTIONS section, keyed by long option name, each with its

@@ -89,3 +89,42 @@ struct IPMAReportTests {
     }
   }
 }
+
+/// The common method bias checks in the report: JSON `cmb`, verdicts by the thresholds.
+@Suite("Common method bias in the report")
+struct CMBReportTests {
+  @Test("JSON cmb {fullCollinearityVIF: [{construct, vif}], harman: {firstFactorShare}}")
+  func json() throws {
+    let report = try ReportDocumentTests.ipmaReport.get()
+    let cmb = try #require(report.commonMethodBias)
+    let object = try #require(
+      JSONSerialization.jsonObject(with: Data(report.json().rendered().utf8)) as? [String: Any])
+    let json = try #require(object["cmb"] as? [String: Any])
+    let vifs = try #require(json["fullCollinearityVIF"] as? [[String: Any]])
+    #expect(vifs.map { $0["construct"] as? String } == cmb.fullCollinearityVIF.map(\.construct))
+    #expect(vifs.allSatisfy { Set($0.keys) == ["construct", "vif"] })
+    let harman = try #require(json["harman"] as? [String: Any])
+    expectClose(
+      harman["firstFactorShare"] as? Double, cmb.harmanFirstFactorShare, tolerance: 1e-15,
+      measure: .relative, "share")
+  }
+
+  @Test("verdicts: VIF > 3.3 and a share ≥ 50 % miss; moving the limits moves them")
+  func verdicts() throws {
+    let report = try ReportDocumentTests.ipmaReport.get()
+    let table = try #require(report.document().table("cmb-vif"))
+    let qual = try #require(table.rows.first { $0.subject.from == "QUAL" })
+    #expect(qual.cells[1].verdict == .misses)  // 4.28 > 3.3
+    let cusa = try #require(table.rows.first { $0.subject.from == "CUSA" })
+    #expect(cusa.cells[1].verdict == .meets)  // 2.02
+    var lenient = QualityThresholds.standard
+    lenient.fullCollinearityVIF = 5
+    lenient.harmanShare = 0.4
+    let moved = report.document(thresholds: lenient)
+    let qualMoved = try #require(moved.table("cmb-vif")?.rows.first { $0.subject.from == "QUAL" })
+    #expect(qualMoved.cells[1].verdict == .meets)
+    #expect(moved.table("cmb-harman")?.rows.first?.cells[2].verdict == .misses)  // 0.408 ≥ 0.4
+    #expect(report.document().table("cmb-harman")?.rows.first?.cells[2].verdict == .meets)
+    #expect(moved.rules.contains { $0.id == "cmb-vif" && $0.rule.contains("5") })
+  }
+}

@@ -39,11 +39,13 @@ struct ReportDocumentTests {
     ]
   }
 
-  /// Corp rep extended with the IPMA of CUSL on the 1–7 scale (QUAL's negative weight warns).
+  /// Corp rep extended with the IPMA of CUSL on the 1–7 scale (QUAL's negative weight warns)
+  /// and the common method bias checks (QUAL's full collinearity VIF 4.3 misses 3.3).
   static let ipmaReport = Result {
     var report = try CorpRep.build(resamples: 0, modelFile: "extended.model")
     report.ipma = try ImportancePerformance(
       estimate: report.estimate, target: "CUSL", defaultBounds: ScaleBounds(minimum: 1, maximum: 7))
+    report.commonMethodBias = try CommonMethodBias(estimate: report.estimate)
     return report
   }
 
@@ -195,7 +197,7 @@ struct ReportDocumentTests {
     "crossLoadings": ["cross-loadings"], "vif": ["paths", "weights"], "fSquare": ["paths"],
     "fit": ["fit"], "q2": ["q2"], "plsPredict": ["plspredict"],
     "constructCorrelations": ["construct-correlations"], "constructs": ["r2", "reliability"],
-    "ipma": ["ipma-constructs", "ipma-indicators"],
+    "ipma": ["ipma-constructs", "ipma-indicators"], "cmb": ["cmb-vif", "cmb-harman"],
   ]
   /// Keys about the run, shown in every format's summary (and the CSV's `summary` table).
   static let summaryKeys: Set<String> = [
