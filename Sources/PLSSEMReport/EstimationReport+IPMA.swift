@@ -2,7 +2,7 @@ import PLSSEM
 
 /// The importance–performance map analysis in the report: its section of the report document
 /// (tables of constructs and indicators, in every format), its JSON (`ipma`) and the map
-/// drawn in the HTML report (``IPMAMap``).
+/// drawn in the HTML report (`IPMAMap`).
 extension EstimationReport {
   /// The IPMA section, when there is an IPMA: the constructs' and the indicators' importance
   /// and performance.

@@ -55,4 +55,17 @@ struct CommonMethodBiasTests {
     #expect(cmb.fullCollinearityVIF.allSatisfy { !$0.vif.isFinite || $0.vif > 1e6 })
     #expect(cmb.harmanFirstFactorShare > 0.5 && cmb.harmanFirstFactorShare <= 1)
   }
+
+  @Test("interaction terms and their generated indicators are left out")
+  func interactions() throws {
+    let estimate = try PLSEstimator().estimate(
+      ExampleData.model("examples/corporate-reputation/moderation.model"),
+      data: ExampleData.corpRep())
+    let cmb = try CommonMethodBias(estimate: estimate)
+    #expect(cmb.fullCollinearityVIF.map(\.construct) == estimate.model.constructNames)
+    #expect(cmb.items == estimate.model.constructs.reduce(0) { $0 + $1.indicators.count })
+    #expect(throws: ImportancePerformanceError.interactionTermsNotSupported) {
+      try ImportancePerformance(estimate: estimate, target: "CUSL")
+    }
+  }
 }

@@ -19,7 +19,8 @@ import LinearAlgebra
 /// collinearity VIFs also rise with genuine strong relations between constructs. Neither proves
 /// the absence of bias; procedural remedies in the design matter more. SPSS users often run
 /// Harman's test as a principal-axis factor analysis, whose first-factor share is somewhat
-/// lower than the principal component's reported here.
+/// lower than the principal component's reported here. Interaction terms (moderation) and
+/// their generated indicators are left out of both checks.
 public struct CommonMethodBias: Sendable, Equatable {
   /// The full collinearity VIF of one construct.
   public struct ConstructVIF: Sendable, Equatable, Codable {
@@ -42,19 +43,25 @@ public struct CommonMethodBias: Sendable, Equatable {
 
   /// The checks on `estimate`'s construct scores and indicators.
   ///
-  /// - Throws: ``LinearAlgebraError`` when the eigendecomposition fails (it does not for a
+  /// - Throws: `LinearAlgebraError` when the eigendecomposition fails (it does not for a
   ///   finite correlation matrix).
   public init(estimate: PLSEstimate) throws(LinearAlgebraError) {
-    let names = estimate.constructNames
-    let scoreCorrelations = try estimate.scores.correlation()
+    // Interaction terms are products of constructs, not constructs measured by items: both
+    // checks leave them and their generated indicators out.
+    let layout = estimate.layout
+    let constructs = (0..<layout.J).filter { !layout.isInteraction[$0] }
+    let indicators = (0..<layout.p).filter { !layout.isInteraction[layout.blockOf[$0]] }
+    let scoreCorrelations = try estimate.scores.selectingColumns(constructs).correlation()
     let inverse: Matrix? = try? Cholesky(scoreCorrelations).inverse()
-    fullCollinearityVIF = names.enumerated().map { j, name in
-      ConstructVIF(construct: name, vif: inverse.map { $0[j, j] } ?? .nan)
+    fullCollinearityVIF = constructs.enumerated().map { k, j in
+      ConstructVIF(construct: layout.constructNames[j], vif: inverse.map { $0[k, k] } ?? .nan)
     }
-    let eigen = try SymmetricEigen(estimate.indicatorCorrelations, computeVectors: false)
+    let itemCorrelations = try estimate.indicatorCorrelations.submatrix(
+      rows: indicators, columns: indicators)
+    let eigen = try SymmetricEigen(itemCorrelations, computeVectors: false)
     let largest = eigen.values.last ?? .nan
     harmanFirstEigenvalue = largest
-    items = estimate.indicatorNames.count
+    items = indicators.count
     harmanFirstFactorShare = largest / Double(items)
   }
 }

@@ -34,6 +34,8 @@ public enum ImportancePerformanceError: Error, CustomStringConvertible, Equatabl
   case valueOutsideBounds(indicator: String, observation: Int, value: Double, bounds: ScaleBounds)
   /// The unstandardised weights of a block sum to (nearly) zero, so they cannot be normalised.
   case degenerateWeights(construct: String)
+  /// The model has interaction terms, whose generated indicators have no scale to rescale.
+  case interactionTermsNotSupported
 
   public var description: String {
     switch self {
@@ -52,6 +54,9 @@ public enum ImportancePerformanceError: Error, CustomStringConvertible, Equatabl
     case .degenerateWeights(let construct):
       return
         "the unstandardised outer weights of construct '\(construct)' sum to zero, so the IPMA cannot normalise them"
+    case .interactionTermsNotSupported:
+      return
+        "the IPMA is not supported for models with interaction terms yet (their generated indicators have no questionnaire scale); estimate the model without them for the map"
     }
   }
 }
@@ -153,6 +158,7 @@ public struct ImportancePerformance: Sendable, Equatable {
   ) throws(ImportancePerformanceError) {
     let layout = estimate.layout
     let names = layout.constructNames
+    guard !layout.isInteraction.contains(true) else { throw .interactionTermsNotSupported }
     guard let t = names.firstIndex(of: target) else {
       throw .unknownTarget(target: target, available: names)
     }
