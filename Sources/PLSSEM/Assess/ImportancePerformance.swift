@@ -147,6 +147,8 @@ public struct ImportancePerformance: Sendable, Equatable {
   /// The IPMA of `estimate` for `target`.
   ///
   /// - Parameters:
+  ///   - estimate: the estimated model (its data, weights and total effects).
+  ///   - target: the endogenous construct whose drivers are mapped.
   ///   - bounds: scale bounds by indicator name; indicators not listed use `defaultBounds`,
   ///     else their observed range (with a note).
   ///   - defaultBounds: the bounds of every indicator not in `bounds` (e.g. `--scale-min`,
