@@ -25,7 +25,7 @@ struct PLSSEMCommand: ParsableCommand {
     subcommands: [
       EstimateCommand.self, BootstrapCommand.self, MergeCommand.self, ReportCommand.self,
       DescribeCommand.self, CodebookCommand.self,
-      SimulateCommand.self,
+      SimulateCommand.self, PowerCommand.self,
     ]
   )
 }

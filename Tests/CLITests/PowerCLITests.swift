@@ -1,0 +1,76 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `plssem power`: the JSON contract `plssem.power/1`, the same output for any thread count,
+/// the other formats, and the bundled LED population cut to its Likert scale.
+@Suite("plssem power")
+struct PowerCLITests {
+  static let population = Repository.path("Tests/CLITests/Corpus/power/good.json")
+
+  static func json(_ arguments: [String]) throws -> [String: Any] {
+    let data = try CLIRunner.output(arguments, timeout: 300)
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  @Test("JSON plssem.power/1: settings, every path with byN and the inverse square root method")
+  func jsonContract() throws {
+    let arguments = [
+      "power", "--population", Self.population, "--respondents", "40,80", "--replications", "20",
+      "--bootstrap", "40", "--seed", "3", "--continuous", "--format", "json",
+    ]
+    let object = try Self.json(arguments + ["--threads", "1"])
+    #expect(object["schema"] as? String == "plssem.power/1")
+    let settings = try #require(object["settings"] as? [String: Any])
+    #expect(settings["respondents"] as? [Int] == [40, 80])
+    #expect(settings["replications"] as? Int == 20)
+    #expect(settings["resamples"] as? Int == 40)
+    let paths = try #require(object["paths"] as? [[String: Any]])
+    #expect(paths.count == 1)
+    let path = try #require(paths.first)
+    #expect(path["from"] as? String == "A" && path["to"] as? String == "B")
+    #expect(path["population"] as? Double == 0.3)
+    let byN = try #require(path["byN"] as? [[String: Any]])
+    #expect(byN.map { $0["n"] as? Int } == [40, 80])
+    for row in byN {
+      for key in [
+        "power", "powerSE", "meanEstimate", "bias", "empiricalSE", "meanBootstrapSE", "coverage",
+      ] {
+        #expect(row[key] is Double, "byN.\(key)")
+      }
+      let power = try #require(row["power"] as? Double)
+      let se = try #require(row["powerSE"] as? Double)
+      #expect(abs(se - (power * (1 - power) / 20).squareRoot()) < 1e-12)
+    }
+    let isr = try #require(path["inverseSquareRoot"] as? [String: Any])
+    #expect(isr["minimumN"] as? Int == 88)  // (2.8016 / 0.3)² = 87.2, two-tailed
+    #expect((object["inverseSquareRoot"] as? [String: Any])?["minimumN"] as? Int == 88)
+    // The same bytes with two threads.
+    let one = try CLIRunner.output(arguments + ["--threads", "1"], timeout: 300)
+    let two = try CLIRunner.output(arguments + ["--threads", "2"], timeout: 300)
+    #expect(one == two)
+  }
+
+  @Test(
+    "table, Markdown and HTML with one SVG power curve per path; the LED example on its Likert scale"
+  )
+  func formatsAndLED() throws {
+    let common = [
+      "power", "--example", "led", "--respondents", "60,120", "--replications", "4", "--bootstrap",
+      "20", "--seed", "2",
+    ]
+    let html = String(
+      decoding: try CLIRunner.output(common + ["--format", "html"], timeout: 300), as: UTF8.self)
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.components(separatedBy: "<svg").count - 1 == 4)
+    #expect(html.contains("class=\"power-curve\""))
+    #expect(html.contains("X2 → X3"))
+    let table = String(decoding: try CLIRunner.output(common, timeout: 300), as: UTF8.self)
+    #expect(table.contains("Power and accuracy by sample size"))
+    let markdown = String(
+      decoding: try CLIRunner.output(common + ["--format", "markdown"], timeout: 300), as: UTF8.self
+    )
+    #expect(markdown.contains("| X1 -> Y |"))
+    #expect(markdown.contains("cut to a 5-point scale at -2.05, -1.28, -0.39, 0.84"))
+  }
+}
