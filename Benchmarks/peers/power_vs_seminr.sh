@@ -14,6 +14,7 @@
 # Usage (from anywhere):
 #   bash Benchmarks/peers/power_vs_seminr.sh
 #   OURS_REPLICATIONS=1000 SEMINR_REPLICATIONS=3 BOOTSTRAP=500 RESPONDENTS=100 bash Benchmarks/peers/power_vs_seminr.sh
+#   PLSSEM_BIN=path/to/plssem ... (a release binary already built: no build step)
 # Needs: Swift 6.3 + OpenBLAS, python3 with seminr 0.2.1, numpy, pandas < 3, scipy, PyYAML;
 # GNU time at /usr/bin/time.
 set -euo pipefail
@@ -24,8 +25,12 @@ SEMINR_R=${SEMINR_REPLICATIONS:-3}
 B=${BOOTSTRAP:-500}
 N=${RESPONDENTS:-100}
 
-swift build -c release --product plssem >&2
-BIN="$(swift build -c release --show-bin-path)/plssem"
+if [ -n "${PLSSEM_BIN:-}" ]; then
+  BIN="$PLSSEM_BIN"
+else
+  swift build -c release --product plssem >&2
+  BIN="$(swift build -c release --show-bin-path)/plssem"
+fi
 CPU=$(mktemp)
 trap 'rm -f "$CPU"' EXIT
 
