@@ -56,13 +56,6 @@ public struct Bootstrapper: Sendable {
     draws: BootstrapDrawSink? = nil
   ) throws -> BootstrapState {
     try validate()
-    guard !estimate.model.hasInteractions else {
-      throw BootstrapError.invalidSetting(
-        InvalidSettingValue(
-          .resamples,
-          "cannot be drawn for a model with interaction terms yet (the staged procedure is not re-run per resample)",
-          got: "\(settings.resamples)"))
-    }
     let catalog = catalog(for: estimate)
     let m = catalog.count
     let kernel = PLSKernel(layout: estimate.layout, settings: estimate.settings)
@@ -74,7 +67,11 @@ public struct Bootstrapper: Sendable {
         originalWeights: estimate.weights,
         // Signs are aligned before the PLSc correction, on the uncorrected loadings.
         originalLoadings: estimate.consistentCorrection?.compositeLoadings ?? estimate.loadings,
-        seed: self.settings.seed)
+        seed: self.settings.seed,
+        interaction: estimate.model.hasInteractions
+          ? InteractionResampling(
+            design: InteractionDesign(model: estimate.model, settings: estimate.settings),
+            settings: estimate.settings, rows: estimate.observations) : nil)
     }
     let evaluators = (0..<threads).map { _ in makeEvaluator() }
     // The original values are the estimate's own table: no third computation.

@@ -26,6 +26,8 @@ final class ResampleEvaluator: @unchecked Sendable {
   let originalWeights: [Double]
   let originalLoadings: [Double]
   let seed: UInt64
+  /// For a model with interaction terms: the staged procedure re-run per sample.
+  let interaction: InteractionResampling?
   private let workspace: PLSWorkspace
   private let scratch: StatisticScratch
   private let admissibility: AdmissibilityScratch
@@ -38,8 +40,9 @@ final class ResampleEvaluator: @unchecked Sendable {
   init(
     data: Matrix, kernel: PLSKernel, catalog: StatisticCatalog, signChange: SignChange,
     originalWeights: [Double],
-    originalLoadings: [Double], seed: UInt64
+    originalLoadings: [Double], seed: UInt64, interaction: InteractionResampling? = nil
   ) {
+    self.interaction = interaction
     self.data = data
     self.kernel = kernel
     self.catalog = catalog
@@ -89,12 +92,31 @@ final class ResampleEvaluator: @unchecked Sendable {
   /// same and judged inadmissible, as ``Admissibility`` judges the estimate.
   func evaluate(gatheredRows rows: Int, into out: UnsafeMutablePointer<Double>) -> Outcome {
     let p = data.columns
+    if let interaction,
+      !interaction.generate(in: gathered, rows: rows, crossProducts: crossProducts)
+    {
+      return .failed
+    }
     guard
       InPlaceCorrelation.compute(
         augmentedData: gathered, rows: rows, columns: p, workspace: crossProducts, into: correlation
       ) == nil
     else {
       return .failed
+    }
+    if kernel.layout.hasScaledConstructs {
+      // The generated indicators' standard deviations in this sample, from the column sums
+      // and cross-products the correlation was formed from (`(p + 1)²`, sums in column p).
+      let layout = kernel.layout
+      let q = p + 1
+      let count = Double(rows)
+      for j in 0..<layout.J where layout.isScaled(j) {
+        for i in layout.block(j) {
+          let sum = crossProducts[i + p * q]
+          let squares = crossProducts[i + i * q] - sum * sum / count
+          scratch.indicatorSD[i] = (squares / (count - 1)).squareRoot()
+        }
+      }
     }
     let converged: Bool
     do {
