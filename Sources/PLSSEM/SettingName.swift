@@ -34,6 +34,8 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
   case significanceLevel
   /// ``PowerSettings/targetPower``.
   case targetPower
+  /// The number of permutations of a multi-group analysis or MICOM.
+  case permutations
 
   /// The setting in words, as the library's messages name it.
   public var description: String {
@@ -53,6 +55,7 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
     case .replications: return "the number of replications"
     case .significanceLevel: return "the significance level"
     case .targetPower: return "the target power"
+    case .permutations: return "the number of permutations"
     }
   }
 }

@@ -67,6 +67,7 @@ func optionName(_ setting: SettingName) -> String {
   case .replications: flag = "--replications"
   case .significanceLevel: flag = "--alpha"
   case .targetPower: flag = "--target-power"
+  case .permutations: flag = "--permutations"
   case .bootstrapStatistics: return setting.description  // a library setting only
   }
   return "\(setting.description) (\(flag))"

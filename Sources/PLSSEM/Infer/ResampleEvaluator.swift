@@ -157,6 +157,28 @@ final class ResampleEvaluator: @unchecked Sendable {
     return ok
   }
 
+  /// Copies the original rows `rows[0 ..< count]` (in that order) into the gather buffer and
+  /// evaluates them: one group of a permutation (multi-group analysis), whose rows are a subset
+  /// of the pooled data.
+  func evaluate(rows: UnsafePointer<Int>, count: Int, into out: UnsafeMutablePointer<Double>)
+    -> Outcome
+  {
+    let n = data.rows
+    let p = data.columns
+    data.storage.withUnsafeBufferPointer { source in
+      guard let base = source.baseAddress else { return }
+      for j in 0..<p {
+        let from = base + j * n
+        let to = gathered + j * count
+        for k in 0..<count { to[k] = from[rows[k]] }
+      }
+      for k in 0..<count { gathered[k + p * count] = 1 }
+    }
+    let ok = evaluate(gatheredRows: count, into: out)
+    for k in 0..<n { gathered[k + p * n] = 1 }  // restore the ones column for resamples
+    return ok
+  }
+
   private func alignSigns() throws(EstimationError) {
     let layout = kernel.layout
     let w = workspace.weights

@@ -1,0 +1,231 @@
+import Foundation
+
+/// Multi-group analysis (MGA): the model estimated on each group with the same settings, and
+/// every statistic compared between every pair of groups by four tests — the permutation test
+/// (Chin & Dibbern 2010, "An introduction to a permutation based procedure for multi-group PLS
+/// analysis", Handbook of Partial Least Squares, pp. 171–193), Henseler's PLS-MGA, the parametric
+/// test (Keil et al. 2000) and the Welch–Satterthwaite test (``GroupDifferenceTests``).
+///
+/// ```swift
+/// let split = try GroupSplit(data: data, column: "servicetype", model: model)
+/// let result = try MultiGroupAnalysis(settings: MultiGroupSettings(permutations: 1000, resamples: 1000))
+///   .run(model, groups: split)
+/// for d in result.differences where d.key.family == .path {
+///   print(d.key, d.difference, d.pPermutation ?? .nan)
+/// }
+/// ```
+///
+/// The permutation test pools the rows of all groups, shuffles them (``PermutationStream``),
+/// re-estimates every group on its share of the shuffled rows and compares each pair's
+/// difference with the observed one; a permutation in which a group cannot be estimated is left
+/// out, an inadmissible one is kept (as the bootstrap's default). Each group's bootstrap is the
+/// ordinary ``Bootstrapper`` with the group's own seed.
+public struct MultiGroupAnalysis: Sendable {
+  /// The estimator (its settings apply to every group).
+  public var estimator: PLSEstimator
+  /// The analysis's settings.
+  public var settings: MultiGroupSettings
+
+  public init(estimator: PLSEstimator = PLSEstimator(), settings: MultiGroupSettings) {
+    self.estimator = estimator
+    self.settings = settings
+  }
+
+  /// Estimates `model` on every group of `split` and compares every pair.
+  public func run(_ model: PathModel, groups split: GroupSplit) throws -> MultiGroupResult {
+    try validate()
+    let threads = max(1, settings.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    // Each group's estimate and bootstrap.
+    var groups: [MultiGroupResult.GroupEstimate] = []
+    var draws: [KeptDraws?] = []
+    for (g, group) in split.groups.enumerated() {
+      do {
+        let estimate = try estimator.estimate(model, data: split.data(ofGroup: g))
+        var bootstrap: BootstrapResult?
+        var kept: KeptDraws?
+        if settings.resamples > 0 {
+          let state = try Bootstrapper(settings: settings.bootstrapSettings(group: g)).run(estimate)
+          bootstrap = try BootstrapResult(state: state, estimate: estimate)
+          kept = state.draws
+        }
+        groups.append(.init(group: group, estimate: estimate, bootstrap: bootstrap))
+        draws.append(kept)
+      } catch let error as GroupingError {
+        throw error
+      } catch {
+        throw GroupingError.groupFailed(
+          group: group.name, column: split.column, message: "\(error)")
+      }
+    }
+    guard let reference = groups.first?.estimate else {
+      throw GroupingError.singleGroup(
+        column: split.column, value: "none", source: split.data.source)
+    }
+    let catalog = StatisticCatalog(
+      layout: reference.layout, families: settings.statistics,
+      consistent: reference.settings.consistent, structure: true)
+    let keys = catalog.keys
+    let m = keys.count
+    let values = try groups.map { group in
+      guard let table = group.estimate.statistics.selecting(keys) else {
+        throw GroupingError.groupFailed(
+          group: group.group.name, column: split.column,
+          message: "the estimate lacks statistics of the comparison")
+      }
+      return table
+    }
+    let pairs = Self.pairs(groups.count)
+
+    // The permutation test: counts of permuted differences beyond the observed ones.
+    var exceed = [Int](repeating: 0, count: pairs.count * m)
+    var failedPermutations = 0
+    var permutationDraws: [Double]?
+    if settings.permutations > 0 {
+      let pooled = try estimator.estimate(model, data: split.data)
+      let observed = pairs.flatMap { pair in
+        (0..<m).map { abs(values[pair.0].values[$0] - values[pair.1].values[$0]) }
+      }
+      let engine = PermutationEngine(
+        data: pooled.prepared.standardized,
+        kernel: PLSKernel(layout: pooled.layout, settings: pooled.settings), catalog: catalog,
+        sizes: split.groups.map(\.observations), seed: settings.seed, threads: threads)
+      let width = pairs.count * m
+      let counts = WorkerCounts(workers: threads, width: width)
+      let G = groups.count
+      let keep = settings.keepPermutationDraws
+      let rows = KeptRows(count: keep ? settings.permutations * G * m : 0)
+      failedPermutations = engine.run(0..<settings.permutations) { i, _, statistics, worker in
+        guard let statistics else {
+          if keep { rows.fill(at: i * G * m, count: G * m, with: .nan) }
+          return
+        }
+        if keep { rows.copy(from: statistics, at: i * G * m, count: G * m) }
+        let local = counts.row(worker)
+        for (q, pair) in pairs.enumerated() {
+          let a = statistics + pair.0 * m
+          let b = statistics + pair.1 * m
+          for k in 0..<m {
+            let d = a[k] - b[k]
+            let o = observed[q * m + k]
+            if d > o || d < -o { local[q * m + k] += 1 }
+          }
+        }
+      }
+      exceed = counts.totals()
+      if keep { permutationDraws = rows.array() }
+    }
+    let validPermutations = settings.permutations - failedPermutations
+
+    // The differences and their tests.
+    var differences: [MultiGroupResult.Difference] = []
+    for (q, pair) in pairs.enumerated() {
+      let (a, b) = pair
+      let n = (groups[a].estimate.observations, groups[b].estimate.observations)
+      for k in 0..<m {
+        let key = keys[k]
+        let difference = values[a].values[k] - values[b].values[k]
+        let fixed = values[a].fixedByConstruction[k] && values[b].fixedByConstruction[k]
+        var pPermutation: Double?
+        if settings.permutations > 0, validPermutations > 0, !fixed {
+          pPermutation = Double(exceed[q * m + k]) / Double(validPermutations)
+        }
+        var pHenseler: Double?
+        var pParametric: Double?
+        var welch: (p: Double, degreesOfFreedom: Double)?
+        if !fixed, let sa = groups[a].bootstrap?.statistics[key],
+          let sb = groups[b].bootstrap?.statistics[key]
+        {
+          let se = (sa.standardError, sb.standardError)
+          pParametric = GroupDifferenceTests.parametricP(
+            difference: difference, standardErrors: se, observations: n)
+          welch = GroupDifferenceTests.welch(
+            difference: difference, standardErrors: se, observations: n)
+          if let da = draws[a], let db = draws[b],
+            let p = GroupDifferenceTests.henselerP(da.column(k), db.column(k))
+          {
+            pHenseler = settings.henseler == .oneSided ? p : GroupDifferenceTests.twoSided(p)
+          }
+        }
+        differences.append(
+          .init(
+            key: key, first: a, second: b, difference: difference, pPermutation: pPermutation,
+            pHenseler: pHenseler, pParametric: pParametric, pWelch: welch?.p,
+            welchDegreesOfFreedom: welch?.degreesOfFreedom))
+      }
+    }
+    return MultiGroupResult(
+      column: split.column, groups: groups, keys: keys, differences: differences,
+      permutations: settings.permutations, failedPermutations: failedPermutations,
+      seed: settings.seed, henseler: settings.henseler, permutationDraws: permutationDraws)
+  }
+
+  /// Every pair (a, b), a < b, in order.
+  static func pairs(_ count: Int) -> [(Int, Int)] {
+    (0..<count).flatMap { a in ((a + 1)..<count).map { (a, $0) } }
+  }
+
+  private func validate() throws(BootstrapError) {
+    guard settings.permutations >= 0, settings.permutations <= BootstrapState.maximumResamples
+    else {
+      throw .invalidSetting(
+        InvalidSettingValue(
+          .permutations, "must lie between 0 and \(BootstrapState.maximumResamples)",
+          got: "\(settings.permutations)"))
+    }
+    guard settings.resamples == 0 || settings.resamples >= 2 else {
+      throw .invalidSetting(
+        InvalidSettingValue(.resamples, "must be 0 or at least 2", got: "\(settings.resamples)"))
+    }
+    if let threads = settings.threads, threads < 1 || threads > 1024 {
+      throw .invalidSetting(
+        InvalidSettingValue(.threads, "must lie between 1 and 1024", got: "\(threads)"))
+    }
+  }
+}
+
+/// A buffer of doubles written by several threads at disjoint positions.
+final class KeptRows: @unchecked Sendable {
+  private let base: UnsafeMutablePointer<Double>
+  let count: Int
+
+  init(count: Int) {
+    self.count = count
+    base = .allocate(capacity: max(count, 1))
+    base.initialize(repeating: .nan, count: max(count, 1))
+  }
+
+  deinit { base.deallocate() }
+
+  func copy(from source: UnsafePointer<Double>, at offset: Int, count: Int) {
+    (base + offset).update(from: source, count: count)
+  }
+
+  func fill(at offset: Int, count: Int, with value: Double) {
+    (base + offset).update(repeating: value, count: count)
+  }
+
+  func array() -> [Double] { Array(UnsafeBufferPointer(start: base, count: count)) }
+}
+
+/// Integer counts, one row per worker thread, each written only by its worker; their totals do
+/// not depend on which worker counted what.
+final class WorkerCounts: @unchecked Sendable {
+  private let base: UnsafeMutablePointer<Int>
+  let workers: Int
+  let width: Int
+
+  init(workers: Int, width: Int) {
+    self.workers = workers
+    self.width = width
+    base = .allocate(capacity: max(workers * width, 1))
+    base.initialize(repeating: 0, count: max(workers * width, 1))
+  }
+
+  deinit { base.deallocate() }
+
+  func row(_ worker: Int) -> UnsafeMutablePointer<Int> { base + worker * width }
+
+  func totals() -> [Int] {
+    (0..<width).map { j in (0..<workers).reduce(0) { $0 + base[$1 * width + j] } }
+  }
+}
