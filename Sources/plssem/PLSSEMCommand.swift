@@ -24,6 +24,7 @@ struct PLSSEMCommand: ParsableCommand {
     version: version,
     subcommands: [
       EstimateCommand.self, BootstrapCommand.self, MergeCommand.self, ReportCommand.self,
+      MGACommand.self, MICOMCommand.self,
       DescribeCommand.self, CodebookCommand.self,
       SimulateCommand.self, PowerCommand.self,
     ]

@@ -130,4 +130,18 @@ enum DocumentationSnippets {
     print(StudentT.survival(2.1, degreesOfFreedom: 30))
     // END Sources/LinearAlgebra/LinearAlgebra.docc/LinearAlgebra.md 1
   }
+
+  static func multiGroupAnalysis() throws {
+    // BEGIN Sources/PLSSEM/PLSSEM.docc/MultiGroupAnalysisArticle.md 1
+    let data = try DataTable(csvFile: "corp_rep.csv", missingCodes: [-99])
+    let model = try PathModel(syntax: String(contentsOfFile: "extended.model", encoding: .utf8))
+    let split = try GroupSplit(data: data, column: "servicetype", model: model)
+    let result = try MultiGroupAnalysis(
+      settings: MultiGroupSettings(permutations: 1000, resamples: 1000, seed: 7)
+    ).run(model, groups: split)
+    for difference in result.differences(between: 0, and: 1) {
+      print(difference.key, difference.difference, difference.pPermutation ?? .nan)
+    }
+    // END Sources/PLSSEM/PLSSEM.docc/MultiGroupAnalysisArticle.md 1
+  }
 }

@@ -29,4 +29,39 @@ struct JSONArticleTests {
         "TheJSONReport.md does not document the top-level key `\(key)`")
     }
   }
+
+  @Test("every top-level key of the multi-group JSON (plssem.mga/1) is documented")
+  func everyMultiGroupKeyIsDocumented() throws {
+    let data = try ExampleData.corpRep()
+    let model = try ExampleData.model(ExampleData.corpRepSimpleModel)
+    let split = try GroupSplit(data: data, column: "servicetype", model: model)
+    let result = try MultiGroupAnalysis(
+      settings: MultiGroupSettings(permutations: 5, resamples: 5, seed: 1)
+    ).run(model, groups: split)
+    let report = MultiGroupReport(
+      result: result, groupReports: [], dataSource: ExampleData.corpRepData,
+      modelSource: ExampleData.corpRepSimpleModel)
+    guard case .object(let members) = report.json() else {
+      Issue.record("the MGA JSON is not an object")
+      return
+    }
+    let article = try Repository.text("Sources/PLSSEMReport/PLSSEMReport.docc/TheJSONReport.md")
+    for (key, value) in members {
+      #expect(article.contains("`\(key)`"), "TheJSONReport.md does not document `\(key)`")
+      if case .object(let inner) = value {
+        for (field, _) in inner {
+          #expect(article.contains("`\(field)`"), "TheJSONReport.md does not document `\(field)`")
+        }
+      }
+    }
+    guard case .array(let differences) = members.first(where: { $0.0 == "differences" })?.1,
+      case .object(let first) = differences.first
+    else {
+      Issue.record("no differences")
+      return
+    }
+    for (field, _) in first {
+      #expect(article.contains("`\(field)`"), "TheJSONReport.md does not document `\(field)`")
+    }
+  }
 }

@@ -48,7 +48,10 @@ public struct MultiGroupAnalysis: Sendable {
           bootstrap = try BootstrapResult(state: state, estimate: estimate)
           kept = state.draws
         }
-        groups.append(.init(group: group, estimate: estimate, bootstrap: bootstrap))
+        groups.append(
+          .init(
+            group: group, estimate: estimate, bootstrap: bootstrap,
+            bootstrapDraws: settings.keepDraws ? kept?.values : nil))
         draws.append(kept)
       } catch let error as GroupingError {
         throw error
@@ -92,7 +95,7 @@ public struct MultiGroupAnalysis: Sendable {
       let width = pairs.count * m
       let counts = WorkerCounts(workers: threads, width: width)
       let G = groups.count
-      let keep = settings.keepPermutationDraws
+      let keep = settings.keepDraws
       let rows = KeptRows(count: keep ? settings.permutations * G * m : 0)
       failedPermutations = engine.run(0..<settings.permutations) { i, _, statistics, worker in
         guard let statistics else {
@@ -203,6 +206,9 @@ final class KeptRows: @unchecked Sendable {
   func fill(at offset: Int, count: Int, with value: Double) {
     (base + offset).update(repeating: value, count: count)
   }
+
+  /// The buffer at `offset`, for a worker that writes its own rows in place.
+  func slot(_ offset: Int) -> UnsafeMutablePointer<Double> { base + offset }
 
   func array() -> [Double] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

@@ -9,6 +9,9 @@ public struct MultiGroupResult: Sendable {
     public let estimate: PLSEstimate
     /// The group's bootstrap (nil without resamples).
     public let bootstrap: BootstrapResult?
+    /// With ``MultiGroupSettings/keepDraws``: the bootstrap draws, resample b's statistics at
+    /// `b·m` (``MultiGroupResult/keys`` order), NaN for a failed resample.
+    public let bootstrapDraws: [Double]?
   }
 
   /// One statistic compared between two groups.
@@ -49,7 +52,7 @@ public struct MultiGroupResult: Sendable {
   public let seed: UInt64
   /// The sidedness of ``Difference/pHenseler``.
   public let henseler: HenselerSides
-  /// With ``MultiGroupSettings/keepPermutationDraws``: row i holds permutation i's statistics,
+  /// With ``MultiGroupSettings/keepDraws``: row i holds permutation i's statistics,
   /// group g's m statistics at `i·G·m + g·m` (``keys`` order), NaN for a failed permutation.
   public let permutationDraws: [Double]?
 

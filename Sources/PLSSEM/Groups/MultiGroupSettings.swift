@@ -31,16 +31,18 @@ public struct MultiGroupSettings: Sendable, Equatable {
   /// The bootstrap's other settings (interval method, level, sign change, …); its `resamples`,
   /// `seed`, `threads` and `statistics` are set from the fields above.
   public var bootstrap: BootstrapSettings
-  /// Keep every permutation's group statistics (``MultiGroupResult/permutationDraws``): memory
-  /// grows with the permutations (8 bytes × groups × statistics each); off, it is flat.
-  public var keepPermutationDraws: Bool
+  /// Keep every permutation's group statistics (``MultiGroupResult/permutationDraws``) and every
+  /// group's bootstrap draws (``MultiGroupResult/GroupEstimate/bootstrapDraws``), e.g. to
+  /// recompute the p-values elsewhere: memory grows with the permutations (8 bytes × groups ×
+  /// statistics each); off, the permutation test's memory is flat.
+  public var keepDraws: Bool
 
   public init(
     permutations: Int = 1000, resamples: Int = 1000, seed: UInt64 = 1, threads: Int? = nil,
     henseler: HenselerSides = .oneSided,
     statistics: Set<StatisticFamily> = MultiGroupSettings.defaultFamilies,
     bootstrap: BootstrapSettings = BootstrapSettings(resamples: 1000),
-    keepPermutationDraws: Bool = false
+    keepDraws: Bool = false
   ) {
     self.permutations = permutations
     self.resamples = resamples
@@ -49,7 +51,7 @@ public struct MultiGroupSettings: Sendable, Equatable {
     self.henseler = henseler
     self.statistics = statistics
     self.bootstrap = bootstrap
-    self.keepPermutationDraws = keepPermutationDraws
+    self.keepDraws = keepDraws
   }
 
   /// The bootstrap settings of group `group`: ``bootstrap`` with this run's resamples, threads,

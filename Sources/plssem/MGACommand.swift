@@ -1,0 +1,271 @@
+import ArgumentParser
+import DataFiles
+import Foundation
+import PLSSEM
+import PLSSEMReport
+
+extension GroupingError: BadInputError {}
+
+/// The options that define the groups of `plssem mga`.
+struct GroupOptions: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The grouping column: each of its values is a group (two or more).", valueName: "column"))
+  var groups: String
+
+  @Option(
+    name: .customLong("group-values"),
+    help: ArgumentHelp(
+      "The groups to compare, in this order, as values of the grouping column or their labels, e.g. 1,2. (default: every value, ascending)",
+      valueName: "values"))
+  var groupValues: String?
+
+  @Option(
+    name: .long, help: "Permutations of the group labels for the permutation test (0 = none).")
+  var permutations: Int = 1000
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Henseler's PLS-MGA p: one (the one-sided P(group 1 <= group 2), as seminr and cSEM) or two (two-sided, 2 min(P, 1 - P)).",
+      valueName: "one|two"))
+  var henseler: HenselerSides = .oneSided
+
+  @Flag(
+    name: .long,
+    help:
+      "Also run MICOM (Henseler, Ringle & Sarstedt 2016) on the same permutations: configural, compositional and mean/variance invariance per construct. (default: off)"
+  )
+  var micom = false
+}
+
+extension HenselerSides: ExpressibleByArgument {}
+
+/// `plssem mga`: multi-group analysis.
+struct MGACommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mga",
+    abstract: "Multi-group analysis: estimate the model on each group and test every difference.",
+    discussion: """
+      The rows are split by the values of --groups; missing values are treated once on the
+      pooled rows, then every group is estimated with the same settings and bootstrapped
+      (--bootstrap N per group). For every path, loading, weight, R², total and indirect effect
+      and every pair of groups: the difference and the p-values of the permutation test
+      (--permutations, Chin & Dibbern 2010), Henseler's PLS-MGA (--henseler one|two), the
+      parametric test (Keil et al. 2000) and the Welch–Satterthwaite test. Every draw comes from
+      counter-based streams of --seed: the same on any number of threads.
+
+      Examples:
+        plssem mga --data corp_rep.csv --model extended.model --missing-code -99 --groups servicetype --permutations 1000 --bootstrap 1000 --seed 7
+        plssem mga --data survey.sav --model led.model --groups province --group-values 1,2 --format json
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var algorithm: AlgorithmOptions
+  @OptionGroup var group: GroupOptions
+  @OptionGroup var bootstrap: BootstrapOptions
+  @OptionGroup var output: OutputOptions
+  @OptionGroup var messages: MessageOptions
+
+  func run() throws {
+    messages.apply()
+    try runReportingErrors {
+      let report = try analyzeGroups(input, algorithm, group, bootstrap)
+      try emit(render(report, format: output.format), to: output.output)
+    }
+  }
+}
+
+/// `plssem micom`: measurement invariance of composites between groups.
+struct MICOMCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "micom",
+    abstract:
+      "MICOM: measurement invariance of composites between groups (before comparing or pooling them).",
+    discussion: """
+      The same as `plssem mga --micom` (the groups, the permutations and the JSON are the
+      same; --bootstrap defaults to 0 here): step 1 configural invariance as a checklist,
+      step 2 compositional invariance (c on the pooled z-standardised indicators, its
+      permutation 5% quantile and p), step 3 equal composite means and variances (permutation
+      intervals and p), and a verdict per construct: no, partial or full invariance, and
+      whether the groups may be pooled.
+
+      Example:
+        plssem micom --data corp_rep.csv --model extended.model --missing-code -99 --groups servicetype --permutations 1000 --seed 7
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup var algorithm: AlgorithmOptions
+  @OptionGroup var group: GroupOptions
+  @OptionGroup var bootstrap: BootstrapOptions
+  @OptionGroup var output: OutputOptions
+  @OptionGroup var messages: MessageOptions
+
+  func run() throws {
+    messages.apply()
+    try runReportingErrors {
+      var group = group
+      group.micom = true
+      let report = try analyzeGroups(input, algorithm, group, bootstrap)
+      try emit(render(report, format: output.format), to: output.output)
+    }
+  }
+}
+
+/// Loads the data and model, splits the rows into groups and runs the multi-group analysis.
+func analyzeGroups(
+  _ input: InputOptions, _ algorithm: AlgorithmOptions, _ group: GroupOptions,
+  _ bootstrap: BootstrapOptions
+) throws -> MultiGroupReport {
+  guard bootstrap.bootstrap == 0 || bootstrap.bootstrap >= 2 else {
+    throw InputError(
+      description: "--bootstrap must be 0 (no bootstrap) or at least 2 (got \(bootstrap.bootstrap))"
+    )
+  }
+  guard group.permutations >= 0 else {
+    throw InputError(
+      description: "--permutations must be 0 (none) or more (got \(group.permutations))")
+  }
+  let model = try loadModel(input)
+  let (loaded, _) = try excludeRespondents(
+    try loadData(input, model: model.model), input: input, model: model.model)
+  var table = loaded.table
+  var labels: [Double: String] = [:]
+  if input.codebook != nil || !table.columnNames.contains(group.groups) {
+    // A codebook reads only its items: take the grouping column from the file itself.
+    if let column = try groupingColumn(input, name: group.groups, rows: table.rowNumbers) {
+      table = try DataTable(
+        columnNames: table.columnNames + [group.groups], columns: table.columns + [column.values],
+        source: table.source, nonNumericColumns: table.nonNumericColumns,
+        rowNumbers: table.rowNumbers)
+      labels = column.labels
+    }
+  } else if let column = try groupingColumn(input, name: group.groups, rows: table.rowNumbers) {
+    labels = column.labels
+  }
+  let values = try group.groupValues.map { try parseGroupValues($0, labels: labels) }
+  let split = try GroupSplit(
+    data: table, column: group.groups, values: values, labels: labels, model: model.model,
+    missing: input.missing)
+  var plsSettings = algorithm.settings
+  plsSettings.missing = input.missing
+  var settings = MultiGroupSettings(
+    permutations: group.permutations, resamples: bootstrap.bootstrap, seed: bootstrap.seed,
+    threads: bootstrap.threads, henseler: group.henseler,
+    bootstrap: bootstrap.settings(resamples: max(2, bootstrap.bootstrap)))
+  settings.keepDraws = bootstrap.keepDraws != nil
+  let result = try MultiGroupAnalysis(
+    estimator: PLSEstimator(settings: plsSettings), settings: settings
+  ).run(model.model, groups: split)
+  if let path = bootstrap.keepDraws {
+    try writeGroupDraws(result, to: path)
+  }
+  let labelsOfConstructs = try constructLabels(input, model: model.model)
+  let reports = try result.groups.map { g in
+    var report = EstimationReport(
+      estimate: g.estimate, assessment: try PLSAssessment(estimate: g.estimate),
+      bootstrap: g.bootstrap, dataSource: input.data, modelSource: model.source)
+    report.modelText = model.text
+    report.constructLabels = labelsOfConstructs
+    return report
+  }
+  var report = MultiGroupReport(
+    result: result, groupReports: reports, dataSource: input.data, modelSource: model.source)
+  if group.micom {
+    guard group.permutations >= 1 else {
+      throw InputError(description: "MICOM needs --permutations 1 or more (got 0)")
+    }
+    report.micom = try MICOM(
+      model.model, groups: split, estimator: PLSEstimator(settings: plsSettings),
+      permutations: group.permutations, seed: bootstrap.seed, threads: bootstrap.threads)
+  }
+  return report
+}
+
+/// The grouping column read from the data file as plain numbers (with its value labels from an
+/// SPSS or Stata file), aligned with `rows` (row numbers); nil when the file has no such column.
+private func groupingColumn(_ input: InputOptions, name: String, rows: [Int]) throws -> (
+  values: [Double], labels: [Double: String]
+)? {
+  let bytes = try DataFileReader.contents(ofFile: input.data)
+  let format = try DataFileReader.format(of: bytes, source: input.data)
+  var labels: [Double: String] = [:]
+  if format != .delimitedText {
+    let sheet = try DataFileReader.read(
+      bytes: bytes, source: input.data, options: DataFileOptions(sheet: input.sheet))
+    if let index = sheet.columnIndex(named: name) {
+      for label in sheet.columns[index].valueLabels { labels[label.value] = label.label }
+    }
+  }
+  let plain = try loadNumericData(
+    path: input.data, bytes: bytes, format: format, missingCodes: input.missingCodes,
+    sheet: input.sheet, model: nil)
+  if let problem = plain.table.nonNumericProblem(name) {
+    throw GroupingError.nonNumericColumn(column: name, problem: problem)
+  }
+  guard let column = plain.table.column(named: name) else { return nil }
+  var byRow: [Int: Double] = [:]
+  for (i, row) in plain.table.rowNumbers.enumerated() { byRow[row] = column[i] }
+  return (rows.map { byRow[$0] ?? .nan }, labels)
+}
+
+/// `--group-values 1,2` (values or their labels) as values.
+private func parseGroupValues(_ text: String, labels: [Double: String]) throws -> [Double] {
+  try text.split(separator: ",").map { part in
+    let item = part.trimmingCharacters(in: .whitespaces)
+    if let value = Double(item) { return value }
+    if let (value, _) = labels.first(where: {
+      $0.value.caseInsensitiveCompare(item) == .orderedSame
+    }) {
+      return value
+    }
+    throw InputError(
+      description:
+        "--group-values: '\(item)' is neither a number nor a label of the grouping column")
+  }
+}
+
+/// `--keep-draws FILE` of `plssem mga`: every group's bootstrap draws and every permutation's
+/// group statistics, as JSON (`plssem.mga-draws/1`), so that the p-values can be recomputed.
+private func writeGroupDraws(_ result: MultiGroupResult, to path: String) throws {
+  let m = result.keys.count
+  func rows(_ values: [Double], width: Int) -> JSONValue {
+    .array(
+      stride(from: 0, to: values.count, by: max(width, 1)).map { start in
+        .array(values[start..<min(start + width, values.count)].map { .number($0) })
+      })
+  }
+  let document = JSONValue.object([
+    ("schema", .string("plssem.mga-draws/1")),
+    ("keys", .array(result.keys.map { .string($0.description) })),
+    (
+      "groups",
+      .array(
+        result.groups.map { g in
+          .object([
+            ("value", .string(g.group.valueText)),
+            ("estimates", .array(result.keys.map { .optional(g.estimate.statistics[$0]) })),
+            ("observations", .integer(g.estimate.observations)),
+            ("bootstrapDraws", g.bootstrapDraws.map { rows($0, width: m) } ?? .null),
+          ])
+        })
+    ),
+    (
+      "permutationDraws",
+      result.permutationDraws.map { rows($0, width: result.groups.count * m) } ?? .null
+    ),
+  ])
+  try OutputFile.write(Data(document.rendered().utf8), to: path)
+}
+
+/// Renders a multi-group report in the chosen format.
+func render(_ report: MultiGroupReport, format: OutputFormat) -> String {
+  switch format {
+  case .json: return report.json().rendered()
+  case .table: return TableRenderer.render(report.document())
+  case .csv: return CSVRenderer.render(report.document())
+  case .markdown: return MarkdownRenderer.render(report.document())
+  case .html: return report.html()
+  }
+}
