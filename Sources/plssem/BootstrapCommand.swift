@@ -110,6 +110,11 @@ struct MergeCommand: ParsableCommand {
     messages.apply()
     try runReportingErrors {
       guard !shards.isEmpty else { throw InputError(description: "give the shard files to merge") }
+      if let data = FileManager.default.contents(atPath: shards[0]),
+        MultiGroupShard.isMultiGroupShard(data)
+      {
+        return try mergeMultiGroupShards(shards, output: output)
+      }
       let files = try shards.map { path -> (source: String, shard: BootstrapShard) in
         guard let data = FileManager.default.contents(atPath: path) else {
           throw InputError(description: "\(path): cannot read the shard file")

@@ -66,15 +66,78 @@ struct MGACommand: ParsableCommand {
   @OptionGroup var group: GroupOptions
   @OptionGroup var bootstrap: BootstrapOptions
   @OptionGroup var output: OutputOptions
+
+  @Option(
+    name: .long,
+    help:
+      "Run shard k of N (written k/N) of the groups' bootstraps and the permutations; writes a shard file to --output for `plssem merge`."
+  )
+  var shard: String?
+
   @OptionGroup var messages: MessageOptions
 
   func run() throws {
     messages.apply()
     try runReportingErrors {
-      let report = try analyzeGroups(input, algorithm, group, bootstrap)
-      try emit(render(report, format: output.format), to: output.output)
+      guard let shardText = shard else {
+        let report = try analyzeGroups(input, algorithm, group, bootstrap)
+        try emit(render(report, format: output.format), to: output.output)
+        return
+      }
+      guard let destination = output.output else {
+        throw InputError(description: "--shard needs --output FILE for the shard file")
+      }
+      guard output.requestedFormat == nil else {
+        throw InputError(
+          description:
+            "--format does not apply with --shard: a shard file is always the JSON that `plssem merge` reads"
+        )
+      }
+      guard bootstrap.keepDraws == nil, !group.micom else {
+        throw InputError(
+          description: "--keep-draws and --micom are not available with --shard (run them whole)")
+      }
+      let parts = shardText.split(separator: "/")
+      guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
+        throw InputError(description: "--shard takes k/N, e.g. 2/4 (got '\(shardText)')")
+      }
+      let spec = try ShardSpec(index: k, count: n)
+      let prepared = try prepareGroups(input, algorithm, group, bootstrap)
+      let state = try prepared.analysis.state(
+        prepared.model.model, groups: prepared.split, shard: spec)
+      var arguments = ShardProvenance.shapingArguments(of: CommandLine.arguments)
+      if arguments.first == "mga" { arguments.removeFirst() }
+      let provenance = try ShardProvenance.record(input, arguments: arguments)
+      let file = MultiGroupShard(shard: spec, state: state, provenance: provenance)
+      try OutputFile.write(try file.encoded(), to: destination)
     }
   }
+}
+
+/// `plssem merge` of `plssem mga --shard` files: merged through the bootstrap's checks (each
+/// group's bootstrap) and the permutation counts' merge, then finished with the recorded
+/// options, so the output equals the single run's.
+func mergeMultiGroupShards(_ paths: [String], output: OutputOptions) throws {
+  let files = try paths.map { path -> (source: String, shard: MultiGroupShard) in
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw InputError(description: "\(path): cannot read the shard file")
+    }
+    return (path, try MultiGroupShard.decode(data, source: path))
+  }
+  let state = try MultiGroupShard.merge(files)
+  guard let (source, first) = files.first else { return }
+  try ShardProvenance.checkUnchanged(first.provenance, source: source)
+  let command: MGACommand
+  do {
+    command = try MGACommand.parse(first.provenance.arguments)
+  } catch {
+    throw BootstrapError.malformedShard(
+      source: source,
+      reason: "its recorded options do not parse: \(MGACommand.message(for: error))")
+  }
+  let report = try analyzeGroups(
+    command.input, command.algorithm, command.group, command.bootstrap, merged: state)
+  try emit(render(report, format: output.format), to: output.output)
 }
 
 /// `plssem micom`: measurement invariance of composites between groups.
@@ -113,11 +176,54 @@ struct MICOMCommand: ParsableCommand {
   }
 }
 
-/// Loads the data and model, splits the rows into groups and runs the multi-group analysis.
+/// What a multi-group run read, and the analysis it runs.
+struct PreparedGroups {
+  var model: LoadedModel
+  var split: GroupSplit
+  var analysis: MultiGroupAnalysis
+}
+
+/// Loads the data and model, splits the rows into groups and runs the multi-group analysis
+/// (or finishes the `merged` state of its shards).
 func analyzeGroups(
   _ input: InputOptions, _ algorithm: AlgorithmOptions, _ group: GroupOptions,
-  _ bootstrap: BootstrapOptions
+  _ bootstrap: BootstrapOptions, merged: MultiGroupState? = nil
 ) throws -> MultiGroupReport {
+  let prepared = try prepareGroups(input, algorithm, group, bootstrap)
+  let (model, split) = (prepared.model, prepared.split)
+  let analysis = prepared.analysis
+  let state = try merged ?? analysis.state(model.model, groups: split)
+  let result = try analysis.result(model.model, groups: split, state: state)
+  if let path = bootstrap.keepDraws {
+    try writeGroupDraws(result, to: path)
+  }
+  let labelsOfConstructs = try constructLabels(input, model: model.model)
+  let reports = try result.groups.map { g in
+    var report = EstimationReport(
+      estimate: g.estimate, assessment: try PLSAssessment(estimate: g.estimate),
+      bootstrap: g.bootstrap, dataSource: input.data, modelSource: model.source)
+    report.modelText = model.text
+    report.constructLabels = labelsOfConstructs
+    return report
+  }
+  var report = MultiGroupReport(
+    result: result, groupReports: reports, dataSource: input.data, modelSource: model.source)
+  if group.micom {
+    guard group.permutations >= 1 else {
+      throw InputError(description: "MICOM needs --permutations 1 or more (got 0)")
+    }
+    report.micom = try MICOM(
+      model.model, groups: split, estimator: analysis.estimator,
+      permutations: group.permutations, seed: bootstrap.seed, threads: bootstrap.threads)
+  }
+  return report
+}
+
+/// Loads the data and model and splits the rows into groups.
+func prepareGroups(
+  _ input: InputOptions, _ algorithm: AlgorithmOptions, _ group: GroupOptions,
+  _ bootstrap: BootstrapOptions
+) throws -> PreparedGroups {
   guard bootstrap.bootstrap == 0 || bootstrap.bootstrap >= 2 else {
     throw InputError(
       description: "--bootstrap must be 0 (no bootstrap) or at least 2 (got \(bootstrap.bootstrap))"
@@ -155,32 +261,10 @@ func analyzeGroups(
     threads: bootstrap.threads, henseler: group.henseler,
     bootstrap: bootstrap.settings(resamples: max(2, bootstrap.bootstrap)))
   settings.keepDraws = bootstrap.keepDraws != nil
-  let result = try MultiGroupAnalysis(
-    estimator: PLSEstimator(settings: plsSettings), settings: settings
-  ).run(model.model, groups: split)
-  if let path = bootstrap.keepDraws {
-    try writeGroupDraws(result, to: path)
-  }
-  let labelsOfConstructs = try constructLabels(input, model: model.model)
-  let reports = try result.groups.map { g in
-    var report = EstimationReport(
-      estimate: g.estimate, assessment: try PLSAssessment(estimate: g.estimate),
-      bootstrap: g.bootstrap, dataSource: input.data, modelSource: model.source)
-    report.modelText = model.text
-    report.constructLabels = labelsOfConstructs
-    return report
-  }
-  var report = MultiGroupReport(
-    result: result, groupReports: reports, dataSource: input.data, modelSource: model.source)
-  if group.micom {
-    guard group.permutations >= 1 else {
-      throw InputError(description: "MICOM needs --permutations 1 or more (got 0)")
-    }
-    report.micom = try MICOM(
-      model.model, groups: split, estimator: PLSEstimator(settings: plsSettings),
-      permutations: group.permutations, seed: bootstrap.seed, threads: bootstrap.threads)
-  }
-  return report
+  return PreparedGroups(
+    model: model, split: split,
+    analysis: MultiGroupAnalysis(estimator: PLSEstimator(settings: plsSettings), settings: settings)
+  )
 }
 
 /// The grouping column read from the data file as plain numbers (with its value labels from an

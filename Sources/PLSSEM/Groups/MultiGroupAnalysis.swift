@@ -33,91 +33,171 @@ public struct MultiGroupAnalysis: Sendable {
 
   /// Estimates `model` on every group of `split` and compares every pair.
   public func run(_ model: PathModel, groups split: GroupSplit) throws -> MultiGroupResult {
-    try validate()
-    let threads = max(1, settings.threads ?? ProcessInfo.processInfo.activeProcessorCount)
-    // Each group's estimate and bootstrap.
-    var groups: [MultiGroupResult.GroupEstimate] = []
-    var draws: [KeptDraws?] = []
-    for (g, group) in split.groups.enumerated() {
+    try result(model, groups: split, state: try state(model, groups: split))
+  }
+
+  /// Each group's estimate, with this analysis's estimator.
+  func estimates(_ model: PathModel, groups split: GroupSplit) throws -> [PLSEstimate] {
+    try split.groups.enumerated().map { g, group in
       do {
-        let estimate = try estimator.estimate(model, data: split.data(ofGroup: g))
-        var bootstrap: BootstrapResult?
-        var kept: KeptDraws?
-        if settings.resamples > 0 {
-          let state = try Bootstrapper(settings: settings.bootstrapSettings(group: g)).run(estimate)
-          bootstrap = try BootstrapResult(state: state, estimate: estimate)
-          kept = state.draws
-        }
-        groups.append(
-          .init(
-            group: group, estimate: estimate, bootstrap: bootstrap,
-            bootstrapDraws: settings.keepDraws ? kept?.values : nil))
-        draws.append(kept)
-      } catch let error as GroupingError {
-        throw error
+        return try estimator.estimate(model, data: split.data(ofGroup: g))
       } catch {
         throw GroupingError.groupFailed(
           group: group.name, column: split.column, message: "\(error)")
       }
     }
-    guard let reference = groups.first?.estimate else {
-      throw GroupingError.singleGroup(
-        column: split.column, value: "none", source: split.data.source)
-    }
-    let catalog = StatisticCatalog(
-      layout: reference.layout, families: settings.statistics,
-      consistent: reference.settings.consistent, structure: true)
-    let keys = catalog.keys
-    let m = keys.count
-    let values = try groups.map { group in
-      guard let table = group.estimate.statistics.selecting(keys) else {
+  }
+
+  /// The catalog of the compared statistics for `estimate`'s model.
+  func catalog(_ estimate: PLSEstimate) -> StatisticCatalog {
+    StatisticCatalog(
+      layout: estimate.layout, families: settings.statistics,
+      consistent: estimate.settings.consistent, structure: true)
+  }
+
+  /// The groups' values of the compared statistics, in catalog order.
+  func tables(_ estimates: [PLSEstimate], keys: [StatisticKey], split: GroupSplit) throws
+    -> [StatisticTable]
+  {
+    try zip(estimates, split.groups).map { estimate, group in
+      guard let table = estimate.statistics.selecting(keys) else {
         throw GroupingError.groupFailed(
-          group: group.group.name, column: split.column,
+          group: group.name, column: split.column,
           message: "the estimate lacks statistics of the comparison")
       }
       return table
     }
-    let pairs = Self.pairs(groups.count)
+  }
 
-    // The permutation test: counts of permuted differences beyond the observed ones.
-    var exceed = [Int](repeating: 0, count: pairs.count * m)
-    var failedPermutations = 0
-    var permutationDraws: [Double]?
-    if settings.permutations > 0 {
-      let pooled = try estimator.estimate(model, data: split.data)
-      let observed = pairs.flatMap { pair in
-        (0..<m).map { abs(values[pair.0].values[$0] - values[pair.1].values[$0]) }
-      }
-      let engine = PermutationEngine(
-        data: pooled.prepared.standardized,
-        kernel: PLSKernel(layout: pooled.layout, settings: pooled.settings), catalog: catalog,
-        sizes: split.groups.map(\.observations), seed: settings.seed, threads: threads)
-      let width = pairs.count * m
-      let counts = WorkerCounts(workers: threads, width: width)
-      let G = groups.count
-      let keep = settings.keepDraws
-      let rows = KeptRows(count: keep ? settings.permutations * G * m : 0)
-      failedPermutations = engine.run(0..<settings.permutations) { i, _, statistics, worker in
-        guard let statistics else {
-          if keep { rows.fill(at: i * G * m, count: G * m, with: .nan) }
-          return
-        }
-        if keep { rows.copy(from: statistics, at: i * G * m, count: G * m) }
-        let local = counts.row(worker)
-        for (q, pair) in pairs.enumerated() {
-          let a = statistics + pair.0 * m
-          let b = statistics + pair.1 * m
-          for k in 0..<m {
-            let d = a[k] - b[k]
-            let o = observed[q * m + k]
-            if d > o || d < -o { local[q * m + k] += 1 }
-          }
+  /// The resampling of the analysis, whole or shard `shard` of it: each group's bootstrap state
+  /// and the permutation test's counts. Shards of the same analysis merge
+  /// (``MultiGroupShard/merge(_:)``) into the state of a single run, bit for bit.
+  public func state(_ model: PathModel, groups split: GroupSplit, shard: ShardSpec? = nil) throws
+    -> MultiGroupState
+  {
+    try validate()
+    let threads = max(1, settings.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    let estimates = try estimates(model, groups: split)
+    var bootstraps: [BootstrapState] = []
+    if settings.resamples > 0 {
+      for (g, estimate) in estimates.enumerated() {
+        do {
+          bootstraps.append(
+            try Bootstrapper(settings: settings.bootstrapSettings(group: g)).run(
+              estimate, shard: shard))
+        } catch {
+          throw GroupingError.groupFailed(
+            group: split.groups[g].name, column: split.column, message: "\(error)")
         }
       }
-      exceed = counts.totals()
-      if keep { permutationDraws = rows.array() }
     }
-    let validPermutations = settings.permutations - failedPermutations
+    guard settings.permutations > 0, let reference = estimates.first else {
+      return MultiGroupState(bootstraps: bootstraps, permutation: nil)
+    }
+    let catalog = catalog(reference)
+    let keys = catalog.keys
+    let m = keys.count
+    let values = try tables(estimates, keys: keys, split: split)
+    let pairs = Self.pairs(estimates.count)
+    let chunkSize = Bootstrapper.chunkSize
+    let chunks = (settings.permutations + chunkSize - 1) / chunkSize
+    let chunkRange = shard?.chunks(of: chunks) ?? 0..<chunks
+    let range =
+      min(
+        chunkRange.lowerBound * chunkSize, settings.permutations)..<min(
+        chunkRange.upperBound * chunkSize, settings.permutations)
+    let pooled = try estimator.estimate(model, data: split.data)
+    let observed = pairs.flatMap { pair in
+      (0..<m).map { abs(values[pair.0].values[$0] - values[pair.1].values[$0]) }
+    }
+    let engine = PermutationEngine(
+      data: pooled.prepared.standardized,
+      kernel: PLSKernel(layout: pooled.layout, settings: pooled.settings), catalog: catalog,
+      sizes: split.groups.map(\.observations), seed: settings.seed, threads: threads)
+    let counts = WorkerCounts(workers: threads, width: pairs.count * m)
+    let G = estimates.count
+    let keep = settings.keepDraws
+    let rows = KeptRows(count: keep ? range.count * G * m : 0)
+    let first = range.lowerBound
+    let failed = engine.run(range) { i, _, statistics, worker in
+      guard let statistics else {
+        if keep { rows.fill(at: (i - first) * G * m, count: G * m, with: .nan) }
+        return
+      }
+      if keep { rows.copy(from: statistics, at: (i - first) * G * m, count: G * m) }
+      let local = counts.row(worker)
+      for (q, pair) in pairs.enumerated() {
+        let a = statistics + pair.0 * m
+        let b = statistics + pair.1 * m
+        for k in 0..<m {
+          let d = a[k] - b[k]
+          let o = observed[q * m + k]
+          if d > o || d < -o { local[q * m + k] += 1 }
+        }
+      }
+    }
+    let permutation = PermutationState(
+      permutations: settings.permutations, seed: settings.seed, chunkSize: chunkSize,
+      firstChunk: chunkRange.lowerBound, chunkCount: chunkRange.count,
+      keys: keys.map(\.description), groupSizes: split.groups.map(\.observations),
+      exceedances: counts.totals(), failed: failed, draws: keep ? rows.array() : nil)
+    return MultiGroupState(bootstraps: bootstraps, permutation: permutation)
+  }
+
+  /// Finishes the (whole or merged) `state` of this analysis into the result.
+  public func result(_ model: PathModel, groups split: GroupSplit, state: MultiGroupState) throws
+    -> MultiGroupResult
+  {
+    let estimates = try estimates(model, groups: split)
+    guard let reference = estimates.first else {
+      throw GroupingError.singleGroup(
+        column: split.column, value: "none", source: split.data.source)
+    }
+    let keys = catalog(reference).keys
+    let m = keys.count
+    let values = try tables(estimates, keys: keys, split: split)
+    let pairs = Self.pairs(estimates.count)
+    guard state.bootstraps.isEmpty || state.bootstraps.count == estimates.count else {
+      throw BootstrapError.incompatibleShards(
+        "the state holds \(state.bootstraps.count) group bootstraps for \(estimates.count) groups")
+    }
+    var groups: [MultiGroupResult.GroupEstimate] = []
+    var draws: [KeptDraws?] = []
+    for (g, estimate) in estimates.enumerated() {
+      var bootstrap: BootstrapResult?
+      var kept: KeptDraws?
+      if g < state.bootstraps.count {
+        do {
+          bootstrap = try BootstrapResult(state: state.bootstraps[g], estimate: estimate)
+        } catch {
+          throw GroupingError.groupFailed(
+            group: split.groups[g].name, column: split.column, message: "\(error)")
+        }
+        kept = state.bootstraps[g].draws
+      }
+      groups.append(
+        .init(
+          group: split.groups[g], estimate: estimate, bootstrap: bootstrap,
+          bootstrapDraws: settings.keepDraws ? kept?.values : nil))
+      draws.append(kept)
+    }
+    var exceed = [Int](repeating: 0, count: pairs.count * m)
+    var permutations = 0
+    var failedPermutations = 0
+    if let permutation = state.permutation {
+      guard permutation.keys == keys.map(\.description),
+        permutation.groupSizes == split.groups.map(\.observations),
+        permutation.covered == 0..<permutation.permutations
+      else {
+        throw BootstrapError.incompatibleShards(
+          "the permutation state belongs to other groups or statistics, or covers only part of the permutations"
+        )
+      }
+      exceed = permutation.exceedances
+      permutations = permutation.permutations
+      failedPermutations = permutation.failed
+    }
+    let validPermutations = permutations - failedPermutations
 
     // The differences and their tests.
     var differences: [MultiGroupResult.Difference] = []
@@ -129,7 +209,7 @@ public struct MultiGroupAnalysis: Sendable {
         let difference = values[a].values[k] - values[b].values[k]
         let fixed = values[a].fixedByConstruction[k] && values[b].fixedByConstruction[k]
         var pPermutation: Double?
-        if settings.permutations > 0, validPermutations > 0, !fixed {
+        if permutations > 0, validPermutations > 0, !fixed {
           pPermutation = Double(exceed[q * m + k]) / Double(validPermutations)
         }
         var pHenseler: Double?
@@ -158,8 +238,9 @@ public struct MultiGroupAnalysis: Sendable {
     }
     return MultiGroupResult(
       column: split.column, groups: groups, keys: keys, differences: differences,
-      permutations: settings.permutations, failedPermutations: failedPermutations,
-      seed: settings.seed, henseler: settings.henseler, permutationDraws: permutationDraws)
+      permutations: permutations, failedPermutations: failedPermutations,
+      seed: settings.seed, henseler: settings.henseler,
+      permutationDraws: state.permutation?.draws)
   }
 
   /// Every pair (a, b), a < b, in order.
