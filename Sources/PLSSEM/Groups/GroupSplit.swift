@@ -35,6 +35,8 @@ public struct GroupSplit: Sendable, Equatable {
   /// Splits `data` by `column`.
   ///
   /// - Parameters:
+  ///   - data: the pooled data set, grouping column included.
+  ///   - column: the name of the grouping column.
   ///   - values: the values to compare, in this order (all values, ascending, when nil).
   ///   - labels: a name for each value (a codebook's value labels).
   ///   - model: the model to be estimated: its indicators are missing-treated and its largest
