@@ -36,6 +36,8 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
   case targetPower
   /// The number of permutations of a multi-group analysis or MICOM.
   case permutations
+  /// ``PLSSettings/higherOrder``.
+  case higherOrderMethod
 
   /// The setting in words, as the library's messages name it.
   public var description: String {
@@ -56,6 +58,7 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
     case .significanceLevel: return "the significance level"
     case .targetPower: return "the target power"
     case .permutations: return "the number of permutations"
+    case .higherOrderMethod: return "the method for higher-order constructs"
     }
   }
 }

@@ -10,6 +10,7 @@ extension ConfidenceIntervalMethod: ExpressibleByArgument {}
 extension SignChange: ExpressibleByArgument {}
 extension PValueDistribution: ExpressibleByArgument {}
 extension TestTails: ExpressibleByArgument {}
+extension HigherOrderMethod: ExpressibleByArgument {}
 extension InadmissibleResampleHandling: ExpressibleByArgument {}
 extension PredictionTechnique: ExpressibleByArgument {}
 
@@ -184,6 +185,13 @@ struct AlgorithmOptions: ParsableArguments {
   var consistent = false
 
   @Option(
+    name: .customLong("hoc"),
+    help:
+      "Higher-order constructs (H =~ A + B): two-stage (disjoint two-stage approach, as seminr and SmartPLS 4) or repeated-indicators."
+  )
+  var higherOrder: HigherOrderMethod = .twoStage
+
+  @Option(
     name: .customLong("stop-criterion"),
     help:
       "Form of the weight change: sum-absolute (seminr), max-absolute (SmartPLS), sum-squared, max-relative."
@@ -212,10 +220,12 @@ struct AlgorithmOptions: ParsableArguments {
   var requireAdmissible = false
 
   var settings: PLSSettings {
-    PLSSettings(
+    var settings = PLSSettings(
       scheme: scheme, maxIterations: maxIterations, tolerance: tolerance,
       stopCriterion: stopCriterion,
       consistent: consistent, interaction: interaction, interactionScale: interactionScale)
+    settings.higherOrder = higherOrder
+    return settings
   }
 }
 

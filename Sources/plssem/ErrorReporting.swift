@@ -68,6 +68,7 @@ func optionName(_ setting: SettingName) -> String {
   case .significanceLevel: flag = "--alpha"
   case .targetPower: flag = "--target-power"
   case .permutations: flag = "--permutations"
+  case .higherOrderMethod: flag = "--hoc"
   case .bootstrapStatistics: return setting.description  // a library setting only
   }
   return "\(setting.description) (\(flag))"

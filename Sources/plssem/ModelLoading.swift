@@ -43,7 +43,7 @@ func loadModel(_ input: InputOptions) throws -> LoadedModel {
     let codebook = try Codebook(contentsOfFile: codebookPath)
     // The constructs the paths name without a measurement statement, in codebook order.
     var needed: [(index: Int, name: String, construct: ConstructDefinition)] = []
-    var measured = Set(model.constructNames)
+    var measured = Set(model.constructNames + model.higherOrderConstructs.map(\.name))
     for path in model.paths {
       for name in [path.from, path.to] where !measured.contains(name) {
         guard

@@ -74,6 +74,9 @@ public struct PLSEstimate: Sendable {
 
   let layout: ModelLayout
   let prepared: PreparedData
+  /// For a model with higher-order constructs: the model as specified, the method, and the
+  /// first stage of the two-stage approach (nil for a model without HOCs).
+  public internal(set) var higherOrder: HigherOrderStages? = nil
 
   /// Throws ``EstimationError/inadmissibleSolution(problems:source:)`` unless the estimate is
   /// admissible (what `--require-admissible` asks for).

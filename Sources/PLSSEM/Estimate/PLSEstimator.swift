@@ -41,6 +41,9 @@ public struct PLSEstimator: Sendable {
   ) throws -> PLSEstimate {
     try validateSettings()
     let model = try model.validated()
+    if !model.higherOrderConstructs.isEmpty {
+      return try estimateHigherOrder(model, data: data, families: families)
+    }
     // An indicator whose column was set aside as not numeric: name its first bad cell.
     for indicator in model.indicators {
       if let problem = data.nonNumericProblem(indicator) { throw problem }

@@ -20,6 +20,8 @@ public struct PLSSettings: Sendable, Codable, Equatable {
   public var interaction: InteractionMethod
   /// The scale of interaction terms' scores (seminr's by default); unused without them.
   public var interactionScale: InteractionScale
+  /// How higher-order constructs are estimated (default: the disjoint two-stage approach).
+  public var higherOrder: HigherOrderMethod = .twoStage
 
   public init(
     scheme: InnerWeightingScheme = .path, maxIterations: Int = 300, tolerance: Double = 1e-7,
@@ -40,10 +42,11 @@ public struct PLSSettings: Sendable, Codable, Equatable {
 
   private enum CodingKeys: String, CodingKey {
     case scheme, maxIterations, tolerance, stopCriterion, missing, consistent
-    case interaction, interactionScale
+    case interaction, interactionScale, higherOrder
   }
 
-  /// Decodes settings; those encoded before interaction terms existed get the defaults.
+  /// Decodes settings; those encoded before interaction terms (higher-order constructs)
+  /// existed get the defaults.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     scheme = try c.decode(InnerWeightingScheme.self, forKey: .scheme)
@@ -55,5 +58,6 @@ public struct PLSSettings: Sendable, Codable, Equatable {
     interaction = try c.decodeIfPresent(InteractionMethod.self, forKey: .interaction) ?? .twoStage
     interactionScale =
       try c.decodeIfPresent(InteractionScale.self, forKey: .interactionScale) ?? .indicatorSD
+    higherOrder = try c.decodeIfPresent(HigherOrderMethod.self, forKey: .higherOrder) ?? .twoStage
   }
 }

@@ -56,6 +56,14 @@ public struct Bootstrapper: Sendable {
     draws: BootstrapDrawSink? = nil
   ) throws -> BootstrapState {
     try validate()
+    // Resampling stage 2 alone would hold the LOC scores fixed.
+    if estimate.higherOrder?.method == .twoStage {
+      throw BootstrapError.invalidSetting(
+        InvalidSettingValue(
+          .higherOrderMethod,
+          "must be repeated-indicators for a bootstrap (the bootstrap of the two-stage approach, which re-runs both stages on every resample, is not available yet)",
+          got: HigherOrderMethod.twoStage.rawValue))
+    }
     let catalog = catalog(for: estimate)
     let m = catalog.count
     let kernel = PLSKernel(layout: estimate.layout, settings: estimate.settings)

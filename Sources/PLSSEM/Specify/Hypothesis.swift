@@ -77,7 +77,7 @@ extension PathModel {
   func validateHypotheses() throws(SpecificationError) {
     var labels: [String: Hypothesis] = [:]
     var chains: [[String]: Hypothesis] = [:]
-    let declared = Set(constructNames)
+    let declared = Set(constructNames + higherOrderConstructs.map(\.name))
     let links = Set(paths.map { [$0.from, $0.to] })
     for hypothesis in hypotheses {
       if let first = labels[hypothesis.label] {

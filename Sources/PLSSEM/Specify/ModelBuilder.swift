@@ -79,7 +79,7 @@ extension PathModel {
   }
 
   /// The model as lavaan-style text that ``init(syntax:source:)`` reads back to an equal model:
-  /// one line per construct, then one `target ~ a + b` line per run of consecutive paths into
+  /// one line per construct (higher-order constructs after the first-order ones), then one `target ~ a + b` line per run of consecutive paths into
   /// the same target (so the paths keep their order), then one comment per hypothesis
   /// (`# H1: X2 -> X3 (+)`). Names that are not plain (letters, digits, `_`, `.`) are quoted.
   public var syntax: String { syntax(includingHypotheses: true) }
@@ -90,6 +90,9 @@ extension PathModel {
     let quoted = Self.quotedName
     var lines = constructs.map {
       "\(quoted($0.name)) \($0.mode == .a ? "=~" : "<~") \($0.indicators.map(quoted).joined(separator: " + "))"
+    }
+    lines += higherOrderConstructs.map {
+      "\(quoted($0.name)) \($0.mode == .a ? "=~" : "<~") \($0.components.map(quoted).joined(separator: " + "))"
     }
     var start = 0
     while start < paths.count {

@@ -330,6 +330,8 @@ struct ModelSyntaxParser {
         }
       }
     }
+    // A block listing other blocks' constructs is a higher-order construct.
     return PathModel(constructs: constructs, paths: paths, hypotheses: hypotheses)
+      .separatingHigherOrder()
   }
 }

@@ -1,17 +1,24 @@
 /// Structural checks of a model on its own, and of a model against the columns of a data set.
 extension PathModel {
-  /// Checks the model on its own and returns it unchanged.
+  /// Checks the model on its own and returns it, with every block that lists other blocks'
+  /// constructs moved to the higher-order constructs (``separatingHigherOrder()``).
   ///
   /// Throws ``SpecificationError`` for: no constructs, a construct without indicators, a
-  /// measurement block declared twice, an indicator in two blocks, an indicator named like
-  /// another construct (a construct may share its name with its own indicator, `Age =~ Age`), a path to or from a construct
-  /// without a measurement block, a self-loop, a duplicate path, a construct in no path (even in a
+  /// measurement block declared twice, an indicator in two blocks, a path to or from a
+  /// construct without a measurement block, a self-loop, a duplicate path, a construct in no path (even in a
   /// model of one construct: the PLS algorithm builds a construct's inner proxy from its neighbours), and a cycle (only recursive models are supported);
   /// the interaction terms (``PathModel/Interaction``: constructs declared, two of them,
   /// different, written one way, main effects present, a predictor only);
   /// then the hypotheses: a label used twice, a construct that is not declared, a link of a
-  /// hypothesis that is not a structural path, a path or chain hypothesised twice.
+  /// hypothesis that is not a structural path, a path or chain hypothesised twice; and the
+  /// higher-order constructs (``PathModel/HigherOrderConstruct``): a block mixing constructs
+  /// and indicators, a HOC of HOCs, fewer than two components, a component of two HOCs, a
+  /// lower-order construct in a structural path.
   public func validated(source: String = "<model>") throws(SpecificationError) -> PathModel {
+    try separatingHigherOrder().validatedSeparated(source: source)
+  }
+
+  private func validatedSeparated(source: String) throws(SpecificationError) -> PathModel {
     guard !constructs.isEmpty else { throw .emptyModel(source: source) }
     var owner: [String: String] = [:]
     var declared: [String: Construct] = [:]
@@ -32,17 +39,13 @@ extension PathModel {
         owner[indicator] = construct.name
       }
     }
-    for construct in constructs {
-      for indicator in construct.indicators
-      where indicator != construct.name && declared[indicator] != nil {
-        throw .constructAsIndicator(
-          name: indicator, construct: construct.name, location: construct.location)
-      }
-    }
     try validateInteractions(declared: Set(declared.keys))
+    try validateHigherOrder()
+    let higher = Set(higherOrderConstructs.map(\.name))
     var seen = Set<Path>()
     for path in paths {
-      for end in [path.from, path.to] where declared[end] == nil && !Interaction.isTerm(end) {
+      for end in [path.from, path.to]
+      where declared[end] == nil && !Interaction.isTerm(end) && !higher.contains(end) {
         throw .unmeasuredConstruct(construct: end, location: path.location)
       }
       if path.from == path.to { throw .selfLoop(construct: path.from, location: path.location) }
@@ -52,9 +55,14 @@ extension PathModel {
     }
     // Every construct needs a path: its inner proxy is built from its neighbours (a lone
     // construct's weights would collapse to zero).
-    for construct in constructs
-    where !paths.contains(where: { $0.from == construct.name || $0.to == construct.name }) {
-      throw .constructWithoutPaths(construct: construct.name, location: construct.location)
+    // (A lower-order construct has none of its own: its relations run through its HOC.)
+    let lower = Set(higherOrderConstructs.flatMap(\.components))
+    let structural =
+      constructs.filter { !lower.contains($0.name) }.map { ($0.name, $0.location) }
+      + higherOrderConstructs.map { ($0.name, $0.location) }
+    for (name, location) in structural
+    where !paths.contains(where: { $0.from == name || $0.to == name }) {
+      throw .constructWithoutPaths(construct: name, location: location)
     }
     if let cycle = findCycle(), let first = cycle.first, let last = cycle.last {
       let closing = paths.first { $0.from == last && $0.to == first }
@@ -84,11 +92,11 @@ extension PathModel {
   /// The constructs in an order where every path goes forwards (a topological order, stable
   /// with respect to declaration order), or nil when the structural model has a cycle.
   public var structuralOrder: [String]? {
-    var indegree = Dictionary(uniqueKeysWithValues: constructs.map { ($0.name, 0) })
+    var remaining = constructNames + higherOrderConstructs.map(\.name)
+    var indegree = Dictionary(remaining.map { ($0, 0) }, uniquingKeysWith: { a, _ in a })
     // An interaction term's paths follow from its main effects' (which validation requires).
     for path in paths where !Interaction.isTerm(path.from) { indegree[path.to, default: 0] += 1 }
     var order: [String] = []
-    var remaining = constructNames
     while !remaining.isEmpty {
       guard let next = remaining.firstIndex(where: { indegree[$0] == 0 }) else { return nil }
       let name = remaining.remove(at: next)
@@ -116,7 +124,7 @@ extension PathModel {
       state[node] = 2
       return nil
     }
-    for name in constructNames where state[name] == nil {
+    for name in constructNames + higherOrderConstructs.map(\.name) where state[name] == nil {
       if let found = visit(name) { return found }
     }
     return nil

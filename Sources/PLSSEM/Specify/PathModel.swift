@@ -78,28 +78,39 @@ public struct PathModel: Sendable, Codable, Equatable {
   /// text names them in comments such as `# H1: X2 -> X3 (+)`). They label results for reports
   /// and never change an estimate.
   public var hypotheses: [Hypothesis]
+  /// The higher-order constructs, in declaration order (``HigherOrderConstruct``): constructs
+  /// measured by other constructs of ``constructs`` (their lower-order constructs).
+  public var higherOrderConstructs: [HigherOrderConstruct]
 
   /// A model from its parts. Call ``validated(source:)`` to check it.
-  public init(constructs: [Construct], paths: [Path], hypotheses: [Hypothesis] = []) {
+  public init(
+    constructs: [Construct], paths: [Path], hypotheses: [Hypothesis] = [],
+    higherOrderConstructs: [HigherOrderConstruct] = []
+  ) {
     self.constructs = constructs
     self.paths = paths
     self.hypotheses = hypotheses
+    self.higherOrderConstructs = higherOrderConstructs
   }
 
   private enum CodingKeys: String, CodingKey {
-    case constructs, paths, hypotheses
+    case constructs, paths, hypotheses, higherOrderConstructs
   }
 
-  /// Decodes a model; one encoded before hypotheses existed has none.
+  /// Decodes a model; one encoded before hypotheses (higher-order constructs) existed has none.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     constructs = try container.decode([Construct].self, forKey: .constructs)
     paths = try container.decode([Path].self, forKey: .paths)
     hypotheses = try container.decodeIfPresent([Hypothesis].self, forKey: .hypotheses) ?? []
+    higherOrderConstructs =
+      try container.decodeIfPresent(
+        [HigherOrderConstruct].self, forKey: .higherOrderConstructs) ?? []
   }
 
-  /// The construct names in declaration order (interaction terms are not among them: see
-  /// ``interactions``).
+  /// The first-order construct names (those with indicator blocks) in declaration order
+  /// (interaction terms are not among them: see ``interactions``; nor are higher-order
+  /// constructs: see ``higherOrderConstructs``).
   public var constructNames: [String] { constructs.map(\.name) }
 
   /// Every indicator, block after block, in declaration order.

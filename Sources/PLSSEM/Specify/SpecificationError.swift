@@ -23,8 +23,21 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   /// A cycle among the structural paths; only recursive models are supported. The location is
   /// that of the path closing the cycle (from the last construct listed back to the first).
   case cycle(constructs: [String], location: SourceLocation?)
-  /// An indicator named like another construct: higher-order constructs are not supported.
-  case constructAsIndicator(name: String, construct: String, location: SourceLocation?)
+  /// A higher-order construct whose block lists indicators besides constructs.
+  case higherOrderMixesIndicators(
+    construct: String, constructs: [String], indicators: [String], location: SourceLocation?)
+  /// A higher-order construct measured by another higher-order construct (third-order models
+  /// are not supported).
+  case higherOrderOfHigherOrder(construct: String, component: String, location: SourceLocation?)
+  /// A higher-order construct with fewer than two lower-order constructs.
+  case higherOrderTooFewComponents(construct: String, location: SourceLocation?)
+  /// A lower-order construct listed by two higher-order constructs (or twice by one).
+  case componentOfTwoHigherOrder(
+    component: String, first: String, second: String, location: SourceLocation?)
+  /// A structural path to or from a lower-order construct (its relations run through its
+  /// higher-order construct).
+  case lowerOrderInPath(
+    component: String, construct: String, from: String, to: String, location: SourceLocation?)
   /// Two hypotheses with the same label.
   case duplicateHypothesis(label: String, first: SourceLocation?, location: SourceLocation?)
   /// A hypothesis naming a construct the model does not declare.
@@ -64,7 +77,11 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
     switch self {
     case .syntax(_, let location, _): return location
     case .emptyModel: return nil
-    case .cycle(_, let l), .constructAsIndicator(_, _, let l): return l
+    case .cycle(_, let l): return l
+    case .higherOrderMixesIndicators(_, _, _, let l), .higherOrderOfHigherOrder(_, _, let l),
+      .higherOrderTooFewComponents(_, let l), .componentOfTwoHigherOrder(_, _, _, let l),
+      .lowerOrderInPath(_, _, _, _, let l):
+      return l
     case .constructWithoutIndicators(_, let l), .unmeasuredConstruct(_, let l),
       .constructWithoutPaths(_, let l),
       .indicatorInTwoBlocks(_, _, _, let l), .duplicateConstruct(_, let l),
@@ -122,9 +139,25 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
     case .cycle(let cs, let l):
       return
         "the structural model has a cycle (\((cs + [cs.first ?? ""]).joined(separator: " → "))); only recursive models are supported\(at(l))"
-    case .constructAsIndicator(let name, let c, let l):
+    case .higherOrderMixesIndicators(let c, let constructs, let indicators, let l):
+      let list = { (names: [String]) in names.map { "'\($0)'" }.joined(separator: ", ") }
       return
-        "'\(name)' is listed as an indicator of '\(c)' but is itself a construct; higher-order constructs are not supported (use the construct scores as data instead)\(at(l))"
+        "the block of '\(c)' lists constructs (\(list(constructs))) and indicators (\(list(indicators))); a higher-order construct is measured by constructs only (give the indicators a construct of their own)\(at(l))"
+    case .higherOrderOfHigherOrder(let c, let component, let l):
+      return
+        "'\(component)' is a higher-order construct and is listed as a dimension of '\(c)'; third-order models are not supported\(at(l))"
+    case .higherOrderTooFewComponents(let c, let l):
+      return
+        "the higher-order construct '\(c)' needs at least two lower-order constructs\(at(l))"
+    case .componentOfTwoHigherOrder(let component, let first, let second, let l):
+      return first == second
+        ? "'\(component)' is listed twice as a dimension of '\(first)'\(at(l))"
+        : "'\(component)' is a dimension of both '\(first)' and '\(second)'; a lower-order construct belongs to one higher-order construct\(at(l))"
+    case .lowerOrderInPath(let component, let c, let from, let to, let l):
+      let own = from == c || to == c
+      return own
+        ? "the path \(from) → \(to) joins '\(c)' and its own dimension '\(component)'; a lower-order construct is part of its higher-order construct's measurement, not of its structural equation\(at(l))"
+        : "the path \(from) → \(to) names '\(component)', a dimension of '\(c)'; lower-order constructs have no structural paths of their own (write the path with '\(c)')\(at(l))"
     case .duplicateHypothesis(let label, let first, let l):
       let earlier = first.map { " (first at line \($0.line))" } ?? ""
       return "hypothesis \(label) is named twice\(earlier)\(at(l))"
