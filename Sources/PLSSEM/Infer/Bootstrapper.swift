@@ -15,6 +15,9 @@ import Synchronization
 ///
 /// Each resample re-runs the whole PLS algorithm on the resample's correlation matrix and
 /// recomputes every statistic from its own weights (after the chosen ``SignChange``).
+/// For a two-stage estimate of higher-order constructs (``HigherOrderMethod/twoStage``) each
+/// resample re-runs stage 1 on the original indicators and then stage 2
+/// (``FirstStageResampling``), so the LOC scores are re-estimated on every resample.
 public struct Bootstrapper: Sendable {
   /// Resamples per chunk: the unit of work, of moment folding and of sharding.
   public static let chunkSize = 1024
@@ -56,26 +59,23 @@ public struct Bootstrapper: Sendable {
     draws: BootstrapDrawSink? = nil
   ) throws -> BootstrapState {
     try validate()
-    // Resampling stage 2 alone would hold the LOC scores fixed.
-    if estimate.higherOrder?.method == .twoStage {
-      throw BootstrapError.invalidSetting(
-        InvalidSettingValue(
-          .higherOrderMethod,
-          "must be repeated-indicators for a bootstrap (the bootstrap of the two-stage approach, which re-runs both stages on every resample, is not available yet)",
-          got: HigherOrderMethod.twoStage.rawValue))
-    }
     let catalog = catalog(for: estimate)
     let m = catalog.count
     let kernel = PLSKernel(layout: estimate.layout, settings: estimate.settings)
     let threads = max(1, settings.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+    // Two-stage HOC estimates resample stage 1's data and re-run both stages.
+    let firstStage = FirstStageResampling(estimate)
+    let data = estimate.higherOrder?.firstStage?.prepared.standardized
     let makeEvaluator = {
       ResampleEvaluator(
-        data: estimate.prepared.standardized, kernel: kernel, catalog: catalog,
+        data: firstStage != nil
+          ? (data ?? estimate.prepared.standardized) : estimate.prepared.standardized,
+        kernel: kernel, catalog: catalog,
         signChange: self.settings.signChange,
         originalWeights: estimate.weights,
         // Signs are aligned before the PLSc correction, on the uncorrected loadings.
         originalLoadings: estimate.consistentCorrection?.compositeLoadings ?? estimate.loadings,
-        seed: self.settings.seed,
+        seed: self.settings.seed, firstStage: firstStage,
         interaction: estimate.model.hasInteractions
           ? InteractionResampling(
             design: InteractionDesign(model: estimate.model, settings: estimate.settings),

@@ -28,6 +28,12 @@ final class ResampleEvaluator: @unchecked Sendable {
   let seed: UInt64
   /// For a model with interaction terms: the staged procedure re-run per sample.
   let interaction: InteractionResampling?
+  /// Stage 1 of a two-stage estimate of higher-order constructs: `data` is then stage 1's, and
+  /// every resample runs stage 1 first (``FirstStageResampling``).
+  let firstStage: FirstStageResampling?
+  private let firstWorkspace: PLSWorkspace?
+  /// The stage-1 correlation matrix (a two-stage estimate only).
+  private let firstCorrelation: UnsafeMutablePointer<Double>?
   private let workspace: PLSWorkspace
   private let scratch: StatisticScratch
   private let admissibility: AdmissibilityScratch
@@ -40,7 +46,8 @@ final class ResampleEvaluator: @unchecked Sendable {
   init(
     data: Matrix, kernel: PLSKernel, catalog: StatisticCatalog, signChange: SignChange,
     originalWeights: [Double],
-    originalLoadings: [Double], seed: UInt64, interaction: InteractionResampling? = nil
+    originalLoadings: [Double], seed: UInt64, firstStage: FirstStageResampling? = nil,
+    interaction: InteractionResampling? = nil
   ) {
     self.interaction = interaction
     self.data = data
@@ -50,13 +57,18 @@ final class ResampleEvaluator: @unchecked Sendable {
     self.originalWeights = originalWeights
     self.originalLoadings = originalLoadings
     self.seed = seed
+    self.firstStage = firstStage
+    firstWorkspace = firstStage.map { PLSWorkspace(layout: $0.kernel.layout) }
+    firstCorrelation = firstStage.map { _ in
+      .allocate(capacity: max(data.columns * data.columns, 1))
+    }
     let layout = kernel.layout
     workspace = PLSWorkspace(layout: layout)
     scratch = StatisticScratch(layout: layout)
     admissibility = AdmissibilityScratch(layout: layout)
     gathered = .allocate(capacity: data.rows * (data.columns + 1))
     gathered.initialize(repeating: 1, count: data.rows * (data.columns + 1))
-    crossProducts = .allocate(capacity: (layout.p + 1) * (layout.p + 1))
+    crossProducts = .allocate(capacity: (data.columns + 1) * (data.columns + 1))
     correlation = .allocate(capacity: max(layout.p * layout.p, 1))
     indices = Array(repeating: 0, count: data.rows)
   }
@@ -65,6 +77,7 @@ final class ResampleEvaluator: @unchecked Sendable {
     gathered.deallocate()
     crossProducts.deallocate()
     correlation.deallocate()
+    firstCorrelation?.deallocate()
   }
 
   /// Draws resample `b` (its replacement `attempt` when positive: the stream with counter
@@ -99,8 +112,8 @@ final class ResampleEvaluator: @unchecked Sendable {
     }
     guard
       InPlaceCorrelation.compute(
-        augmentedData: gathered, rows: rows, columns: p, workspace: crossProducts, into: correlation
-      ) == nil
+        augmentedData: gathered, rows: rows, columns: p, workspace: crossProducts,
+        into: firstCorrelation ?? correlation) == nil
     else {
       return .failed
     }
@@ -118,9 +131,22 @@ final class ResampleEvaluator: @unchecked Sendable {
         }
       }
     }
-    let converged: Bool
+    var converged: Bool
     do {
+      var firstConverged = true
+      if let firstStage, let firstWorkspace, let firstCorrelation {
+        firstConverged = try firstStage.kernel.run(
+          correlation: firstCorrelation, workspace: firstWorkspace
+        ).converged
+        try SignAlignment.align(
+          signChange, kernel: firstStage.kernel, correlation: firstCorrelation,
+          workspace: firstWorkspace, originalWeights: firstStage.originalWeights,
+          originalLoadings: firstStage.originalLoadings)
+        firstStage.secondStageCorrelation(
+          firstCorrelation, workspace: firstWorkspace, into: correlation)
+      }
       converged = try kernel.run(correlation: correlation, workspace: workspace).converged
+      converged = converged && firstConverged
       try alignSigns()
       try catalog.evaluate(
         kernel: kernel, correlation: correlation, workspace: workspace, scratch: scratch,
@@ -180,37 +206,8 @@ final class ResampleEvaluator: @unchecked Sendable {
   }
 
   private func alignSigns() throws(EstimationError) {
-    let layout = kernel.layout
-    let w = workspace.weights
-    let p = layout.p
-    switch signChange {
-    case .none:
-      return
-    case .individual:
-      var changed = false
-      for i in 0..<p where (w[i] < 0) != (originalWeights[i] < 0) {
-        w[i] = -w[i]
-        changed = true
-      }
-      guard changed else { return }
-      try kernel.normalize(correlation, w)
-    case .construct:
-      var changed = false
-      for j in 0..<layout.J {
-        var same = 0.0
-        var flipped = 0.0
-        for i in layout.block(j) {
-          let loading = workspace.c[i + j * p]
-          same += abs(originalLoadings[i] - loading)
-          flipped += abs(originalLoadings[i] + loading)
-        }
-        if same > flipped {
-          for i in layout.block(j) { w[i] = -w[i] }
-          changed = true
-        }
-      }
-      guard changed else { return }
-    }
-    kernel.updateScoreCorrelations(correlation, workspace)
+    try SignAlignment.align(
+      signChange, kernel: kernel, correlation: correlation, workspace: workspace,
+      originalWeights: originalWeights, originalLoadings: originalLoadings)
   }
 }
