@@ -34,6 +34,7 @@ struct PositiveCLITests {
     ("--tolerance", "default: 1e-07"),
     ("--stop-criterion", "default: sum-absolute"), ("--consistent", "default: off"),
     ("--interaction", "default: two-stage"), ("--interaction-scale", "default: indicator-sd"),
+    ("--hoc", "default: two-stage"),
     ("--require-admissible", "default: off"),
     ("--blindfolding", "default: off"), ("--omission-distance", "default: 7"),
     ("--predict", "default: off"), ("--folds", "default: 10"),
