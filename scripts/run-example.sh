@@ -31,3 +31,7 @@ echo "== HTML report with the path diagram and the Indonesian narrative (plssem 
 "$bin" report --data "$example/responses-100.csv" --codebook "$example/codebook.yaml" \
   --model "$example/mediation.model" --blindfolding --bootstrap 5000 --seed 2024 \
   --narrative id --ipma Y --cmb --labels --output "$example/report.html"
+echo
+echo "== Higher-order model: each construct measured by its dimensions (disjoint two-stage)"
+"$bin" estimate --data "$example/responses-1000.csv" --codebook "$example/codebook.yaml" \
+  --model "$example/hoc.model" --bootstrap 1000 --seed 2024

@@ -29,6 +29,7 @@ extension EstimationReport {
       ReportDocument.Section(id: "structural", title: "Structural model", tables: structural),
       ReportDocument.Section(id: "measurement", title: "Measurement model", tables: measurement),
     ]
+    if let lower = lowerOrderSection(thresholds) { sections.append(lower) }
     if !quality.isEmpty {
       sections.append(
         ReportDocument.Section(id: "quality", title: "Model fit and prediction", tables: quality))
@@ -36,7 +37,8 @@ extension EstimationReport {
     if let commonMethodBias { sections.append(cmbSection(commonMethodBias, thresholds)) }
     if let ipma { sections.append(ipmaSection(ipma)) }
     var document = ReportDocument(
-      title: "PLS-SEM estimate", summary: ReportSummary(self).lines, facts: facts,
+      title: "PLS-SEM estimate",
+      summary: ReportSummary(self).lines + (higherOrderSummary.map { [$0] } ?? []), facts: facts,
       diagnostics: allDiagnostics, sections: sections,
       rules: rules(thresholds, shown: sections.flatMap(\.tables).map(\.id)))
     if let language = narrativeLanguage {

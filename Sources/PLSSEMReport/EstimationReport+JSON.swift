@@ -164,6 +164,7 @@ extension EstimationReport {
     if let bootstrap { members.append(("bootstrap", bootstrap.summaryJSON)) }
     members.append(("cmb", cmbJSON))
     members.append(("ipma", ipmaJSON))
+    if let higherOrder = higherOrderJSON { members.append(("higherOrder", higherOrder)) }
     return .object(members)
   }
 

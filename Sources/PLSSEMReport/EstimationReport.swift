@@ -34,6 +34,9 @@ public struct EstimationReport: Sendable {
   /// The common method bias checks, when asked for (`--cmb`): a section of the document and
   /// the JSON's `cmb`.
   public var commonMethodBias: CommonMethodBias?
+  /// The quality criteria of stage 1 of a two-stage estimate of higher-order constructs
+  /// (`PLSEstimate.higherOrder`), for the lower-order constructs' reliability, AVE and HTMT.
+  public var firstStageAssessment: PLSAssessment?
 
   /// The name to show for `construct`: its label, else its name.
   public func label(_ construct: String) -> String {

@@ -15,11 +15,14 @@ extension Codebook {
   ///   - title: a first comment line.
   ///   - hypotheses: hypotheses as the model syntax reads them in comments, e.g.
   ///     `H1: X2 -> X3 (+)`, written after the structural model, one `#` comment each.
+  ///   - dimensions: make every construct with two or more dimensions a higher-order construct
+  ///     over them (``dimensionStatements(of:source:)``).
   ///   - source: the codebook's name, for errors.
-  /// - Throws: ``CodebookError/unknownModelConstruct(source:construct:)``.
+  /// - Throws: ``CodebookError/unknownModelConstruct(source:construct:)``,
+  ///   ``CodebookError/itemWithoutDimension(source:item:construct:)``.
   public func modelSyntax(
     structural: [StructuralEquation], title: String? = nil, hypotheses: [String] = [],
-    source: String = "<codebook>"
+    dimensions: Bool = false, source: String = "<codebook>"
   )
     throws(CodebookError) -> String
   {
@@ -40,6 +43,10 @@ extension Codebook {
     for construct in constructs where used.contains(construct.id) {
       let names = languages.compactMap { construct.name[$0] }
       if !names.isEmpty { lines.append("# \(construct.id): \(names.joined(separator: " / "))") }
+      if dimensions, let statements = try dimensionStatements(of: construct, source: source) {
+        lines += statements
+        continue
+      }
       let indicators = items(ofConstruct: construct.id).map(\.id)
       lines.append(
         "\(construct.id) \(construct.mode.modelOperator) \(indicators.joined(separator: " + "))")

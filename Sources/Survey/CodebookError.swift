@@ -39,6 +39,8 @@ public enum CodebookError: Error, CustomStringConvertible, Equatable, Sendable {
   case missingCodeOnScale(source: String, code: Double, scale: String)
   /// A model asks for a construct the codebook does not define.
   case unknownModelConstruct(source: String, construct: String)
+  /// A construct asked to be measured by its dimensions has an item without a dimension.
+  case itemWithoutDimension(source: String, item: String, construct: String)
 
   /// `source: message`.
   public var description: String {
@@ -80,6 +82,9 @@ public enum CodebookError: Error, CustomStringConvertible, Equatable, Sendable {
     case .unknownModelConstruct(let source, let construct):
       return
         "\(source): the model names construct \"\(construct)\", which the codebook does not define"
+    case .itemWithoutDimension(let source, let item, let construct):
+      return
+        "\(source): item \"\(item)\" of construct \"\(construct)\" names no dimension, so its dimensions cannot be lower-order constructs (give every item of \"\(construct)\" a dimension, or leave out --dimensions)"
     }
   }
 }

@@ -43,6 +43,19 @@ public enum LEDInstrument {
       hypotheses: directHypotheses, source: "LEDInstrument.codebookYAML")
   }
 
+  /// The model file of the higher-order model (`examples/led-survey/hoc.model`): the direct
+  /// model's paths with every construct a higher-order construct over its dimensions (X1 =
+  /// backward + forward linkage, X2 = agglomeration + cooperation, X3 = policy support + growth
+  /// orientation, Y = economic performance + market stability + innovation), with
+  /// ``directHypotheses``.
+  public static func hocModelSyntax() throws(CodebookError) -> String {
+    try codebook().modelSyntax(
+      structural: directStructure,
+      title:
+        "LED-SENTRA: higher-order model (each construct measured by its dimensions; the direct model's paths)",
+      hypotheses: directHypotheses, dimensions: true, source: "LEDInstrument.codebookYAML")
+  }
+
   /// The model file of the mediation model (`examples/led-survey/mediation.model`), with
   /// ``mediationHypotheses``.
   public static func mediationModelSyntax() throws(CodebookError) -> String {

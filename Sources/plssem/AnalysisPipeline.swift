@@ -111,6 +111,9 @@ func analysis(
   report.modelText = inputs.model.text
   report.ipma = ipma
   report.commonMethodBias = commonMethodBias
+  if let first = estimate.higherOrder?.firstStage {
+    report.firstStageAssessment = try PLSAssessment(estimate: first)
+  }
   report.constructLabels = try constructLabels(input, model: estimate.model)
   if !inputs.excluded.isEmpty {
     report.diagnostics.append(

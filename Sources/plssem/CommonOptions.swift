@@ -90,6 +90,13 @@ struct InputOptions: ParsableArguments {
   @Flag(
     name: .long,
     help:
+      "With --codebook: a construct measured from the codebook that has two or more dimensions becomes a higher-order construct over them (lower-order constructs X1_BL, X1_FL, ...; see --hoc). (default: off)"
+  )
+  var dimensions = false
+
+  @Flag(
+    name: .long,
+    help:
       "With --codebook: mark bad cells missing and report them instead of failing. (default: off)")
   var lenient = false
 

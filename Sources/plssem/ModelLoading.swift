@@ -17,7 +17,9 @@ struct LoadedModel {
 
 /// Reads `--model` or `--structural`; with `--codebook`, every construct the paths name without
 /// a measurement statement is measured by the codebook's items of that construct (`=~` for
-/// Mode A, `<~` for Mode B), the constructs added after the model's own in codebook order. Errors name the model file (or `--structural`),
+/// Mode A, `<~` for Mode B), the constructs added after the model's own in codebook order; with
+/// `--dimensions`, a construct with two or more dimensions is measured by its dimensions'
+/// lower-order constructs instead (a higher-order construct). Errors name the model file (or `--structural`),
 /// line and column, or the codebook.
 func loadModel(_ input: InputOptions) throws -> LoadedModel {
   let source: String
@@ -39,6 +41,10 @@ func loadModel(_ input: InputOptions) throws -> LoadedModel {
   }
   var fromCodebook: [String] = []
   var fullText = text
+  if input.dimensions, input.codebook == nil {
+    throw InputError(
+      description: "--dimensions needs --codebook (the dimensions are the codebook's)")
+  }
   if let codebookPath = input.codebook {
     let codebook = try Codebook(contentsOfFile: codebookPath)
     // The constructs the paths name without a measurement statement, in codebook order.
@@ -60,6 +66,20 @@ func loadModel(_ input: InputOptions) throws -> LoadedModel {
     for (_, name, construct) in needed.sorted(by: { $0.index < $1.index }) {
       let items = codebook.items(ofConstruct: construct.id).map(\.id)
       let mode: MeasurementMode = construct.mode == .B ? .b : .a
+      // With --dimensions: the construct over its dimensions' lower-order constructs.
+      if input.dimensions,
+        let blocks = try codebook.dimensionBlocks(of: construct, source: codebookPath)
+      {
+        for block in blocks {
+          model.constructs.append(
+            PathModel.Construct(name: block.name, mode: mode, indicators: block.items))
+        }
+        model.constructs.append(
+          PathModel.Construct(name: name, mode: mode, indicators: blocks.map(\.name)))
+        fromCodebook.append(name)
+        statements += try codebook.dimensionStatements(of: construct, source: codebookPath) ?? []
+        continue
+      }
       model.constructs.append(
         PathModel.Construct(name: name, mode: mode, indicators: items, location: nil))
       fromCodebook.append(name)

@@ -36,6 +36,7 @@ struct ReportDocumentTests {
       ("plsc-bootstrap", try consistentBootstrap.get()),
       ("resamples-failing", try resamplesFailing.get()),
       ("ipma", try ipmaReport.get()),
+      ("higher-order", try HigherOrderReportTests.report.get()),
     ]
   }
 
@@ -198,6 +199,7 @@ struct ReportDocumentTests {
     "fit": ["fit"], "q2": ["q2"], "plsPredict": ["plspredict"],
     "constructCorrelations": ["construct-correlations"], "constructs": ["r2", "reliability"],
     "ipma": ["ipma-constructs", "ipma-indicators"], "cmb": ["cmb-vif", "cmb-harman"],
+    "higherOrder": ["stage1-loadings", "stage1-weights", "stage1-reliability"],
   ]
   /// Keys about the run, shown in every format's summary (and the CSV's `summary` table).
   static let summaryKeys: Set<String> = [
