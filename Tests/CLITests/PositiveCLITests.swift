@@ -27,6 +27,7 @@ struct PositiveCLITests {
     ("--model", "required, unless --structural"), ("--structural", "default: none"),
     ("--missing-code", "default: none"),
     ("--missing", "default: mean"), ("--codebook", "default: none"), ("--lenient", "default: off"),
+    ("--dimensions", "default: off"),
     ("--labels", "default: off"), ("--language", "default: the codebook's first"),
     ("--exclude-rows", "default: none"), ("--exclude-straightliners", "default: off"),
     ("--exclude-missing-above", "default: none"), ("--scores", "default: none"),

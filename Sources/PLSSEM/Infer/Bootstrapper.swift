@@ -17,7 +17,7 @@ import Synchronization
 /// recomputes every statistic from its own weights (after the chosen ``SignChange``).
 /// For a two-stage estimate of higher-order constructs (``HigherOrderMethod/twoStage``) each
 /// resample re-runs stage 1 on the original indicators and then stage 2
-/// (``FirstStageResampling``), so the LOC scores are re-estimated on every resample.
+/// (`FirstStageResampling`), so the LOC scores are re-estimated on every resample.
 public struct Bootstrapper: Sendable {
   /// Resamples per chunk: the unit of work, of moment folding and of sharding.
   public static let chunkSize = 1024
