@@ -18,6 +18,9 @@ public enum AssessmentError: Error, CustomStringConvertible, Equatable, Sendable
   /// A procedure that does not support models with interaction terms yet (it would re-use
   /// generated indicators formed on the whole sample).
   case interactionTermsNotSupported(procedure: String)
+  /// A procedure that does not support models with higher-order constructs yet (naming the
+  /// first such construct and the method it was estimated with).
+  case higherOrderNotSupported(procedure: String, construct: String, method: String)
 
   public var description: String {
     switch self {
@@ -36,6 +39,9 @@ public enum AssessmentError: Error, CustomStringConvertible, Equatable, Sendable
       return "re-estimating the model failed in \(step): \(reason)"
     case .interactionTermsNotSupported(let procedure):
       return "\(procedure) is not supported for models with interaction terms yet"
+    case .higherOrderNotSupported(let procedure, let construct, let method):
+      return
+        "\(procedure) is not supported for models with higher-order constructs (such as '\(construct)', estimated \(method)) yet"
     case .singularBenchmark(let indicator, let step):
       return
         "the linear-model benchmark for indicator '\(indicator)' is singular in \(step) (its predictor indicators are collinear in the training data)"
@@ -47,6 +53,20 @@ public enum AssessmentError: Error, CustomStringConvertible, Equatable, Sendable
     var candidate = d + 1
     while candidate < n, n % candidate == 0 { candidate += 1 }
     return candidate
+  }
+}
+
+extension PLSEstimate {
+  /// Throws ``AssessmentError/higherOrderNotSupported(procedure:construct:method:)`` when this
+  /// is the estimate of a model with higher-order constructs estimated by one of `methods`.
+  func refuseHigherOrder(
+    procedure: String, methods: Set<HigherOrderMethod> = Set(HigherOrderMethod.allCases)
+  ) throws(AssessmentError) {
+    guard let stages = higherOrder, methods.contains(stages.method),
+      let first = stages.specified.higherOrderConstructs.first
+    else { return }
+    let method = stages.method == .twoStage ? "by the two-stage approach" : "by repeated indicators"
+    throw .higherOrderNotSupported(procedure: procedure, construct: first.name, method: method)
   }
 }
 

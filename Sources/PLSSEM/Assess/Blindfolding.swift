@@ -87,13 +87,18 @@ public struct Blindfolding: Sendable, Codable, Equatable {
   ///
   /// - Throws: ``AssessmentError/invalidOmissionDistance(distance:observations:)``,
   ///   ``AssessmentError/omissionDistanceDividesObservations(distance:observations:)``, and
-  ///   ``AssessmentError/reestimationFailed(step:reason:)`` naming the construct and round.
+  ///   ``AssessmentError/reestimationFailed(step:reason:)`` naming the construct and round;
+  ///   ``AssessmentError/interactionTermsNotSupported(procedure:)`` and
+  ///   ``AssessmentError/higherOrderNotSupported(procedure:construct:method:)`` for models
+  ///   with interaction terms or higher-order constructs.
   public init(estimate: PLSEstimate, omissionDistance d: Int = Blindfolding.defaultOmissionDistance)
     throws
   {
     guard !estimate.model.hasInteractions else {
       throw AssessmentError.interactionTermsNotSupported(procedure: "blindfolding (Q²)")
     }
+    // Omitted points would stay in the LOC scores (two-stage) or in the repeated copies.
+    try estimate.refuseHigherOrder(procedure: "blindfolding (Q²)")
     let raw = estimate.prepared.raw
     let n = raw.rows
     guard d >= 2, d < n else {

@@ -36,6 +36,9 @@ public enum ImportancePerformanceError: Error, CustomStringConvertible, Equatabl
   case degenerateWeights(construct: String)
   /// The model has interaction terms, whose generated indicators have no scale to rescale.
   case interactionTermsNotSupported
+  /// The model has higher-order constructs estimated by the two-stage approach, whose stage-2
+  /// indicators (the LOC scores) have no questionnaire scale.
+  case higherOrderTwoStageNotSupported(construct: String)
 
   public var description: String {
     switch self {
@@ -57,6 +60,9 @@ public enum ImportancePerformanceError: Error, CustomStringConvertible, Equatabl
     case .interactionTermsNotSupported:
       return
         "the IPMA is not supported for models with interaction terms yet (their generated indicators have no questionnaire scale); estimate the model without them for the map"
+    case .higherOrderTwoStageNotSupported(let construct):
+      return
+        "the IPMA is not supported for higher-order constructs estimated by the two-stage approach yet (the stage-2 indicators of '\(construct)' are LOC scores without a questionnaire scale); use --hoc repeated-indicators for the map"
     }
   }
 }
@@ -161,6 +167,11 @@ public struct ImportancePerformance: Sendable, Equatable {
     let layout = estimate.layout
     let names = layout.constructNames
     guard !layout.isInteraction.contains(true) else { throw .interactionTermsNotSupported }
+    if let stages = estimate.higherOrder, stages.method == .twoStage,
+      let hoc = stages.specified.higherOrderConstructs.first
+    {
+      throw .higherOrderTwoStageNotSupported(construct: hoc.name)
+    }
     guard let t = names.firstIndex(of: target) else {
       throw .unknownTarget(target: target, available: names)
     }

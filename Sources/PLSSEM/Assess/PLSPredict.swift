@@ -147,11 +147,14 @@ public struct PLSPredict: Sendable, Equatable {
     return max(1, f) - 1
   }
 
-  /// Runs PLSpredict on `estimate`: one re-estimation per fold.
+  /// Runs PLSpredict on `estimate`: one re-estimation per fold. Models with interaction terms
+  /// or higher-order constructs are refused (``AssessmentError``).
   public init(estimate: PLSEstimate, settings: PLSPredictSettings = PLSPredictSettings()) throws {
     guard !estimate.model.hasInteractions else {
       throw AssessmentError.interactionTermsNotSupported(procedure: "PLSpredict")
     }
+    // Holdout rows would stay in the stage-1 LOC scores the training folds are fitted on.
+    try estimate.refuseHigherOrder(procedure: "PLSpredict")
     let raw = estimate.prepared.raw
     let n = raw.rows
     let k = settings.folds

@@ -104,6 +104,14 @@ extension PLSEstimator {
   func estimateHigherOrder(
     _ model: PathModel, data: DataTable, families: Set<StatisticFamily>
   ) throws -> PLSEstimate {
+    // seminr applies PLSc to HOC models too, but that combination is not checked against it.
+    guard !settings.consistent else {
+      throw EstimationError.invalidSetting(
+        InvalidSettingValue(
+          .consistent,
+          "cannot be combined with higher-order constructs (such as '\(model.higherOrderConstructs.first?.name ?? "")'; not supported yet)",
+          got: "on"))
+    }
     switch settings.higherOrder {
     case .twoStage:
       let first = model.firstStageModel

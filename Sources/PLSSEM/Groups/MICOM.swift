@@ -105,6 +105,8 @@ public struct MICOM: Sendable {
     }
     let threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
     let pooled = try estimator.estimate(model, data: split.data)
+    // A permutation would re-run stage 2 alone, on LOC scores of the pooled stage 1.
+    try pooled.refuseHigherOrder(procedure: "MICOM", methods: [.twoStage])
     var estimates: [PLSEstimate] = []
     for (g, group) in split.groups.enumerated() {
       do {

@@ -78,6 +78,11 @@ public struct MultiGroupAnalysis: Sendable {
     try validate()
     let threads = max(1, settings.threads ?? ProcessInfo.processInfo.activeProcessorCount)
     let estimates = try estimates(model, groups: split)
+    if settings.permutations > 0 {
+      // A permutation would re-run stage 2 alone, on LOC scores of the pooled stage 1.
+      try estimates.first?.refuseHigherOrder(
+        procedure: "the permutation test of a multi-group analysis", methods: [.twoStage])
+    }
     var bootstraps: [BootstrapState] = []
     if settings.resamples > 0 {
       for (g, estimate) in estimates.enumerated() {

@@ -118,4 +118,19 @@ extension PathModel {
       }
     }
   }
+
+  /// Refuses interaction terms in a model with higher-order constructs: neither the two-stage
+  /// HOC estimate nor the staged interaction procedure (``PLSSettings/interaction``) is defined
+  /// on the other's output here, and no peer result verifies the combination. Names the HOC the
+  /// term joins (else the model's first HOC).
+  func refuseInteractionsWithHigherOrder() throws(SpecificationError) {
+    guard let first = higherOrderConstructs.first else { return }
+    let higher = Set(higherOrderConstructs.map(\.name))
+    for path in paths where Interaction.isTerm(path.from) {
+      let term = Interaction(name: path.from)
+      let named = term.constructs.first { higher.contains($0) } ?? first.name
+      throw .higherOrderWithInteraction(
+        construct: named, interaction: term.name, location: path.location)
+    }
+  }
 }

@@ -13,7 +13,8 @@ extension PathModel {
   /// hypothesis that is not a structural path, a path or chain hypothesised twice; and the
   /// higher-order constructs (``PathModel/HigherOrderConstruct``): a block mixing constructs
   /// and indicators, a HOC of HOCs, fewer than two components, a component of two HOCs, a
-  /// lower-order construct in a structural path.
+  /// lower-order construct in a structural path; an interaction term in a model with
+  /// higher-order constructs (not supported yet).
   public func validated(source: String = "<model>") throws(SpecificationError) -> PathModel {
     try separatingHigherOrder().validatedSeparated(source: source)
   }
@@ -39,8 +40,9 @@ extension PathModel {
         owner[indicator] = construct.name
       }
     }
-    try validateInteractions(declared: Set(declared.keys))
     try validateHigherOrder()
+    try refuseInteractionsWithHigherOrder()
+    try validateInteractions(declared: Set(declared.keys))
     let higher = Set(higherOrderConstructs.map(\.name))
     var seen = Set<Path>()
     for path in paths {

@@ -38,6 +38,10 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
   /// higher-order construct).
   case lowerOrderInPath(
     component: String, construct: String, from: String, to: String, location: SourceLocation?)
+  /// An interaction term in a model with higher-order constructs (the two staged procedures
+  /// are not combined yet); `construct` is the HOC the term names, else the model's first HOC.
+  case higherOrderWithInteraction(
+    construct: String, interaction: String, location: SourceLocation?)
   /// Two hypotheses with the same label.
   case duplicateHypothesis(label: String, first: SourceLocation?, location: SourceLocation?)
   /// A hypothesis naming a construct the model does not declare.
@@ -80,6 +84,7 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
     case .cycle(_, let l): return l
     case .higherOrderMixesIndicators(_, _, _, let l), .higherOrderOfHigherOrder(_, _, let l),
       .higherOrderTooFewComponents(_, let l), .componentOfTwoHigherOrder(_, _, _, let l),
+      .higherOrderWithInteraction(_, _, let l),
       .lowerOrderInPath(_, _, _, _, let l):
       return l
     case .constructWithoutIndicators(_, let l), .unmeasuredConstruct(_, let l),
@@ -158,6 +163,9 @@ public enum SpecificationError: Error, CustomStringConvertible, Equatable, Senda
       return own
         ? "the path \(from) → \(to) joins '\(c)' and its own dimension '\(component)'; a lower-order construct is part of its higher-order construct's measurement, not of its structural equation\(at(l))"
         : "the path \(from) → \(to) names '\(component)', a dimension of '\(c)'; lower-order constructs have no structural paths of their own (write the path with '\(c)')\(at(l))"
+    case .higherOrderWithInteraction(let c, let term, let l):
+      return
+        "the interaction term '\(term)' is in a model with the higher-order construct '\(c)'; interaction terms and higher-order constructs in one model are not supported yet\(at(l))"
     case .duplicateHypothesis(let label, let first, let l):
       let earlier = first.map { " (first at line \($0.line))" } ?? ""
       return "hypothesis \(label) is named twice\(earlier)\(at(l))"
