@@ -132,12 +132,15 @@ public struct PathDiagram: Sendable, Equatable {
         report.label(construct.name), size: Metrics.constructFont, bold: true)
       return (max(46, textWidth / 2 + 22), e.rSquared[j] != nil ? 30.0 : 24.0)
     }
+    // A two-stage estimate's HOCs: their LOCs stand where a block's indicators would.
+    let lowerOrder = Self.lowerOrderBlocks(report)
     var sides = model.constructs.enumerated().map { j, construct -> IndicatorSide in
       if layers[j] == 0 { return .left }
       if layers[j] == lastLayer { return .right }
       // Split a block above and below when one row would reach far beside the ellipse, where
       // the arrows of other layers pass.
-      let widths = construct.indicators.map(Self.indicatorWidth)
+      let widths =
+        lowerOrder[j].map(Self.rowWidths) ?? construct.indicators.map(Self.indicatorWidth)
       let row = widths.reduce(0, +) + Double(max(widths.count - 1, 0)) * Metrics.indicatorRowGap
       if construct.indicators.count > Metrics.maxRow
         || (widths.count > 1 && row / 2 > radii[j].rx + Metrics.rowOverhang)
@@ -152,7 +155,7 @@ public struct PathDiagram: Sendable, Equatable {
 
     // Place, then move each middle block's indicators away from its steeper arrows and place
     // again: arrows that arrive steeply from above would cross a row of indicators above.
-    var extents = Self.extents(model, radii: radii, sides: sides)
+    var extents = Self.extents(model, radii: radii, sides: sides, lowerOrder: lowerOrder)
     var y = Self.verticalCenters(layout, extents: extents)
     var layerX = Self.layerCenters(layout, extents: extents)
     var changed = false
@@ -173,7 +176,7 @@ public struct PathDiagram: Sendable, Equatable {
       }
     }
     if changed {
-      extents = Self.extents(model, radii: radii, sides: sides)
+      extents = Self.extents(model, radii: radii, sides: sides, lowerOrder: lowerOrder)
       y = Self.verticalCenters(layout, extents: extents)
       layerX = Self.layerCenters(layout, extents: extents)
     }
@@ -186,9 +189,11 @@ public struct PathDiagram: Sendable, Equatable {
       constructBoxes.append(box)
       let shown = report.label(construct.name)
       var lines = [shown]
+      let members =
+        lowerOrder[j] != nil
+        ? "dimensions (stage 2)" : construct.indicators.count == 1 ? "indicator" : "indicators"
       var tooltip =
-        "\(shown == construct.name ? shown : "\(shown) (\(construct.name))"): Mode \(construct.mode.rawValue), \(construct.indicators.count) "
-        + (construct.indicators.count == 1 ? "indicator" : "indicators")
+        "\(shown == construct.name ? shown : "\(shown) (\(construct.name))"): Mode \(construct.mode.rawValue), \(construct.indicators.count) \(members)"
       if let r2 = e.rSquared[j] {
         lines.append("R² = \(NumberText.fixed(r2))")
         tooltip +=
@@ -201,6 +206,13 @@ public struct PathDiagram: Sendable, Equatable {
     // Indicator nodes and measurement arrows.
     var measurement: [(edge: Edge, labelText: String)] = []
     for (j, construct) in model.constructs.enumerated() {
+      if let blocks = lowerOrder[j] {
+        let lower = Self.lowerOrderNodes(
+          blocks, of: construct, box: constructBoxes[j], side: sides[j], report: report)
+        nodes += lower.nodes
+        measurement += lower.arrows
+        continue
+      }
       let boxes = Self.indicatorBoxes(
         construct.indicators, side: sides[j], around: constructBoxes[j])
       for (indicator, box) in zip(construct.indicators, boxes) {
@@ -246,7 +258,8 @@ public struct PathDiagram: Sendable, Equatable {
 
     // Structural arrows through their dummies, bent around shapes in their way.
     var structuralEdges: [(edge: Edge, labelLines: [String])] = []
-    let indicatorBoxes = nodes.filter { $0.shape == .rectangle }.map(\.box)
+    // Indicators and LOCs (the nodes after the constructs).
+    let indicatorBoxes = nodes.dropFirst(names.count).map(\.box)
     for (p, path) in structural.enumerated() {
       let chain = layout.chains[p]
       let source = chain[0]
@@ -289,11 +302,15 @@ public struct PathDiagram: Sendable, Equatable {
       if let label = edge.label { obstacles.append(label.box) }
       edges.append(edge)
     }
+    let lowerNames = Set(lowerOrder.values.flatMap { $0.map(\.name) })
     for item in measurement {
       var edge = item.edge
       // Near the indicator, where the arrows of a block are furthest apart; fractions are
       // measured from the indicator whichever way the arrow points.
-      let fromConstruct = model.construct(named: edge.from) != nil
+      let fromConstruct =
+        model.construct(named: edge.from) != nil
+        || (lowerNames.contains(edge.from) && !lowerNames.contains(edge.to)
+          && model.construct(named: edge.to) == nil)
       let fractions = [0.34, 0.42, 0.26, 0.5, 0.58].map { fromConstruct ? 1 - $0 : $0 }
       edge.label = Self.placeLabel(
         [item.labelText], fontSize: Metrics.indicatorLabelFont, along: edge.points,
@@ -320,11 +337,15 @@ public struct PathDiagram: Sendable, Equatable {
   typealias Extent = (left: Double, right: Double, top: Double, bottom: Double)
 
   /// How far each construct's drawing (ellipse and indicators) reaches around its centre.
-  static func extents(_ model: PathModel, radii: [(rx: Double, ry: Double)], sides: [IndicatorSide])
-    -> [Extent]
-  {
+  static func extents(
+    _ model: PathModel, radii: [(rx: Double, ry: Double)], sides: [IndicatorSide],
+    lowerOrder: [Int: [LowerOrderBlock]] = [:]
+  ) -> [Extent] {
     model.constructs.enumerated().map { j, construct -> Extent in
       let (rx, ry) = radii[j]
+      if let blocks = lowerOrder[j] {
+        return extent(rx: rx, ry: ry, lowerOrder: blocks, side: sides[j])
+      }
       let k = construct.indicators.count
       let widths = construct.indicators.map(Self.indicatorWidth)
       let stackWidth = widths.max() ?? 0

@@ -95,4 +95,63 @@ struct HigherOrderReportTests {
       JSONSerialization.jsonObject(with: Data(plain.json().rendered().utf8)) as? [String: Any])
     #expect(plainJSON["higherOrder"] == nil)
   }
+
+  @Test("the path diagram draws each LOC as an ellipse between its HOC and its indicators")
+  func diagram() throws {
+    let report = try Self.report.get()
+    let first = try #require(report.estimate.higherOrder?.firstStage)
+    let diagram = PathDiagram(report: report)
+    let ellipses = diagram.nodes.filter { $0.shape == .ellipse }.map(\.name)
+    #expect(
+      Set(ellipses)
+        == ["Image", "Expectation", "Quality", "Value", "Satisfaction", "Complaints", "Loyalty"])
+    let rectangles = diagram.nodes.filter { $0.shape == .rectangle }.map(\.name)
+    #expect(rectangles.count == 21)  // every indicator once, no LOC as a rectangle
+    #expect(!rectangles.contains("Image") && rectangles.contains("IMAG1"))
+    let measurement = diagram.edges.filter { $0.kind == .measurement }
+    // Mode A HOC: HOC -> LOC with the stage-2 loading; Mode A LOC: LOC -> indicator (stage 1);
+    // Mode B LOC: indicator -> LOC with the stage-1 weight.
+    let hocLoc = try #require(measurement.first { $0.from == "Satisfaction" && $0.to == "Image" })
+    #expect(hocLoc.label?.lines == [NumberText.fixed(report.estimate.loading("Image"))])
+    #expect(hocLoc.significance != .notTested)  // bootstrapped with stage 2
+    let locIndicator = try #require(measurement.first { $0.from == "Image" && $0.to == "IMAG1" })
+    #expect(locIndicator.label?.lines == [NumberText.fixed(first.loading("IMAG1"))])
+    #expect(locIndicator.significance == .notTested)
+    let formative = try #require(measurement.first { $0.from == "PERV1" && $0.to == "Value" })
+    #expect(formative.label?.lines == [NumberText.fixed(first.weight("PERV1"))])
+    // The LOC lies between its HOC and its indicators.
+    let box = { (name: String) in diagram.nodes.first { $0.name == name }?.box }
+    let hoc = try #require(box("Satisfaction"))
+    let loc = try #require(box("Image"))
+    let indicator = try #require(box("IMAG1"))
+    func distance(_ a: PathDiagram.Box, _ b: PathDiagram.Box) -> Double {
+      ((a.center.x - b.center.x) * (a.center.x - b.center.x)
+        + (a.center.y - b.center.y) * (a.center.y - b.center.y)).squareRoot()
+    }
+    #expect(distance(hoc, loc) < distance(hoc, indicator))
+    try PathDiagramTests.expectReadable(diagram)
+    #expect(XMLCheck(diagram.svg()).wellFormed)
+  }
+
+  /// (Repeated indicators: LOCs are ordinary constructs there, drawn by the general layout,
+  /// which lets one structural arrow of this model cross a repeated indicator's rectangle.)
+  @Test(
+    "the LED example's HOC model (four HOCs, nine LOCs) draws readably; also by repeated indicators"
+  )
+  func ledDiagram() throws {
+    for method in HigherOrderMethod.allCases {
+      var settings = PLSSettings()
+      settings.higherOrder = method
+      let text = try Repository.text("examples/led-survey/hoc.model")
+      let estimate = try PLSEstimator(settings: settings).estimate(
+        PathModel(syntax: text), data: ExampleData.table("examples/led-survey/responses-100.csv"))
+      let report = EstimationReport(
+        estimate: estimate, assessment: try PLSAssessment(estimate: estimate),
+        dataSource: "responses-100.csv", modelSource: "hoc.model")
+      let diagram = PathDiagram(report: report)
+      #expect(diagram.nodes.filter { $0.shape == .ellipse }.count == 13, "\(method)")
+      #expect(XMLCheck(diagram.svg()).wellFormed)
+      if method == .twoStage { try PathDiagramTests.expectReadable(diagram) }
+    }
+  }
 }
