@@ -93,9 +93,9 @@ struct MGACommand: ParsableCommand {
             "--format does not apply with --shard: a shard file is always the JSON that `plssem merge` reads"
         )
       }
-      guard bootstrap.keepDraws == nil, !group.micom else {
+      guard bootstrap.keepDraws == nil else {
         throw InputError(
-          description: "--keep-draws and --micom are not available with --shard (run them whole)")
+          description: "--keep-draws is not available with --shard (run it whole)")
       }
       let parts = shardText.split(separator: "/")
       guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
@@ -208,14 +208,7 @@ func analyzeGroups(
   }
   var report = MultiGroupReport(
     result: result, groupReports: reports, dataSource: input.data, modelSource: model.source)
-  if group.micom {
-    guard group.permutations >= 1 else {
-      throw InputError(description: "MICOM needs --permutations 1 or more (got 0)")
-    }
-    report.micom = try MICOM(
-      model.model, groups: split, estimator: analysis.estimator,
-      permutations: group.permutations, seed: bootstrap.seed, threads: bootstrap.threads)
-  }
+  report.micom = result.micom
   return report
 }
 
@@ -228,6 +221,10 @@ func prepareGroups(
     throw InputError(
       description: "--bootstrap must be 0 (no bootstrap) or at least 2 (got \(bootstrap.bootstrap))"
     )
+  }
+  guard !group.micom || group.permutations >= 1 else {
+    throw InputError(
+      description: "MICOM needs --permutations 1 or more (got \(group.permutations))")
   }
   guard group.permutations >= 0 else {
     throw InputError(
@@ -261,6 +258,7 @@ func prepareGroups(
     threads: bootstrap.threads, henseler: group.henseler,
     bootstrap: bootstrap.settings(resamples: max(2, bootstrap.bootstrap)))
   settings.keepDraws = bootstrap.keepDraws != nil
+  settings.micom = group.micom
   return PreparedGroups(
     model: model, split: split,
     analysis: MultiGroupAnalysis(estimator: PLSEstimator(settings: plsSettings), settings: settings)
@@ -339,8 +337,56 @@ private func writeGroupDraws(_ result: MultiGroupResult, to path: String) throws
       "permutationDraws",
       result.permutationDraws.map { rows($0, width: result.groups.count * m) } ?? .null
     ),
+    ("micomDraws", micomDraws(result)),
   ])
   try OutputFile.write(Data(document.rendered().utf8), to: path)
+}
+
+/// The `micomDraws` object of `--keep-draws` with `--micom`: each group's rows (`groupRows`) and
+/// every permutation's order of the pooled rows (`rows`; the first n₁ form group 1, the next n₂
+/// group 2, …), both as 0-based indices into the pooled rows (the selected groups' data rows in
+/// file order), and every permutation's statistics (`draws`: per pair, per construct, c, mean
+/// difference and log variance ratio; null when the permutation failed); null without MICOM.
+private func micomDraws(_ result: MultiGroupResult) -> JSONValue {
+  guard let micom = result.micom, let draws = micom.draws, let order = micom.permutationRows
+  else { return .null }
+  let n = result.groups.reduce(0) { $0 + $1.estimate.observations }
+  let pairs = result.groups.count * (result.groups.count - 1) / 2
+  let constructs = micom.step2.count / max(pairs, 1)
+  let width = pairs * constructs * 3
+  let count = width == 0 ? 0 : draws.count / width
+  return .object([
+    ("statistics", .array(MICOMState.statistics.map { .string($0) })),
+    ("constructs", .array(micom.step2.prefix(constructs).map { .string($0.construct) })),
+    (
+      "pairs",
+      .array(
+        micom.step2.enumerated().filter { $0.offset % max(constructs, 1) == 0 }.map {
+          .array([
+            .string(result.groups[$0.element.first].group.valueText),
+            .string(result.groups[$0.element.second].group.valueText),
+          ])
+        })
+    ),
+    (
+      "groupRows",
+      .array(result.groups.map { g in .array(g.group.rows.map { .integer($0) }) })
+    ),
+    (
+      "rows",
+      .array(
+        (0..<count).map { i in
+          .array(order[(i * n)..<((i + 1) * n)].map { .integer($0) })
+        })
+    ),
+    (
+      "draws",
+      .array(
+        (0..<count).map { i in
+          .array(draws[(i * width)..<((i + 1) * width)].map { .number($0) })
+        })
+    ),
+  ])
 }
 
 /// Renders a multi-group report in the chosen format.

@@ -80,6 +80,59 @@ struct MGACLITests {
     print("[worst error] mga p-values vs numpy: \(worst) (\(fixture.differences.count) statistics)")
   }
 
+  struct MICOMFixture: Decodable {
+    struct Row: Decodable {
+      let construct: String
+      let c, quantile05, p: Double
+      let meanDifference, meanLower, meanUpper, pMean: Double
+      let logVarianceRatio, varianceLower, varianceUpper, pVariance: Double
+    }
+    let command: [String]
+    let permutations: Int
+    let step2and3: [Row]
+  }
+
+  @Test(
+    "MICOM's permutation quantiles and p-values equal numpy's over the same permutations (1e-12)")
+  func micomMatchesNumpy() throws {
+    let fixture = try JSONDecoder().decode(
+      MICOMFixture.self,
+      from: Repository.data(
+        "Tests/PLSSEMTests/Fixtures/groups/corprep_extended_servicetype_micom_permutations_numpy.json"
+      ))
+    let arguments = Array(fixture.command.dropFirst()) + ["--format", "json", "--threads", "2"]
+    let data = try CLIRunner.output(arguments, in: Repository.root, timeout: 600)
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let micom = try #require(json["micom"] as? [String: Any])
+    #expect(micom["permutations"] as? Int == fixture.permutations)
+    let step2 = try #require(micom["step2"] as? [[String: Any]])
+    let step3 = try #require(micom["step3"] as? [[String: Any]])
+    #expect(step2.count == fixture.step2and3.count && step3.count == fixture.step2and3.count)
+    var worst = 0.0
+    func check(_ object: [String: Any]?, _ name: String, _ expected: Double, _ construct: String) {
+      let mine = object?[name] as? Double ?? .nan
+      let error = abs(mine - expected)
+      worst = max(worst, error.isNaN ? .infinity : error)
+      #expect(error <= 1e-12, "\(construct) \(name): \(mine) vs numpy \(expected)")
+    }
+    for row in fixture.step2and3 {
+      let two = step2.first { $0["construct"] as? String == row.construct }
+      let three = step3.first { $0["construct"] as? String == row.construct }
+      for (name, value) in [("c", row.c), ("quantile05", row.quantile05), ("p", row.p)] {
+        check(two, name, value, row.construct)
+      }
+      for (name, value) in [
+        ("meanDifference", row.meanDifference), ("meanLower", row.meanLower),
+        ("meanUpper", row.meanUpper), ("pMean", row.pMean),
+        ("logVarianceRatio", row.logVarianceRatio), ("varianceLower", row.varianceLower),
+        ("varianceUpper", row.varianceUpper), ("pVariance", row.pVariance),
+      ] {
+        check(three, name, value, row.construct)
+      }
+    }
+    print("[worst error] MICOM steps 2-3 vs numpy over the same permutations: \(worst)")
+  }
+
   @Test("table, Markdown, CSV and HTML render the groups and the differences")
   func formats() throws {
     let base = [
@@ -118,5 +171,33 @@ struct MGACLITests {
     let missing = try CLIRunner.run(["merge", "s2.json", "--format", "json"], in: work)
     #expect(missing.status == 1)
     #expect(missing.standardError.contains("1/2"))
+  }
+
+  @Test("plssem mga --micom --shard k/N and plssem merge give the single run's bytes")
+  func micomShardsMerge() throws {
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plssem-micom-shards-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: work) }
+    // 1,100 permutations: two chunks of 1,024, so both shards hold permutations and tails.
+    let base = [
+      "mga", "--data", Repository.path(ExampleData.corpRepData), "--model",
+      Repository.path(ExampleData.corpRepSimpleModel), "--missing-code", "-99", "--groups",
+      "servicetype", "--permutations", "1100", "--bootstrap", "0", "--seed", "5", "--micom",
+    ]
+    let single = try CLIRunner.output(base + ["--format", "json"], in: work, timeout: 600)
+    let json = try #require(try JSONSerialization.jsonObject(with: single) as? [String: Any])
+    #expect((json["micom"] as? [String: Any])?["permutations"] as? Int == 1100)
+    for k in 1...3 {
+      _ = try CLIRunner.output(
+        base + ["--shard", "\(k)/3", "--threads", "1", "--output", "s\(k).json"], in: work,
+        timeout: 600)
+    }
+    let merged = try CLIRunner.output(
+      ["merge", "s3.json", "s1.json", "s2.json", "--format", "json"], in: work)
+    #expect(merged == single)
+    let one = try CLIRunner.output(
+      base + ["--format", "json", "--threads", "1"], in: work, timeout: 600)
+    #expect(one == single, "1 thread and all cores")
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import LinearAlgebra
 
 /// MICOM, the measurement invariance of composite models (Henseler, Ringle & Sarstedt 2016,
 /// "Testing measurement invariance of composites using partial least squares", International
@@ -90,9 +89,16 @@ public struct MICOM: Sendable {
   /// Whether every construct is fully invariant between every pair: the groups may be pooled.
   public var poolingAllowed: Bool { verdict.allSatisfy { $0.invariance == .full } }
 
+  /// With kept draws (``MultiGroupSettings/keepDraws``): every permutation's statistics,
+  /// pairs × constructs × (c, mean difference, log variance ratio) a row (``MICOMState/draws``),
+  /// and every permutation's order of the pooled rows (``MICOMState/rows``).
+  public let draws: [Double]?
+  public let permutationRows: [Int]?
+
   /// Runs MICOM for `model` on the groups of `split`, with `permutations` label permutations
   /// (the streams of ``PermutationStream``, so the permutations are those of a multi-group
-  /// analysis with the same seed).
+  /// analysis with the same seed): a ``MultiGroupAnalysis`` of the weights with
+  /// ``MultiGroupSettings/micom`` and no bootstrap.
   public init(
     _ model: PathModel, groups split: GroupSplit, estimator: PLSEstimator = PLSEstimator(),
     permutations: Int, seed: UInt64, threads: Int? = nil
@@ -103,23 +109,34 @@ public struct MICOM: Sendable {
           .permutations, "must lie between 1 and \(BootstrapState.maximumResamples) for MICOM",
           got: "\(permutations)"))
     }
-    let threads = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
-    let pooled = try estimator.estimate(model, data: split.data)
     // A permutation would re-run stage 2 alone, on LOC scores of the pooled stage 1.
-    try pooled.refuseHigherOrder(procedure: "MICOM", methods: [.twoStage])
-    var estimates: [PLSEstimate] = []
-    for (g, group) in split.groups.enumerated() {
-      do {
-        estimates.append(try estimator.estimate(model, data: split.data(ofGroup: g)))
-      } catch {
-        throw GroupingError.groupFailed(
-          group: group.name, column: split.column, message: "\(error)")
-      }
+    try estimator.estimate(model, data: split.data).refuseHigherOrder(
+      procedure: "MICOM", methods: [.twoStage])
+    let settings = MultiGroupSettings(
+      permutations: permutations, resamples: 0, seed: seed, threads: threads,
+      statistics: [.weight], micom: true)
+    let result = try MultiGroupAnalysis(estimator: estimator, settings: settings).run(
+      model, groups: split)
+    guard let micom = result.micom else {
+      throw BootstrapError.incompatibleShards("the analysis holds no MICOM permutations")
     }
+    self = micom
+  }
+
+  /// MICOM from the permutations' `state` (whole or merged), the pooled estimate and the
+  /// groups' `estimates`.
+  init(
+    pooled: PLSEstimate, estimates: [PLSEstimate], groups split: GroupSplit, state: MICOMState,
+    failed: Int
+  ) throws {
     let layout = pooled.layout
     let J = layout.J
     let p = layout.p
     let pairs = MultiGroupAnalysis.pairs(split.groups.count)
+    guard state.constructs == layout.constructNames, state.pairs == pairs.count else {
+      throw BootstrapError.incompatibleShards(
+        "the MICOM state belongs to other constructs or groups")
+    }
 
     // Step 1: verified from what each group's estimate used.
     self.step1 = [
@@ -151,131 +168,32 @@ public struct MICOM: Sendable {
         detail: "the PLS algorithm converged in every group"),
     ]
 
-    // Step 2's statistic from weights: c = w1'S w2 / sqrt(w1'S w1 · w2'S w2) per block.
-    let correlation = pooled.prepared.correlation
-    let blocks = (0..<J).map { j in (0..<p).filter { layout.blockOf[$0] == j } }
-    @Sendable func composition(_ w1: (Int) -> Double, _ w2: (Int) -> Double, block: [Int])
-      -> Double
-    {
-      var s12 = 0.0
-      var s11 = 0.0
-      var s22 = 0.0
-      for i in block {
-        for k in block {
-          let r = correlation[i, k]
-          s12 += w1(i) * r * w2(k)
-          s11 += w1(i) * r * w1(k)
-          s22 += w2(i) * r * w2(k)
-        }
-      }
-      return s12 / (s11 * s22).squareRoot()
-    }
-    // Step 3's statistics of the pooled scores for rows rows[0 ..< count].
-    let scores = pooled.scores
-    @Sendable func moments(_ rows: UnsafePointer<Int>, _ count: Int, construct j: Int) -> (
-      mean: Double, variance: Double
-    ) {
-      var sum = 0.0
-      for k in 0..<count { sum += scores[rows[k], j] }
-      let mean = sum / Double(count)
-      var squares = 0.0
-      for k in 0..<count {
-        let d = scores[rows[k], j] - mean
-        squares += d * d
-      }
-      return (mean, squares / Double(count - 1))
-    }
-
-    // The original statistics.
-    let originalC = pairs.map { pair in
-      (0..<J).map { j in
-        composition(
-          { estimates[pair.0].weights[$0] }, { estimates[pair.1].weights[$0] }, block: blocks[j])
-      }
-    }
-    let groupMoments = split.groups.map { group in
-      group.rows.withUnsafeBufferPointer { rows -> [(mean: Double, variance: Double)] in
-        guard let base = rows.baseAddress else { return [] }
-        return (0..<J).map { j in moments(base, rows.count, construct: j) }
-      }
-    }
-
-    // The permutations: per permutation, pairs × J × (c, mean difference, log variance ratio).
-    let width = pairs.count * J * 3
-    let draws = KeptRows(count: permutations * width)
-    let weightCatalog = StatisticCatalog(
-      layout: layout, families: [.weight], consistent: pooled.settings.consistent,
-      structure: true)
-    let weightSlots = (0..<p).map { i in
-      weightCatalog.keys.firstIndex(
-        of: .weight(
-          construct: layout.constructNames[layout.blockOf[i]], indicator: layout.indicatorNames[i]))
-        ?? 0
-    }
-    let sizes = split.groups.map(\.observations)
-    let offsets = sizes.indices.map { g in sizes[..<g].reduce(0, +) }
-    let m = weightCatalog.count
-    let engine = PermutationEngine(
-      data: pooled.prepared.standardized,
-      kernel: PLSKernel(layout: layout, settings: pooled.settings), catalog: weightCatalog,
-      sizes: sizes, seed: seed, threads: threads)
-    let failed = engine.run(0..<permutations) { i, rows, statistics, _ in
-      guard let statistics else {
-        draws.fill(at: i * width, count: width, with: .nan)
-        return
-      }
-      let row = draws.slot(i * width)
-      for (q, pair) in pairs.enumerated() {
-        let a = statistics + pair.0 * m
-        let b = statistics + pair.1 * m
-        for j in 0..<J {
-          let c = composition({ a[weightSlots[$0]] }, { b[weightSlots[$0]] }, block: blocks[j])
-          let ma = moments(rows + offsets[pair.0], sizes[pair.0], construct: j)
-          let mb = moments(rows + offsets[pair.1], sizes[pair.1], construct: j)
-          let base = (q * J + j) * 3
-          row[base] = c
-          row[base + 1] = ma.mean - mb.mean
-          row[base + 2] = log(ma.variance) - log(mb.variance)
-        }
-      }
-    }
-    let all = draws.array()
-    func distribution(_ column: Int) -> [Double] {
-      stride(from: column, to: all.count, by: width).map { all[$0] }.filter { !$0.isNaN }
-    }
+    let statistics = MICOMStatistics(pooled: pooled)
     var step2: [Composition] = []
     var step3: [Moments] = []
     var verdict: [Verdict] = []
     for (q, pair) in pairs.enumerated() {
       for j in 0..<J {
         let name = layout.constructNames[j]
-        let base = (q * J + j) * 3
-        let cStar = distribution(base).sorted()
-        let meanStar = distribution(base + 1).sorted()
-        let varStar = distribution(base + 2).sorted()
-        let count = Double(cStar.count)
-        let c = originalC[q][j]
-        let pC = Double(cStar.filter { $0 <= c }.count) / count
-        let meanDifference = groupMoments[pair.0][j].mean - groupMoments[pair.1][j].mean
-        let logRatio = log(groupMoments[pair.0][j].variance) - log(groupMoments[pair.1][j].variance)
-        let pMean = Double(meanStar.filter { abs($0) >= abs(meanDifference) }.count) / count
-        let pVariance = Double(varStar.filter { abs($0) >= abs(logRatio) }.count) / count
+        let original = statistics.original(
+          estimates, groups: split.groups, pair: pair, construct: j)
+        let c = state.tally(pair: q, construct: j, statistic: 0)
+        let mean = state.tally(pair: q, construct: j, statistic: 1)
+        let variance = state.tally(pair: q, construct: j, statistic: 2)
         step2.append(
           Composition(
-            construct: name, first: pair.0, second: pair.1, c: c,
-            quantile05: TypeSevenQuantile.quantile(sorted: cStar, Self.alpha), p: pC))
+            construct: name, first: pair.0, second: pair.1, c: original[0],
+            quantile05: c.quantile(Self.alpha), p: c.p))
         step3.append(
           Moments(
-            construct: name, first: pair.0, second: pair.1, meanDifference: meanDifference,
-            meanLower: TypeSevenQuantile.quantile(sorted: meanStar, Self.alpha / 2),
-            meanUpper: TypeSevenQuantile.quantile(sorted: meanStar, 1 - Self.alpha / 2),
-            pMean: pMean, logVarianceRatio: logRatio,
-            varianceLower: TypeSevenQuantile.quantile(sorted: varStar, Self.alpha / 2),
-            varianceUpper: TypeSevenQuantile.quantile(sorted: varStar, 1 - Self.alpha / 2),
-            pVariance: pVariance))
+            construct: name, first: pair.0, second: pair.1, meanDifference: original[1],
+            meanLower: mean.quantile(Self.alpha / 2), meanUpper: mean.quantile(1 - Self.alpha / 2),
+            pMean: mean.p, logVarianceRatio: original[2],
+            varianceLower: variance.quantile(Self.alpha / 2),
+            varianceUpper: variance.quantile(1 - Self.alpha / 2), pVariance: variance.p))
         let invariance: Invariance =
-          !(pC > Self.alpha)
-          ? .none : (pMean > Self.alpha && pVariance > Self.alpha ? .full : .partial)
+          !(c.p > Self.alpha)
+          ? .none : (mean.p > Self.alpha && variance.p > Self.alpha ? .full : .partial)
         verdict.append(
           .init(construct: name, first: pair.0, second: pair.1, invariance: invariance))
       }
@@ -283,7 +201,9 @@ public struct MICOM: Sendable {
     self.step2 = step2
     self.step3 = step3
     self.verdict = verdict
-    self.permutations = permutations
+    self.permutations = state.permutations
     self.failedPermutations = failed
+    self.draws = state.draws
+    self.permutationRows = state.rows
   }
 }

@@ -81,7 +81,9 @@ public struct MultiGroupAnalysis: Sendable {
     if settings.permutations > 0 {
       // A permutation would re-run stage 2 alone, on LOC scores of the pooled stage 1.
       try estimates.first?.refuseHigherOrder(
-        procedure: "the permutation test of a multi-group analysis", methods: [.twoStage])
+        procedure: settings.micom
+          ? "MICOM and the permutation test of a multi-group analysis"
+          : "the permutation test of a multi-group analysis", methods: [.twoStage])
     }
     var bootstraps: [BootstrapState] = []
     if settings.resamples > 0 {
@@ -115,37 +117,109 @@ public struct MultiGroupAnalysis: Sendable {
     let observed = pairs.flatMap { pair in
       (0..<m).map { abs(values[pair.0].values[$0] - values[pair.1].values[$0]) }
     }
+    // The permutations re-estimate the groups' compared statistics, and with MICOM their weights.
+    let layout = pooled.layout
+    let engineCatalog =
+      settings.micom && !settings.statistics.contains(.weight)
+      ? StatisticCatalog(
+        layout: layout, families: settings.statistics.union([.weight]),
+        consistent: pooled.settings.consistent, structure: true) : catalog
+    let width = engineCatalog.count
+    let slot = keys.map { engineCatalog.keys.firstIndex(of: $0) ?? 0 }
+    let weightSlot = (0..<layout.p).map { i in
+      engineCatalog.keys.firstIndex(
+        of: .weight(
+          construct: layout.constructNames[layout.blockOf[i]], indicator: layout.indicatorNames[i]))
+        ?? 0
+    }
     let engine = PermutationEngine(
       data: pooled.prepared.standardized,
-      kernel: PLSKernel(layout: pooled.layout, settings: pooled.settings), catalog: catalog,
+      kernel: PLSKernel(layout: layout, settings: pooled.settings), catalog: engineCatalog,
       sizes: split.groups.map(\.observations), seed: settings.seed, threads: threads)
     let counts = WorkerCounts(workers: threads, width: pairs.count * m)
     let G = estimates.count
     let keep = settings.keepDraws
     let rows = KeptRows(count: keep ? range.count * G * m : 0)
     let first = range.lowerBound
-    let failed = engine.run(range) { i, _, statistics, worker in
+
+    // MICOM's statistics of every permutation, from the same permuted rows and re-estimates.
+    let J = layout.J
+    let micomWidth = pairs.count * J * 3
+    let micomStatistics = settings.micom ? MICOMStatistics(pooled: pooled) : nil
+    let micomTallies = micomStatistics.map { statistics in
+      MICOMTallies(
+        workers: threads,
+        original: pairs.flatMap { pair in
+          (0..<J).flatMap { j in
+            statistics.original(estimates, groups: split.groups, pair: pair, construct: j)
+          }
+        }, permutations: settings.permutations)
+    }
+    let n = split.groups.reduce(0) { $0 + $1.observations }
+    let micomDraws = KeptRows(count: keep && settings.micom ? range.count * micomWidth : 0)
+    let micomRows = KeptIndices(count: keep && settings.micom ? range.count * n : 0)
+    let sizes = split.groups.map(\.observations)
+    let offsets = sizes.indices.map { g in sizes[..<g].reduce(0, +) }
+
+    let failed = engine.run(range) { i, permuted, statistics, worker in
+      if keep, settings.micom { micomRows.copy(from: permuted, at: (i - first) * n, count: n) }
       guard let statistics else {
         if keep { rows.fill(at: (i - first) * G * m, count: G * m, with: .nan) }
+        if keep, settings.micom {
+          micomDraws.fill(at: (i - first) * micomWidth, count: micomWidth, with: .nan)
+        }
         return
       }
-      if keep { rows.copy(from: statistics, at: (i - first) * G * m, count: G * m) }
+      if keep {
+        let row = rows.slot((i - first) * G * m)
+        for g in 0..<G {
+          for k in 0..<m { row[g * m + k] = statistics[g * width + slot[k]] }
+        }
+      }
       let local = counts.row(worker)
       for (q, pair) in pairs.enumerated() {
-        let a = statistics + pair.0 * m
-        let b = statistics + pair.1 * m
+        let a = statistics + pair.0 * width
+        let b = statistics + pair.1 * width
         for k in 0..<m {
-          let d = a[k] - b[k]
+          let d = a[slot[k]] - b[slot[k]]
           let o = observed[q * m + k]
           if d > o || d < -o { local[q * m + k] += 1 }
         }
       }
+      guard let micom = micomStatistics, let tallies = micomTallies else { return }
+      let kept = keep ? micomDraws.slot((i - first) * micomWidth) : nil
+      for (q, pair) in pairs.enumerated() {
+        let a = statistics + pair.0 * width
+        let b = statistics + pair.1 * width
+        for j in 0..<J {
+          let c = micom.composition({ a[weightSlot[$0]] }, { b[weightSlot[$0]] }, construct: j)
+          let ma = micom.moments(permuted + offsets[pair.0], sizes[pair.0], construct: j)
+          let mb = micom.moments(permuted + offsets[pair.1], sizes[pair.1], construct: j)
+          let t = (q * J + j) * 3
+          let draw = (c, ma.mean - mb.mean, log(ma.variance) - log(mb.variance))
+          tallies.add(draw.0, tally: t, worker: worker)
+          tallies.add(draw.1, tally: t + 1, worker: worker)
+          tallies.add(draw.2, tally: t + 2, worker: worker)
+          if let kept {
+            kept[t] = draw.0
+            kept[t + 1] = draw.1
+            kept[t + 2] = draw.2
+          }
+        }
+      }
+    }
+    let micom = micomTallies.map { tallies in
+      MICOMState(
+        permutations: settings.permutations, constructs: layout.constructNames,
+        pairs: pairs.count, tallies: tallies.tallies(),
+        draws: keep ? micomDraws.array() : nil, rows: keep ? micomRows.array() : nil)
     }
     let permutation = PermutationState(
       permutations: settings.permutations, seed: settings.seed, chunkSize: chunkSize,
       firstChunk: chunkRange.lowerBound, chunkCount: chunkRange.count,
       keys: keys.map(\.description), groupSizes: split.groups.map(\.observations),
-      exceedances: counts.totals(), failed: failed, draws: keep ? rows.array() : nil)
+      exceedances: counts.totals(), failed: failed, draws: keep ? rows.array() : nil,
+      micom: micom)
     return MultiGroupState(bootstraps: bootstraps, permutation: permutation)
   }
 
@@ -203,6 +277,16 @@ public struct MultiGroupAnalysis: Sendable {
       failedPermutations = permutation.failed
     }
     let validPermutations = permutations - failedPermutations
+    var micom: MICOM?
+    if settings.micom {
+      guard let micomState = state.permutation?.micom else {
+        throw BootstrapError.incompatibleShards(
+          "the state holds no MICOM permutations (made without MICOM)")
+      }
+      micom = try MICOM(
+        pooled: try estimator.estimate(model, data: split.data), estimates: estimates,
+        groups: split, state: micomState, failed: failedPermutations)
+    }
 
     // The differences and their tests.
     var differences: [MultiGroupResult.Difference] = []
@@ -245,7 +329,7 @@ public struct MultiGroupAnalysis: Sendable {
       column: split.column, groups: groups, keys: keys, differences: differences,
       permutations: permutations, failedPermutations: failedPermutations,
       seed: settings.seed, henseler: settings.henseler,
-      permutationDraws: state.permutation?.draws)
+      permutationDraws: state.permutation?.draws, micom: micom)
   }
 
   /// Every pair (a, b), a < b, in order.
@@ -264,6 +348,10 @@ public struct MultiGroupAnalysis: Sendable {
     guard settings.resamples == 0 || settings.resamples >= 2 else {
       throw .invalidSetting(
         InvalidSettingValue(.resamples, "must be 0 or at least 2", got: "\(settings.resamples)"))
+    }
+    guard !settings.micom || settings.permutations >= 1 else {
+      throw .invalidSetting(
+        InvalidSettingValue(.permutations, "must be 1 or more for MICOM", got: "0"))
     }
     if let threads = settings.threads, threads < 1 || threads > 1024 {
       throw .invalidSetting(
@@ -297,6 +385,26 @@ final class KeptRows: @unchecked Sendable {
   func slot(_ offset: Int) -> UnsafeMutablePointer<Double> { base + offset }
 
   func array() -> [Double] { Array(UnsafeBufferPointer(start: base, count: count)) }
+}
+
+/// A buffer of integers written by several threads at disjoint positions.
+final class KeptIndices: @unchecked Sendable {
+  private let base: UnsafeMutablePointer<Int>
+  let count: Int
+
+  init(count: Int) {
+    self.count = count
+    base = .allocate(capacity: max(count, 1))
+    base.initialize(repeating: 0, count: max(count, 1))
+  }
+
+  deinit { base.deallocate() }
+
+  func copy(from source: UnsafePointer<Int>, at offset: Int, count: Int) {
+    (base + offset).update(from: source, count: count)
+  }
+
+  func array() -> [Int] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }
 
 /// Integer counts, one row per worker thread, each written only by its worker; their totals do

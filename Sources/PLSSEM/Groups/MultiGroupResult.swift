@@ -55,6 +55,8 @@ public struct MultiGroupResult: Sendable {
   /// With ``MultiGroupSettings/keepDraws``: row i holds permutation i's statistics,
   /// group g's m statistics at `i·G·m + g·m` (``keys`` order), NaN for a failed permutation.
   public let permutationDraws: [Double]?
+  /// MICOM over the same permutations (``MultiGroupSettings/micom``), else nil.
+  public let micom: MICOM?
 
   /// The differences between groups `first` and `second`.
   public func differences(between first: Int, and second: Int) -> [Difference] {

@@ -36,13 +36,17 @@ public struct MultiGroupSettings: Sendable, Equatable {
   /// recompute the p-values elsewhere: memory grows with the permutations (8 bytes × groups ×
   /// statistics each); off, the permutation test's memory is flat.
   public var keepDraws: Bool
+  /// Also run MICOM (``MICOM``) in the same pass over the permutations: the permuted groups'
+  /// weights and rows give its step 2 and 3 statistics (``MultiGroupResult/micom``). Needs
+  /// permutations ≥ 1.
+  public var micom: Bool
 
   public init(
     permutations: Int = 1000, resamples: Int = 1000, seed: UInt64 = 1, threads: Int? = nil,
     henseler: HenselerSides = .oneSided,
     statistics: Set<StatisticFamily> = MultiGroupSettings.defaultFamilies,
     bootstrap: BootstrapSettings = BootstrapSettings(resamples: 1000),
-    keepDraws: Bool = false
+    keepDraws: Bool = false, micom: Bool = false
   ) {
     self.permutations = permutations
     self.resamples = resamples
@@ -52,6 +56,7 @@ public struct MultiGroupSettings: Sendable, Equatable {
     self.statistics = statistics
     self.bootstrap = bootstrap
     self.keepDraws = keepDraws
+    self.micom = micom
   }
 
   /// The bootstrap settings of group `group`: ``bootstrap`` with this run's resamples, threads,

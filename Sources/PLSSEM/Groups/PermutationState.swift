@@ -30,6 +30,9 @@ public struct PermutationState: Sendable, Codable, Equatable {
   public var failed: Int
   /// With kept draws: each covered permutation's group statistics (NaN when it failed).
   public var draws: [Double]?
+  /// With MICOM (``MultiGroupSettings/micom``): its counts and kept order statistics over the
+  /// same permutations (absent in files of runs without MICOM).
+  public var micom: MICOMState? = nil
 
   /// The permutations covered.
   public var covered: Range<Int> {
@@ -62,6 +65,14 @@ public struct PermutationState: Sendable, Codable, Equatable {
     if let draws, draws.count != count * groups * keys.count {
       throw refuse("\(draws.count) kept draws for \(count) permutations")
     }
+    if let micom {
+      _ = try micom.validated(
+        source: source, covered: count, groups: groups,
+        observations: groupSizes.reduce(0, +))
+      guard micom.permutations == permutations else {
+        throw refuse("MICOM's \(micom.permutations) permutations differ from \(permutations)")
+      }
+    }
     return self
   }
 
@@ -81,7 +92,10 @@ public struct PermutationState: Sendable, Codable, Equatable {
       guard state.permutations == merged.permutations, state.seed == merged.seed,
         state.chunkSize == merged.chunkSize, state.keys == merged.keys,
         state.groupSizes == merged.groupSizes, state.generator == merged.generator,
-        (state.draws == nil) == (merged.draws == nil)
+        (state.draws == nil) == (merged.draws == nil),
+        (state.micom == nil) == (merged.micom == nil),
+        state.micom?.constructs == merged.micom?.constructs,
+        (state.micom?.draws == nil) == (merged.micom?.draws == nil)
       else {
         throw .incompatibleShards(
           "\(source) and \(firstSource) hold permutations of different runs (count, seed, groups or statistics)"
@@ -96,6 +110,7 @@ public struct PermutationState: Sendable, Codable, Equatable {
       merged.failed += state.failed
       merged.chunkCount += state.chunkCount
       if let draws = state.draws { merged.draws?.append(contentsOf: draws) }
+      if let micom = state.micom { merged.micom?.append(micom) }
     }
     guard merged.chunkCount == merged.chunks else {
       throw .incompatibleShards(
