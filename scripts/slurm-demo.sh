@@ -5,10 +5,15 @@
 # submits the bootstrap of ECSI mobi as a job array (scripts/slurm/bootstrap-array.sbatch, one
 # shard per task) and the merge as a job depending on it (scripts/slurm/merge.sbatch), waits,
 # and checks that the merged JSON is byte-identical to a single `plssem bootstrap` run with the
-# same seed. Every daemon it started is stopped by its process id when it ends, also on failure.
+# same seed. With --analysis mga the array runs the multi-group analysis of corp rep extended
+# by servicetype instead (scripts/slurm/mga-array.sbatch: permutations, each group's bootstrap
+# and MICOM, sharded), merged by the same merge.sbatch and compared with a single `plssem mga`.
+# Every daemon it started is stopped by its process id when it ends, also on failure.
 #
 #   scripts/slurm-demo.sh [options]
-#     --bootstrap B     resamples (default 100000)
+#     --analysis A      bootstrap (default) or mga
+#     --bootstrap B     resamples (default 100000; with --analysis mga 1000 per group)
+#     --permutations P  with --analysis mga: label permutations (default 1000)
 #     --shards N        array tasks, one shard each (default 4)
 #     --threads T       plssem threads per task = --cpus-per-task (default 1)
 #     --seed S          seed (default 7)
@@ -25,7 +30,9 @@
 set -euo pipefail
 
 repository="$(cd "$(dirname "$0")/.." && pwd)"
-resamples=100000
+analysis=bootstrap
+resamples=""
+permutations=1000
 shards=4
 threads=1
 seed=7
@@ -36,7 +43,7 @@ timeout=1800
 
 usage() {
   echo "error: $1" >&2
-  echo "usage: $0 [--bootstrap B] [--shards N] [--threads T] [--seed S] [--plssem PATH]" \
+  echo "usage: $0 [--analysis bootstrap|mga] [--bootstrap B] [--permutations P] [--shards N] [--threads T] [--seed S] [--plssem PATH]" \
     "[--fail-task K] [--keep] [--timeout SECONDS] [--help]" >&2
   exit 64
 }
@@ -52,13 +59,20 @@ while [ $# -gt 0 ]; do
       shift
       continue
       ;;
-    --bootstrap | --shards | --threads | --seed | --plssem | --fail-task | --timeout)
+    --analysis | --bootstrap | --permutations | --shards | --threads | --seed | --plssem | --fail-task | --timeout)
       [ $# -ge 2 ] || usage "$1 needs a value"
       ;;
     *) usage "unknown option '$1'" ;;
   esac
   case "$1" in
+    --analysis)
+      case "$2" in
+        bootstrap | mga) analysis=$2 ;;
+        *) usage "--analysis takes bootstrap or mga (got '$2')" ;;
+      esac
+      ;;
     --bootstrap) positive "$1" "$2" && resamples=$2 ;;
+    --permutations) positive "$1" "$2" && permutations=$2 ;;
     --shards) positive "$1" "$2" && shards=$2 ;;
     --threads) positive "$1" "$2" && threads=$2 ;;
     --seed) [[ "$2" =~ ^[0-9]+$ ]] || usage "--seed takes a whole number (got '$2')"; seed=$2 ;;
@@ -68,6 +82,7 @@ while [ $# -gt 0 ]; do
   esac
   shift 2
 done
+[ -n "$resamples" ] || { [ "$analysis" = mga ] && resamples=1000 || resamples=100000; }
 [ "$resamples" -ge "$shards" ] || usage "--bootstrap ($resamples) must be at least --shards ($shards)"
 [ "$fail_task" -le "$shards" ] || usage "--fail-task $fail_task is not a task of 1-$shards"
 cpus=$(nproc)
@@ -265,9 +280,16 @@ say "cluster up in $(seconds_since "$cluster_started") s: munged $munged_pid, sl
   "slurmd $slurmd_pid (ports $controller_port, $node_port; node $node, $cpus CPUs)"
 
 # --- jobs -------------------------------------------------------------------------------------
-data="$repository/examples/ecsi-mobi/mobi.csv"
-model="$repository/examples/ecsi-mobi/mobi.model"
-array_script="$repository/scripts/slurm/bootstrap-array.sbatch"
+if [ "$analysis" = mga ]; then
+  data="$repository/examples/corporate-reputation/corp_rep.csv"
+  model="$repository/examples/corporate-reputation/extended.model"
+  array_script="$repository/scripts/slurm/mga-array.sbatch"
+  mga_options=(--missing-code -99 --micom)
+else
+  data="$repository/examples/ecsi-mobi/mobi.csv"
+  model="$repository/examples/ecsi-mobi/mobi.model"
+  array_script="$repository/scripts/slurm/bootstrap-array.sbatch"
+fi
 merge_script="$repository/scripts/slurm/merge.sbatch"
 cd "$work/jobs"
 
@@ -299,7 +321,14 @@ failed_tasks() {
   done
 }
 
-array_arguments=("$array_script" "$data" "$model" "$resamples" "$seed" "$shards")
+if [ "$analysis" = mga ]; then
+  array_arguments=("$array_script" "$data" "$model" servicetype "$permutations" "$resamples"
+    "$seed" "$shards" "${mga_options[@]}")
+  counts="$permutations permutations and $resamples resamples per group of servicetype, MICOM"
+else
+  array_arguments=("$array_script" "$data" "$model" "$resamples" "$seed" "$shards")
+  counts="$resamples resamples"
+fi
 if [ "$fail_task" -gt 0 ]; then
   mkdir "shard-$fail_task.json" # task $fail_task cannot write its shard file there: it fails
   say "task $fail_task is made to fail: its output path shard-$fail_task.json is a folder"
@@ -307,7 +336,7 @@ fi
 jobs_started=$(now)
 submit array --array=1-"$shards" --cpus-per-task="$threads" "${array_arguments[@]}"
 submit merge --dependency=afterok:"$array" "$merge_script"
-say "submitted array job $array (tasks 1-$shards, $resamples resamples, seed $seed," \
+say "submitted $analysis array job $array (tasks 1-$shards, $counts, seed $seed," \
   "$threads thread(s) each) and merge job $merge (afterok:$array)"
 wait_until "array job $array and merge job $merge finished" job_ended "$merge"
 
@@ -351,9 +380,14 @@ say "jobs done in $(seconds_since "$jobs_started") s (submission to merged resul
 
 # --- the single run with the same seed, and the comparison ------------------------------------
 single_started=$(now)
-plssem bootstrap --data "$data" --model "$model" --bootstrap "$resamples" --seed "$seed" \
-  --format json --output single.json
-say "single run ($resamples resamples, all cores) in $(seconds_since "$single_started") s"
+if [ "$analysis" = mga ]; then
+  plssem mga --data "$data" --model "$model" --groups servicetype --permutations "$permutations" \
+    --bootstrap "$resamples" --seed "$seed" "${mga_options[@]}" --format json --output single.json
+else
+  plssem bootstrap --data "$data" --model "$model" --bootstrap "$resamples" --seed "$seed" \
+    --format json --output single.json
+fi
+say "single $analysis run ($counts, all cores) in $(seconds_since "$single_started") s"
 merged_sum=$(sha256sum result.json | cut -d ' ' -f 1)
 single_sum=$(sha256sum single.json | cut -d ' ' -f 1)
 say "sha256 merged $merged_sum"

@@ -89,6 +89,18 @@ struct SlurmDemoTests {
   }
 
   @Test(
+    "the multi-group analysis (permutations, groups' bootstraps, MICOM) on the job array equals the single plssem mga run"
+  )
+  func multiGroupAnalysisOnTheArray() throws {
+    let outcome = try Self.runDemo([
+      "--analysis", "mga", "--permutations", "1100", "--bootstrap", "100", "--shards", "3",
+    ])
+    Self.expectIdenticalAndStopped(outcome, "mga run")
+    #expect(outcome.standardOutput.contains("submitted mga array job"), "\(outcome.standardOutput)")
+    #expect(outcome.standardOutput.contains("MICOM"), "\(outcome.standardOutput)")
+  }
+
+  @Test(
     "bad options exit 64 before anything is installed or started",
     arguments: [
       (["--shards", "0"], "--shards takes a positive whole number"),
@@ -97,6 +109,8 @@ struct SlurmDemoTests {
       (["--threads", "100000"], "more than this node's"),
       (["--seed"], "--seed needs a value"),
       (["--colour", "blue"], "unknown option '--colour'"),
+      (["--analysis", "pca"], "--analysis takes bootstrap or mga"),
+      (["--permutations", "0"], "--permutations takes a positive whole number"),
     ])
   func badOptions(options: [String], message: String) throws {
     let outcome = try CLIRunner.run(
@@ -111,8 +125,11 @@ struct SlurmDemoTests {
 @Suite("Slurm scripts in the README")
 struct SlurmReadmeTests {
   @Test(
-    "README.md contains scripts/slurm/bootstrap-array.sbatch and merge.sbatch verbatim",
-    arguments: ["scripts/slurm/bootstrap-array.sbatch", "scripts/slurm/merge.sbatch"])
+    "README.md contains scripts/slurm/bootstrap-array.sbatch, mga-array.sbatch and merge.sbatch verbatim",
+    arguments: [
+      "scripts/slurm/bootstrap-array.sbatch", "scripts/slurm/mga-array.sbatch",
+      "scripts/slurm/merge.sbatch",
+    ])
   func readmeShowsTheSubmittedScript(path: String) throws {
     let readme = try Repository.text("README.md")
     let script = try Repository.text(path)
