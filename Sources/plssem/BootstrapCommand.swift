@@ -111,7 +111,7 @@ struct MergeCommand: ParsableCommand {
     try runReportingErrors {
       guard !shards.isEmpty else { throw InputError(description: "give the shard files to merge") }
       if let data = FileManager.default.contents(atPath: shards[0]),
-        MultiGroupShard.isMultiGroupShard(data)
+        MultiGroupShard.claims(data)
       {
         return try mergeMultiGroupShards(shards, output: output)
       }

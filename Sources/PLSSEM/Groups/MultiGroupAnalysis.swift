@@ -71,7 +71,7 @@ public struct MultiGroupAnalysis: Sendable {
 
   /// The resampling of the analysis, whole or shard `shard` of it: each group's bootstrap state
   /// and the permutation test's counts. Shards of the same analysis merge
-  /// (``MultiGroupShard/merge(_:)``) into the state of a single run, bit for bit.
+  /// (`MultiGroupShard.merge(_:)`) into the state of a single run, bit for bit.
   public func state(_ model: PathModel, groups split: GroupSplit, shard: ShardSpec? = nil) throws
     -> MultiGroupState
   {

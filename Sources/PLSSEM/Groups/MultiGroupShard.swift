@@ -13,67 +13,26 @@ public struct MultiGroupState: Sendable, Codable, Equatable {
 }
 
 /// A shard file of a multi-group analysis (`plssem mga --shard k/N --output FILE`, format
-/// `plssem.mga-shard/1`): shard k of N of every group's bootstrap and of the permutations, and
-/// the provenance of its inputs. Each group's bootstrap goes through the bootstrap shard's own
-/// checks and merge (``BootstrapShard/validated(source:)``, ``BootstrapShard/merge(_:)``: same
-/// provenance, model, data, settings and seed, every k of N once); the permutation counts merge
-/// by ``PermutationState/merge(_:)``. The merged state equals a single run's.
-public struct MultiGroupShard: Sendable, Codable, Equatable {
-  /// The format written by this version.
-  public static let currentFormat = "plssem.mga-shard/1"
+/// `plssem.mga-shard/1`): the ``ShardFile`` envelope around a ``MultiGroupState`` — shard k of N
+/// of every group's bootstrap, of the permutations (and of MICOM's tallies), and the provenance of
+/// its inputs. Each group's bootstrap goes through the bootstrap shard's own checks and merge
+/// (``BootstrapState/validated(shard:source:)``, `BootstrapShard.merge(_:)`: same provenance,
+/// model, data, settings and seed, every k of N once); the permutation counts merge by
+/// ``PermutationState/merge(_:)``. The merged state equals a single run's.
+public typealias MultiGroupShard = ShardFile<MultiGroupState>
 
-  public var format: String
-  public var shard: ShardSpec
-  public var provenance: BootstrapProvenance
-  public var state: MultiGroupState
+extension MultiGroupState: ShardFileState {
+  /// The format of multi-group shard files.
+  public static let shardFormat = "plssem.mga-shard/1"
 
-  public init(shard: ShardSpec, state: MultiGroupState, provenance: BootstrapProvenance) {
-    format = Self.currentFormat
-    self.shard = shard
-    self.state = state
-    self.provenance = provenance
-  }
-
-  /// The file contents: JSON with sorted keys.
-  public func encoded() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return try encoder.encode(self)
-  }
-
-  /// Whether `data` is (claims to be) a multi-group shard file.
-  public static func isMultiGroupShard(_ data: Data) -> Bool {
-    struct Header: Decodable { var format: String? }
-    let format = (try? JSONDecoder().decode(Header.self, from: data))?.format
-    return format?.hasPrefix("plssem.mga-shard/") == true
-  }
-
-  /// Reads a shard file's contents; `source` names the file in every error.
-  public static func decode(_ data: Data, source: String) throws(BootstrapError) -> MultiGroupShard
+  /// This state if every part holds together and covers exactly shard `shard`'s chunks.
+  public func validated(shard: ShardSpec, source: String) throws(BootstrapError)
+    -> MultiGroupState
   {
-    struct Header: Decodable { var format: String? }
-    let format = (try? JSONDecoder().decode(Header.self, from: data))?.format
-    guard format == currentFormat else {
-      throw .malformedShard(
-        source: source,
-        reason: format.map { "format \($0); this version reads \(currentFormat)" } ?? "no format")
+    for state in bootstraps {
+      _ = try state.validated(shard: shard, source: source)
     }
-    let shard: MultiGroupShard
-    do {
-      shard = try JSONDecoder().decode(MultiGroupShard.self, from: data)
-    } catch {
-      throw .malformedShard(source: source, reason: BootstrapShard.reason(error))
-    }
-    return try shard.validated(source: source)
-  }
-
-  /// This shard if every part holds together and covers exactly shard k of N.
-  public func validated(source: String) throws(BootstrapError) -> MultiGroupShard {
-    for state in state.bootstraps {
-      _ = try BootstrapShard(shard: shard, state: state, provenance: provenance).validated(
-        source: source)
-    }
-    if let permutation = state.permutation {
+    if let permutation {
       _ = try permutation.validated(source: source)
       let range = shard.chunks(of: permutation.chunks)
       guard permutation.firstChunk == range.lowerBound, permutation.chunkCount == range.count
@@ -87,7 +46,9 @@ public struct MultiGroupShard: Sendable, Codable, Equatable {
     }
     return self
   }
+}
 
+extension ShardFile where State == MultiGroupState {
   /// Checks that `shards` are the N shards of one analysis, each once, and merges them.
   public static func merge(_ shards: [(source: String, shard: MultiGroupShard)])
     throws(BootstrapError) -> MultiGroupState

@@ -1,98 +1,39 @@
 import Foundation
 
-/// The contents of a shard file: shard k of N of a bootstrap, its state, and the provenance of
-/// its inputs — what `plssem bootstrap --shard k/N --output FILE` writes and `plssem merge`
-/// reads. Format `plssem.bootstrap-shard/2` (JSON, sorted keys); files of format /1 (plssem
-/// before the exact quantiles) are refused with a message.
+/// A bootstrap's shard file (`plssem bootstrap --shard k/N --output FILE`, format
+/// `plssem.bootstrap-shard/2`; files of format /1, plssem before the exact quantiles, are
+/// refused with a message): the ``ShardFile`` envelope around a ``BootstrapState``.
 ///
-/// All checks of shard files live here, on one path: ``decode(_:source:)`` checks one file
-/// (format, shape, counts, and that its chunks are shard k of N's), ``merge(_:)`` checks that a
-/// set belongs together (same provenance, model, data, estimation and bootstrap settings, seed,
-/// B and shard count; every k of N exactly once) and merges it. Messages name the files.
-public struct BootstrapShard: Sendable, Codable, Equatable {
-  /// The format written by this version.
-  public static let currentFormat = "plssem.bootstrap-shard/2"
+/// All checks of bootstrap shard files live on one path: ``ShardFile/decode(_:source:)`` checks
+/// one file (format, shape, counts, and that its chunks are shard k of N's, by
+/// ``BootstrapState/validated(shard:source:)``), `BootstrapShard.merge(_:)` checks that a set
+/// belongs together (same provenance, model, data, estimation and bootstrap settings, seed, B
+/// and shard count; every k of N exactly once) and merges it. Messages name the files.
+public typealias BootstrapShard = ShardFile<BootstrapState>
 
-  /// The format of the file.
-  public var format: String
-  /// Which shard this is.
-  public var shard: ShardSpec
-  /// How the inputs were produced (the CLI's options and file digests).
-  public var provenance: BootstrapProvenance
-  /// The bootstrap state of the shard's chunks (with the fingerprint of model, data and
-  /// settings).
-  public var state: BootstrapState
+extension BootstrapState: ShardFileState {
+  /// The format of bootstrap shard files.
+  public static let shardFormat = "plssem.bootstrap-shard/2"
 
-  public init(shard: ShardSpec, state: BootstrapState, provenance: BootstrapProvenance) {
-    format = Self.currentFormat
-    self.shard = shard
-    self.state = state
-    self.provenance = provenance
-  }
-
-  /// The file contents: JSON with sorted keys.
-  public func encoded() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return try encoder.encode(self)
-  }
-
-  /// Reads a shard file's contents; `source` names the file in every error. Refuses files of
-  /// another format, malformed JSON, and states that do not hold together or do not cover
-  /// exactly the chunks of their shard.
-  public static func decode(_ data: Data, source: String) throws(BootstrapError) -> BootstrapShard {
-    struct Header: Decodable { var format: String? }
-    let header = try? JSONDecoder().decode(Header.self, from: data)
-    switch header?.format {
-    case currentFormat?:
-      break
-    case let format? where format.hasPrefix("plssem.bootstrap-shard/"):
+  /// This state if it holds together and covers exactly shard `shard`'s chunks.
+  public func validated(shard: ShardSpec, source: String) throws(BootstrapError)
+    -> BootstrapState
+  {
+    _ = try validated(source: source)
+    let chunks = (settings.resamples + chunkSize - 1) / chunkSize
+    let range = shard.chunks(of: chunks)
+    guard firstChunk == range.lowerBound, chunkCount == range.count else {
       throw .malformedShard(
         source: source,
         reason:
-          "format \(format) was written by another version of plssem; this version reads \(currentFormat): make the shards again with this version"
-      )
-    default:
-      let reason: String
-      do {
-        _ = try JSONDecoder().decode(BootstrapShard.self, from: data)
-        reason = "no format"
-      } catch {
-        reason = Self.reason(error)
-      }
-      throw .malformedShard(source: source, reason: reason)
-    }
-    let shard: BootstrapShard
-    do {
-      shard = try JSONDecoder().decode(BootstrapShard.self, from: data)
-    } catch {
-      throw .malformedShard(source: source, reason: Self.reason(error))
-    }
-    return try shard.validated(source: source)
-  }
-
-  /// This shard if it holds together (its state does, and covers exactly shard k of N's
-  /// chunks), else ``BootstrapError/malformedShard(source:reason:)``.
-  public func validated(source: String) throws(BootstrapError) -> BootstrapShard {
-    func refuse(_ reason: String) -> BootstrapError {
-      .malformedShard(source: source, reason: reason)
-    }
-    do {
-      _ = try ShardSpec(index: shard.index, count: shard.count)
-    } catch {
-      throw refuse("\(error)")
-    }
-    _ = try state.validated(source: source)
-    let chunks = (state.settings.resamples + state.chunkSize - 1) / state.chunkSize
-    let range = shard.chunks(of: chunks)
-    guard state.firstChunk == range.lowerBound, state.chunkCount == range.count else {
-      throw refuse(
-        "shard \(shard.index)/\(shard.count) holds chunks \(state.firstChunk)..<\(state.firstChunk + state.chunkCount), not \(range)"
+          "shard \(shard.index)/\(shard.count) holds chunks \(firstChunk)..<\(firstChunk + chunkCount), not \(range)"
       )
     }
     return self
   }
+}
 
+extension ShardFile where State == BootstrapState {
   /// Checks that `shards` (each with the name of its file) are the N shards of one run, each
   /// once, and merges them into the state of the whole run — bit-identical to the state of a
   /// single run. Throws ``BootstrapError/incompatibleShards(_:)`` naming the files otherwise.
@@ -185,26 +126,5 @@ public struct BootstrapShard: Sendable, Codable, Equatable {
     }
     merged.moments = [merged.foldedMoments()]
     return try merged.validated(source: "the merged shards")
-  }
-
-  /// A decoding error in a few words, with the JSON path where it applies.
-  static func reason(_ error: any Error) -> String {
-    guard let error = error as? DecodingError else { return "\(error)" }
-    func path(_ keys: [any CodingKey]) -> String {
-      keys.isEmpty
-        ? "top level"
-        : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-    }
-    switch error {
-    case .dataCorrupted(let context):
-      let detail = context.debugDescription
-      return detail.hasPrefix("The given data was not valid JSON")
-        ? "not valid JSON" : "\(path(context.codingPath)): \(detail)"
-    case .keyNotFound(let key, let context):
-      return "\(path(context.codingPath)): no \"\(key.stringValue)\""
-    case .typeMismatch(_, let context), .valueNotFound(_, let context):
-      return "\(path(context.codingPath)): \(context.debugDescription)"
-    @unknown default: return "\(error)"
-    }
   }
 }
