@@ -95,6 +95,13 @@ extension Codebook {
     for construct in constructs where !items.contains(where: { $0.construct == construct.id }) {
       throw .emptyConstruct(source: source, construct: construct.id)
     }
+    var variableIDs: Set<String> = []
+    for variable in variables {
+      guard !variable.id.isEmpty else { throw .emptyIdentifier(source: source, kind: "variable") }
+      guard variableIDs.insert(variable.id).inserted, item(variable.id) == nil else {
+        throw .duplicateIdentifier(source: source, kind: "variable", id: variable.id)
+      }
+    }
     return self
   }
 

@@ -27,6 +27,9 @@ public struct Codebook: Sendable, Equatable, Codable {
   /// Cell texts that mean "no answer", such as `NA` or `Tidak tahu`; matched case- and
   /// whitespace-insensitively.
   public var missingLabels: [String]
+  /// Columns that are not items (grouping and background variables) with labels for their
+  /// codes; empty when the YAML has no `variables`.
+  public var variables: [CodebookVariable]
 
   /// Names the instrument.
   public struct Instrument: Sendable, Equatable, Codable {
@@ -59,7 +62,7 @@ public struct Codebook: Sendable, Equatable, Codable {
   public init(
     instrument: Instrument, languages: [String] = ["id", "en"], scales: [LikertScale],
     constructs: [ConstructDefinition], items: [CodebookItem], missingCodes: [Double] = [],
-    missingLabels: [String] = []
+    missingLabels: [String] = [], variables: [CodebookVariable] = []
   ) {
     self.instrument = instrument
     self.languages = languages
@@ -68,10 +71,11 @@ public struct Codebook: Sendable, Equatable, Codable {
     self.items = items
     self.missingCodes = missingCodes
     self.missingLabels = missingLabels
+    self.variables = variables
   }
 
   enum CodingKeys: String, CodingKey {
-    case instrument, languages, scales, constructs, items, missingCodes, missingLabels
+    case instrument, languages, scales, constructs, items, missingCodes, missingLabels, variables
   }
 
   /// Decodes a codebook; `languages`, `constructs`, `missingCodes` and `missingLabels` may be absent.
@@ -83,6 +87,7 @@ public struct Codebook: Sendable, Equatable, Codable {
     items = try container.decode([CodebookItem].self, forKey: .items)
     missingCodes = try container.decodeIfPresent([Double].self, forKey: .missingCodes) ?? []
     missingLabels = try container.decodeIfPresent([String].self, forKey: .missingLabels) ?? []
+    variables = try container.decodeIfPresent([CodebookVariable].self, forKey: .variables) ?? []
     if let declared = try container.decodeIfPresent([ConstructDefinition].self, forKey: .constructs)
     {
       constructs = declared
@@ -96,6 +101,9 @@ public struct Codebook: Sendable, Equatable, Codable {
 
   /// The item with identifier `id`, if any.
   public func item(_ id: String) -> CodebookItem? { items.first { $0.id == id } }
+
+  /// The variable (a column that is not an item) with identifier `id`, if any.
+  public func variable(_ id: String) -> CodebookVariable? { variables.first { $0.id == id } }
 
   /// The construct with identifier `id`, if any.
   public func construct(_ id: String) -> ConstructDefinition? { constructs.first { $0.id == id } }

@@ -3,6 +3,7 @@ import DataFiles
 import Foundation
 import PLSSEM
 import PLSSEMReport
+import Survey
 
 extension GroupingError: BadInputError {}
 
@@ -246,6 +247,17 @@ func prepareGroups(
     }
   } else if let column = try groupingColumn(input, name: group.groups, rows: table.rowNumbers) {
     labels = column.labels
+  }
+  // The codebook's labels of the grouping column (its `variables`) name the groups first.
+  if let path = input.codebook {
+    let codebook = try Codebook(contentsOfFile: path)
+    if let variable = codebook.variable(group.groups) {
+      for code in variable.labels.keys {
+        if let label = variable.label(of: code, languages: codebook.languages) {
+          labels[code] = label
+        }
+      }
+    }
   }
   let values = try group.groupValues.map { try parseGroupValues($0, labels: labels) }
   let split = try GroupSplit(

@@ -133,6 +133,61 @@ struct MGACLITests {
     print("[worst error] MICOM steps 2-3 vs numpy over the same permutations: \(worst)")
   }
 
+  @Test("the codebook's labels of the grouping column name the groups (--codebook)")
+  func codebookLabelsNameTheGroups() throws {
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plssem-mga-codebook-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: work) }
+    // The LED responses with a grouping column, and the LED codebook with its labels.
+    let lines = try Repository.text("examples/led-survey/responses-100.csv")
+      .split(separator: "\n", omittingEmptySubsequences: true)
+    var csv = ["\(lines[0]),province"]
+    for (i, line) in lines.dropFirst().enumerated() { csv.append("\(line),\(i % 2 + 1)") }
+    try (csv.joined(separator: "\n") + "\n").write(
+      to: work.appendingPathComponent("responses.csv"), atomically: true, encoding: .utf8)
+    let codebook =
+      try Repository.text("examples/led-survey/codebook.yaml") + """
+
+        variables:
+          - id: province
+            text: {id: Provinsi, en: Province}
+            labels:
+              1: {id: Jawa Timur, en: East Java}
+              2: {en: Central Java}
+
+        """
+    try codebook.write(
+      to: work.appendingPathComponent("codebook.yaml"), atomically: true, encoding: .utf8)
+    let base = [
+      "mga", "--data", "responses.csv", "--codebook", "codebook.yaml", "--model",
+      Repository.path("examples/led-survey/mediation.model"), "--groups", "province",
+      "--permutations", "5", "--bootstrap", "0", "--seed", "2", "--format", "json",
+    ]
+    let data = try CLIRunner.output(base, in: work)
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let groups = try #require(json["groups"] as? [[String: Any]])
+    // The codebook's first language (id), else another one.
+    #expect(groups.map { $0["label"] as? String } == ["Jawa Timur", "Central Java"])
+    #expect(groups.map { $0["observations"] as? Int } == [50, 50])
+    // --group-values by the labels, in another order.
+    let reordered = try CLIRunner.output(
+      base + ["--group-values", "central java,Jawa Timur"], in: work)
+    let again = try #require(
+      (try JSONSerialization.jsonObject(with: reordered) as? [String: Any])?["groups"]
+        as? [[String: Any]])
+    #expect(again.map { $0["value"] as? String } == ["2", "1"])
+    // A label keyed by something other than a code is refused, naming the file.
+    try codebook.replacingOccurrences(of: "      2: {en:", with: "      two: {en:").write(
+      to: work.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+    var bad = base
+    bad[4] = "bad.yaml"
+    let refused = try CLIRunner.run(bad, in: work)
+    #expect(refused.status == 1, "\(refused.standardError)")
+    #expect(refused.standardError.contains("bad.yaml"), "\(refused.standardError)")
+    #expect(refused.standardError.contains("not a number"), "\(refused.standardError)")
+  }
+
   @Test("table, Markdown, CSV and HTML render the groups and the differences")
   func formats() throws {
     let base = [

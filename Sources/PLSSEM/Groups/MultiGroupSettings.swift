@@ -3,8 +3,8 @@ public enum HenselerSides: String, Sendable, Codable, Equatable, CaseIterable {
   /// P(θ₁ ≤ θ₂), as seminr's `estimate_pls_mga` and cSEM's `testMGD` report it (the default): a
   /// value near 0 says group 1's parameter is larger, near 1 that it is smaller.
   case oneSided = "one"
-  /// `2 min(P, 1 − P)`: a difference in either direction (as SmartPLS 4 reports its PLS-MGA
-  /// p-values for two-tailed tests).
+  /// `2 min(P, 1 − P)`: a difference in either direction. SmartPLS's documented rule for its
+  /// PLS-MGA p (significant at 5 % when P < 0.05 or P > 0.95) is this p below 0.10.
   case twoSided = "two"
 }
 
