@@ -135,7 +135,10 @@ public struct MultiGroupAnalysis: Sendable {
     let engine = PermutationEngine(
       data: pooled.prepared.standardized,
       kernel: PLSKernel(layout: layout, settings: pooled.settings), catalog: engineCatalog,
-      sizes: split.groups.map(\.observations), seed: settings.seed, threads: threads)
+      sizes: split.groups.map(\.observations), seed: settings.seed, threads: threads,
+      interaction: pooled.model.hasInteractions
+        ? (InteractionDesign(model: pooled.model, settings: pooled.settings), pooled.settings)
+        : nil)
     let counts = WorkerCounts(workers: threads, width: pairs.count * m)
     let G = estimates.count
     let keep = settings.keepDraws

@@ -23,6 +23,10 @@ struct PermutationEngine: Sendable {
   let sizes: [Int]
   let seed: UInt64
   let threads: Int
+  /// For a model with interaction terms, its design and settings: every permuted group re-runs
+  /// the staged procedure on its own rows (base indicators standardised within the group,
+  /// products and stage-1 scores formed again), as the observed groups' estimates do.
+  var interaction: (design: InteractionDesign, settings: PLSSettings)? = nil
 
   /// The per-permutation callback: `(permutation, permuted rows, statistics, worker)`, where
   /// `statistics` holds group g's m statistics at `g * m` — or is nil when a group's
@@ -41,7 +45,10 @@ struct PermutationEngine: Sendable {
     let evaluators = (0..<threads).map { _ in
       ResampleEvaluator(
         data: data, kernel: kernel, catalog: catalog, signChange: .none, originalWeights: [],
-        originalLoadings: [], seed: seed)
+        originalLoadings: [], seed: seed,
+        interaction: interaction.map {
+          InteractionResampling(design: $0.design, settings: $0.settings, rows: n)
+        })
     }
     let units = (range.count + Self.unit - 1) / Self.unit
     let next = Atomic<Int>(0)
