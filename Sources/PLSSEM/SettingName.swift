@@ -38,6 +38,8 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
   case permutations
   /// ``PLSSettings/higherOrder``.
   case higherOrderMethod
+  /// ``PLSSettings/simpleSlopeLevels``.
+  case simpleSlopeLevels
 
   /// The setting in words, as the library's messages name it.
   public var description: String {
@@ -59,6 +61,7 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
     case .targetPower: return "the target power"
     case .permutations: return "the number of permutations"
     case .higherOrderMethod: return "the method for higher-order constructs"
+    case .simpleSlopeLevels: return "the moderator levels of the simple slopes"
     }
   }
 }

@@ -12,6 +12,8 @@ extension EstimationReport {
     var structural = [pathTable(thresholds), rSquaredTable(), totalEffectsTable()]
     if let table = indirectEffectsTable() { structural.append(table) }
     if let table = specificIndirectTable() { structural.append(table) }
+    if let table = simpleSlopesTable() { structural.append(table) }
+    if let table = interactionFSquareTable() { structural.append(table) }
 
     var measurement = [loadingTable(thresholds), weightTable(thresholds)]
     var quality: [ReportTable] = []

@@ -165,6 +165,8 @@ extension EstimationReport {
     members.append(("cmb", cmbJSON))
     members.append(("ipma", ipmaJSON))
     if let higherOrder = higherOrderJSON { members.append(("higherOrder", higherOrder)) }
+    members.append(("simpleSlopes", simpleSlopesJSON))
+    members.append(("interactionFSquare", interactionFSquareJSON))
     return .object(members)
   }
 
@@ -175,6 +177,7 @@ extension EstimationReport {
       ? [
         ("interaction", .string(s.interaction.rawValue)),
         ("interactionScale", .string(s.interactionScale.rawValue)),
+        ("simpleSlopeLevels", .array(s.simpleSlopeLevels.map { .number($0) })),
       ] : []
     return .object(
       [
@@ -230,7 +233,7 @@ extension EstimationReport {
     return .object(members)
   }
 
-  private func inferenceMembers(
+  func inferenceMembers(
     _ estimate: Double?, _ key: StatisticKey, inferenceOverride: StatisticInference? = nil
   )
     -> [(String, JSONValue)]

@@ -42,7 +42,10 @@ public enum HTMLRenderer {
       sections.append(("narrative", narrative.title, narrativeSection(narrative)))
     }
     for section in document.sections {
-      var body = section.tables.map { render($0, level: 3) }.joined()
+      var body = section.tables.map { table in
+        (table.id == "simple-slopes" ? SimpleSlopePlot.figures(report) : "")
+          + render(table, level: 3)
+      }.joined()
       if section.id == "ipma", let ipma = report.ipma { body = ipmaFigure(report, ipma) + body }
       sections.append((section.id, section.title, body))
     }

@@ -44,6 +44,13 @@ public struct MultiGroupReport: Sendable {
       return [("row", .string(r)), ("column", .string(c))]
     case .crossLoading(let i, let c):
       return [("indicator", .string(i)), ("construct", .string(c))]
+    case .simpleSlope(let f, let m, let t, let level):
+      return [
+        ("interaction", .string(f + ":" + m)), ("from", .string(f)), ("to", .string(t)),
+        ("moderator", .string(m)), ("level", .number(level)),
+      ]
+    case .interactionFSquare(let i, let t):
+      return [("from", .string(i)), ("to", .string(t))]
     }
   }
 

@@ -42,6 +42,7 @@ struct BootstrapCommand: ParsableCommand {
 
   func run() throws {
     messages.apply()
+    Console.setReport(output.format, destination: output.output)
     try runReportingErrors {
       guard bootstrap.bootstrap >= 2 else {
         throw InputError(
@@ -108,6 +109,7 @@ struct MergeCommand: ParsableCommand {
 
   func run() throws {
     messages.apply()
+    Console.setReport(output.format, destination: output.output)
     try runReportingErrors {
       guard !shards.isEmpty else { throw InputError(description: "give the shard files to merge") }
       if let data = FileManager.default.contents(atPath: shards[0]),

@@ -219,6 +219,13 @@ struct AlgorithmOptions: ParsableArguments {
   )
   var interactionScale: InteractionScale = .indicatorSD
 
+  @Option(
+    name: .customLong("slope-levels"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "Moderator levels of the simple slopes of each interaction term X:M (the slope of X, the term's first construct, at M = mean + level x SD), in standard deviations, comma-separated.",
+      valueName: "levels"))
+  var slopeLevels = SlopeLevels(levels: SimpleSlope.defaultLevels)
+
   @Flag(
     name: .customLong("require-admissible"),
     help:
@@ -232,6 +239,7 @@ struct AlgorithmOptions: ParsableArguments {
       stopCriterion: stopCriterion,
       consistent: consistent, interaction: interaction, interactionScale: interactionScale)
     settings.higherOrder = higherOrder
+    settings.simpleSlopeLevels = slopeLevels.levels
     return settings
   }
 }
@@ -296,11 +304,20 @@ struct BootstrapOptions: ParsableArguments {
     help: "Write every resample's estimates to this CSV file. (default: none)")
   var keepDraws: String?
 
+  @Flag(
+    name: .customLong("interaction-f2"),
+    help:
+      "Also bootstrap f² of each interaction path (the model re-estimated without the path in every resample: about one more PLS run per resample and interaction path). (default: off)"
+  )
+  var interactionF2 = false
+
   func settings(resamples: Int) -> BootstrapSettings {
-    BootstrapSettings(
+    var settings = BootstrapSettings(
       resamples: resamples, seed: seed, threads: threads, confidenceInterval: ci, level: level,
       signChange: signChange, pValues: pValues, tails: tails, maximumFailureShare: maxFailureShare,
       exactQuantileBudget: exactQuantileBudget, inadmissibleResamples: inadmissibleResamples)
+    if interactionF2 { settings.statistics.insert(.interactionEffectSize) }
+    return settings
   }
 }
 

@@ -69,6 +69,7 @@ func optionName(_ setting: SettingName) -> String {
   case .targetPower: flag = "--target-power"
   case .permutations: flag = "--permutations"
   case .higherOrderMethod: flag = "--hoc"
+  case .simpleSlopeLevels: flag = "--slope-levels"
   case .bootstrapStatistics: return setting.description  // a library setting only
   }
   return "\(setting.description) (\(flag))"
@@ -85,8 +86,10 @@ func warn(_ message: String) {
 }
 
 /// Prints diagnostics to standard error, one line each (`warning: …`, `note: …`); notes are
-/// silenced by `--quiet`, warnings always print.
+/// silenced by `--quiet`, warnings always print — unless the table or Markdown report on
+/// standard output lists them itself (``Console/diagnosticsInReport``).
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
+  guard !Console.diagnosticsInReport else { return }
   for diagnostic in diagnostics where !(diagnostic.severity == .note && Console.isQuiet) {
     FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
   }

@@ -34,6 +34,7 @@ struct EstimateCommand: ParsableCommand {
 
   func run() throws {
     messages.apply()
+    Console.setReport(output.format, destination: output.output)
     try runReportingErrors {
       let (report, inputs) = try analysis(input, algorithm, assess, bootstrap, extras: extras)
       try scores.write(inputs)

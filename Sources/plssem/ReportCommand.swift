@@ -62,6 +62,7 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     messages.apply()
+    Console.setReport(format, destination: destination == "-" ? nil : destination)
     try runReportingErrors {
       let (report, inputs) = try analysis(input, algorithm, assess, bootstrap, extras: extras)
       try scores.write(inputs)

@@ -36,6 +36,7 @@ struct PositiveCLITests {
     ("--stop-criterion", "default: sum-absolute"), ("--consistent", "default: off"),
     ("--interaction", "default: two-stage"), ("--interaction-scale", "default: indicator-sd"),
     ("--hoc", "default: two-stage"),
+    ("--slope-levels", "default: -1,0,1"), ("--interaction-f2", "default: off"),
     ("--require-admissible", "default: off"),
     ("--blindfolding", "default: off"), ("--omission-distance", "default: 7"),
     ("--predict", "default: off"), ("--folds", "default: 10"),

@@ -30,6 +30,29 @@ struct JSONArticleTests {
     }
   }
 
+  @Test("the simple slopes and interaction settings of a moderation model are documented")
+  func simpleSlopesAreDocumented() throws {
+    let estimate = try PLSEstimator().estimate(
+      try ExampleData.model("examples/corporate-reputation/moderation.model"),
+      data: try ExampleData.corpRep())
+    let report = EstimationReport(
+      estimate: estimate, dataSource: ExampleData.corpRepData,
+      modelSource: "examples/corporate-reputation/moderation.model")
+    guard case .object(let members) = report.json(),
+      case .array(let slopes) = members.first(where: { $0.0 == "simpleSlopes" })?.1,
+      case .object(let first) = slopes.first,
+      case .object(let settings) = members.first(where: { $0.0 == "settings" })?.1
+    else {
+      Issue.record("no simpleSlopes or settings")
+      return
+    }
+    #expect(slopes.count == 3)
+    let article = try Repository.text("Sources/PLSSEMReport/PLSSEMReport.docc/TheJSONReport.md")
+    for (field, _) in first + settings {
+      #expect(article.contains("`\(field)`"), "TheJSONReport.md does not document `\(field)`")
+    }
+  }
+
   @Test("every top-level key of the multi-group JSON (plssem.mga/1) is documented")
   func everyMultiGroupKeyIsDocumented() throws {
     let data = try ExampleData.corpRep()

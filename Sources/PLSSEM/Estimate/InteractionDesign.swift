@@ -62,8 +62,14 @@ struct InteractionDesign: Sendable {
         + terms.map { PathModel.Construct(name: $0.name, mode: .a, indicators: $0.indicators) },
       paths: model.paths)
     var layout = ModelLayout(model: expanded)
-    for k in terms.indices { layout.isInteraction[model.constructs.count + k] = true }
+    for (k, term) in terms.enumerated() {
+      layout.isInteraction[model.constructs.count + k] = true
+      layout.interactionTerms.append(
+        ModelLayout.InteractionTerm(
+          term: model.constructs.count + k, focal: term.predictor, moderator: term.moderator))
+    }
     layout.scalesInteractions = settings.interactionScale == .indicatorSD
+    layout.slopeLevels = settings.simpleSlopeLevels
     self.layout = layout
   }
 

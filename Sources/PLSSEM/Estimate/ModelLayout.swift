@@ -34,6 +34,23 @@ struct ModelLayout: Sendable, Equatable {
   /// Whether any construct's score is rescaled.
   var hasScaledConstructs: Bool { scalesInteractions && isInteraction.contains(true) }
 
+  /// Whether the model has interaction constructs.
+  var hasInteractions: Bool { isInteraction.contains(true) }
+
+  /// An interaction construct and the constructs it joins: `focal:moderator`
+  /// (``PathModel/Interaction``).
+  struct InteractionTerm: Sendable, Equatable {
+    let term: Int
+    let focal: Int
+    let moderator: Int
+  }
+
+  /// The interaction terms, in the model's order (empty without them).
+  var interactionTerms: [InteractionTerm] = []
+  /// The moderator levels, in standard deviations from its mean, of the simple slopes
+  /// (``PLSSettings/simpleSlopeLevels``).
+  var slopeLevels: [Double] = []
+
   /// Number of indicators.
   var p: Int { indicatorNames.count }
   /// Number of constructs.

@@ -73,6 +73,8 @@ extension PLSEstimator {
       correlation: allZ.crossProduct(scale: 1 / Double(n - 1)), summary: base.summary)
     return try estimate(
       design.expanded, layout: design.layout, prepared: prepared, families: families,
-      reportedModel: design.specified)
+      reportedModel: design.specified,
+      effectSizes: families.contains(.interactionEffectSize)
+        ? InteractionEffectSizes(design: design, settings: settings) : nil)
   }
 }

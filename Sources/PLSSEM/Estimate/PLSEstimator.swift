@@ -76,11 +76,13 @@ public struct PLSEstimator: Sendable {
   /// some of them (``reestimationFamilies``) leaves the others NaN (nil for R²) in the
   /// estimate's accessors and out of its table.
   /// `reportedModel`, when given, is the model the estimate reports (``PLSEstimate/model``):
-  /// the specified model of an interaction model whose expanded model is `model`.
+  /// the specified model of an interaction model whose expanded model is `model`;
+  /// `effectSizes` then computes the f² of its interaction paths
+  /// (``StatisticFamily/interactionEffectSize``).
   func estimate(
     _ model: PathModel, layout: ModelLayout, prepared: PreparedData,
     families: Set<StatisticFamily> = Set(StatisticFamily.allCases),
-    reportedModel: PathModel? = nil
+    reportedModel: PathModel? = nil, effectSizes: InteractionEffectSizes? = nil
   ) throws -> PLSEstimate {
     try validateSettings()
     let n = prepared.standardized.rows
@@ -91,10 +93,11 @@ public struct PLSEstimator: Sendable {
     let kernel = PLSKernel(layout: layout, settings: settings)
     let workspace = PLSWorkspace(layout: layout)
     let scratch = StatisticScratch(layout: layout)
-    if layout.hasScaledConstructs {
-      // The standard deviations of the rescaled constructs' indicators, in original units.
+    if layout.hasInteractions {
+      // The standard deviations of the interaction constructs' indicators, in original units
+      // (the scale of a rescaled score, and of the simple slopes' interaction coefficient).
       let sds = try prepared.raw.columnStandardDeviations(denominator: .sampleMinusOne)
-      for j in 0..<layout.J where layout.isScaled(j) {
+      for j in 0..<layout.J where layout.isInteraction[j] {
         for i in layout.block(j) { scratch.indicatorSD[i] = sds[i] }
       }
     }
@@ -107,6 +110,10 @@ public struct PLSEstimator: Sendable {
         // A non-empty model always has a non-empty correlation matrix.
         let base = s.baseAddress ?? UnsafePointer(workspace.weights)
         let outcome = try kernel.run(correlation: base, workspace: workspace)
+        if let effectSizes, families.contains(.interactionEffectSize) {
+          try effectSizes.excludedRSquared(
+            correlation: base, p: layout.p, constructs: layout.J, into: scratch.excludedR2)
+        }
         // With PLSc, the uncorrected (composite) values first, by the same function.
         let composite =
           try settings.consistent
@@ -193,6 +200,9 @@ public struct PLSEstimator: Sendable {
     guard settings.tolerance > 0, settings.tolerance.isFinite else {
       throw .invalidSetting(
         InvalidSettingValue(.tolerance, "must be a positive number", got: "\(settings.tolerance)"))
+    }
+    if let problem = SimpleSlope.problem(levels: settings.simpleSlopeLevels) {
+      throw .invalidSetting(problem)
     }
   }
 }

@@ -22,6 +22,10 @@ public struct PLSSettings: Sendable, Codable, Equatable {
   public var interactionScale: InteractionScale
   /// How higher-order constructs are estimated (default: the disjoint two-stage approach).
   public var higherOrder: HigherOrderMethod = .twoStage
+  /// The moderator levels, in standard deviations from its mean, at which the simple slopes of
+  /// each interaction term are computed (``SimpleSlope``; default −1, 0, +1); unused without
+  /// interaction terms.
+  public var simpleSlopeLevels: [Double] = SimpleSlope.defaultLevels
 
   public init(
     scheme: InnerWeightingScheme = .path, maxIterations: Int = 300, tolerance: Double = 1e-7,
@@ -43,6 +47,7 @@ public struct PLSSettings: Sendable, Codable, Equatable {
   private enum CodingKeys: String, CodingKey {
     case scheme, maxIterations, tolerance, stopCriterion, missing, consistent
     case interaction, interactionScale, higherOrder
+    case simpleSlopeLevels
   }
 
   /// Decodes settings; those encoded before interaction terms (higher-order constructs)
@@ -59,5 +64,7 @@ public struct PLSSettings: Sendable, Codable, Equatable {
     interactionScale =
       try c.decodeIfPresent(InteractionScale.self, forKey: .interactionScale) ?? .indicatorSD
     higherOrder = try c.decodeIfPresent(HigherOrderMethod.self, forKey: .higherOrder) ?? .twoStage
+    simpleSlopeLevels =
+      try c.decodeIfPresent([Double].self, forKey: .simpleSlopeLevels) ?? SimpleSlope.defaultLevels
   }
 }

@@ -15,10 +15,10 @@ public enum TestTails: Int, Sendable, Codable, Equatable, CaseIterable {
 ///
 /// | statistic | H0 | alternative |
 /// | --- | --- | --- |
-/// | path, total, indirect and specific indirect effect | θ = 0 | two-sided; with ``TestTails/one`` the side of the estimate's sign |
+/// | path, total, indirect and specific indirect effect, simple slope | θ = 0 | two-sided; with ``TestTails/one`` the side of the estimate's sign |
 /// | loading, weight, cross-loading, construct correlation | θ = 0 | two-sided |
 /// | HTMT, HTMT2 | HTMT = 1 | HTMT < 1 (discriminant validity; Franke & Sarstedt 2019) |
-/// | R², adjusted R² | none | — (a bootstrap t of R² = 0 is not meaningful: R² ≥ 0 in every resample) |
+/// | R², adjusted R², f² of an interaction term | none | — (a bootstrap t of R² = 0 is not meaningful: R² ≥ 0 in every resample) |
 /// | alpha, ρ_C, ρ_A, AVE, outer and inner VIF | none | — (compared with thresholds through their intervals, not tested against 0) |
 ///
 /// Franke, G. & Sarstedt, M. (2019). Heuristics versus statistics in discriminant validity
@@ -49,14 +49,15 @@ public struct HypothesisTest: Sendable, Codable, Equatable {
     -> HypothesisTest?
   {
     switch key {
-    case .path, .totalEffect, .indirectEffect, .specificIndirectEffect:
+    case .path, .totalEffect, .indirectEffect, .specificIndirectEffect, .simpleSlope:
       guard tails == .one else { return HypothesisTest(nullValue: 0, alternative: .twoSided) }
       return HypothesisTest(nullValue: 0, alternative: estimate < 0 ? .less : .greater)
     case .loading, .weight, .crossLoading, .constructCorrelation:
       return HypothesisTest(nullValue: 0, alternative: .twoSided)
     case .htmt, .htmt2:
       return HypothesisTest(nullValue: 1, alternative: .less)
-    case .rSquared, .adjustedRSquared, .cronbachAlpha, .rhoC, .rhoA, .ave, .outerVIF, .innerVIF:
+    case .rSquared, .adjustedRSquared, .cronbachAlpha, .rhoC, .rhoA, .ave, .outerVIF, .innerVIF,
+      .interactionFSquare:
       return nil
     }
   }

@@ -8,6 +8,7 @@ import LinearAlgebra
 /// buffers, so a resample allocates nothing.
 final class InteractionResampling: @unchecked Sendable {
   let design: InteractionDesign
+  let settings: PLSSettings
   private let columns: InteractionColumns
   private let stage1: PLSKernel
   private let workspace: PLSWorkspace
@@ -18,6 +19,7 @@ final class InteractionResampling: @unchecked Sendable {
 
   init(design: InteractionDesign, settings: PLSSettings, rows: Int) {
     self.design = design
+    self.settings = settings
     columns = InteractionColumns(design: design)
     stage1 = PLSKernel(layout: design.baseLayout, settings: settings)
     workspace = PLSWorkspace(layout: design.baseLayout)

@@ -34,6 +34,8 @@ final class ResampleEvaluator: @unchecked Sendable {
   private let firstWorkspace: PLSWorkspace?
   /// The stage-1 correlation matrix (a two-stage estimate only).
   private let firstCorrelation: UnsafeMutablePointer<Double>?
+  /// The f² of interaction paths, when the catalog has them (``InteractionEffectSizes``).
+  private let effectSizes: InteractionEffectSizes?
   private let workspace: PLSWorkspace
   private let scratch: StatisticScratch
   private let admissibility: AdmissibilityScratch
@@ -50,6 +52,9 @@ final class ResampleEvaluator: @unchecked Sendable {
     interaction: InteractionResampling? = nil
   ) {
     self.interaction = interaction
+    effectSizes =
+      catalog.families.contains(.interactionEffectSize)
+      ? interaction.map { InteractionEffectSizes(design: $0.design, settings: $0.settings) } : nil
     self.data = data
     self.kernel = kernel
     self.catalog = catalog
@@ -117,13 +122,13 @@ final class ResampleEvaluator: @unchecked Sendable {
     else {
       return .failed
     }
-    if kernel.layout.hasScaledConstructs {
+    if kernel.layout.hasInteractions {
       // The generated indicators' standard deviations in this sample, from the column sums
       // and cross-products the correlation was formed from (`(p + 1)²`, sums in column p).
       let layout = kernel.layout
       let q = p + 1
       let count = Double(rows)
-      for j in 0..<layout.J where layout.isScaled(j) {
+      for j in 0..<layout.J where layout.isInteraction[j] {
         for i in layout.block(j) {
           let sum = crossProducts[i + p * q]
           let squares = crossProducts[i + i * q] - sum * sum / count
@@ -147,6 +152,8 @@ final class ResampleEvaluator: @unchecked Sendable {
       }
       converged = try kernel.run(correlation: correlation, workspace: workspace).converged
       converged = converged && firstConverged
+      try effectSizes?.excludedRSquared(
+        correlation: correlation, p: p, constructs: kernel.layout.J, into: scratch.excludedR2)
       try alignSigns()
       try catalog.evaluate(
         kernel: kernel, correlation: correlation, workspace: workspace, scratch: scratch,

@@ -37,6 +37,7 @@ struct StatisticCatalog: Sendable {
   private let needsGeometricMonotrait: Bool
   private let needsOuterVIF: Bool
   private let needsInnerVIF: Bool
+  private let needsProductScale: Bool
 
   /// The catalog of `families` (default: all) for `layout`. With `structure`, the structural
   /// regressions run whatever the families (the bootstrap's admissibility check reads the
@@ -103,6 +104,16 @@ struct StatisticCatalog: Sendable {
         }
       case .constructCorrelation:
         for i in 0..<J { recipes += (0..<i).map { .constructCorrelation(row: i, column: $0) } }
+      case .simpleSlope:
+        for (k, term) in layout.interactionTerms.enumerated() {
+          for t in layout.successors[term.term] {
+            recipes += layout.slopeLevels.indices.map { .simpleSlope(term: k, to: t, level: $0) }
+          }
+        }
+      case .interactionEffectSize:
+        for (k, term) in layout.interactionTerms.enumerated() {
+          recipes += layout.successors[term.term].map { .interactionFSquare(term: k, to: $0) }
+        }
       }
     }
     self.recipes = recipes
@@ -113,12 +124,14 @@ struct StatisticCatalog: Sendable {
       structure
       || !families.isDisjoint(with: [
         .path, .totalEffect, .indirectEffect, .specificIndirectEffect, .rSquared, .adjustedRSquared,
+        .simpleSlope, .interactionEffectSize,
       ])
     needsTotals = !families.isDisjoint(with: [.totalEffect, .indirectEffect])
     needsMonotrait = families.contains(.htmt)
     needsGeometricMonotrait = families.contains(.htmt2)
     needsOuterVIF = families.contains(.outerVIF)
     needsInnerVIF = families.contains(.innerVIF)
+    needsProductScale = families.contains(.simpleSlope) && layout.hasInteractions
   }
 
   var count: Int { recipes.count }
@@ -139,7 +152,9 @@ struct StatisticCatalog: Sendable {
         layout: layout, correlation: s, weights: ws.weights, loadings: ws.c,
         constructCorrelations: ws.r, rhoA: scratch.rhoA)
     }
-    if layout.hasScaledConstructs { interactionScales(loadings: ws.c, scratch: scratch) }
+    if layout.hasScaledConstructs || needsProductScale {
+      interactionScales(loadings: ws.c, scratch: scratch)
+    }
     if needsStructure {
       try regressions(kernel: kernel, workspace: ws, scratch: scratch)
       if layout.hasScaledConstructs { rescalePaths(scratch: scratch) }
@@ -185,12 +200,13 @@ struct StatisticCatalog: Sendable {
     }
   }
 
-  /// The scale `s_j = Σ_k SD(x_k)·|λ_k| / Σ_k |λ_k|` of each rescaled interaction construct
-  /// (``InteractionScale/indicatorSD``) into `scratch.scale`, from its indicators' standard
-  /// deviations in `scratch.indicatorSD` and their loadings `C` on the unit-variance score.
+  /// The product scale `s_j = Σ_k SD(x_k)·|λ_k| / Σ_k |λ_k|` of each interaction construct
+  /// into `scratch.productScale`, and into `scratch.scale` when its score is rescaled
+  /// (``InteractionScale/indicatorSD``), from its indicators' standard deviations in
+  /// `scratch.indicatorSD` and their loadings `C` on the unit-variance score.
   private func interactionScales(loadings c: UnsafePointer<Double>, scratch: StatisticScratch) {
     let p = layout.p
-    for j in 0..<layout.J where layout.isScaled(j) {
+    for j in 0..<layout.J where layout.isInteraction[j] {
       var weighted = 0.0
       var total = 0.0
       for i in layout.block(j) {
@@ -198,7 +214,8 @@ struct StatisticCatalog: Sendable {
         weighted += scratch.indicatorSD[i] * l
         total += l
       }
-      scratch.scale[j] = weighted / total
+      scratch.productScale[j] = weighted / total
+      if layout.isScaled(j) { scratch.scale[j] = weighted / total }
     }
   }
 
@@ -342,6 +359,13 @@ final class StatisticScratch: @unchecked Sendable {
   /// units that the scale is computed from (set by the caller for interaction indicators).
   let scale: UnsafeMutablePointer<Double>
   let indicatorSD: UnsafeMutablePointer<Double>
+  /// The product scale of each interaction construct, whatever the scale of its score (the
+  /// simple slopes' unit of the interaction; ``SimpleSlope``).
+  let productScale: UnsafeMutablePointer<Double>
+  /// R² of each interaction path's outcome in the model without the path
+  /// (`[term + outcome·J]`), set by the caller before evaluating f² of interaction terms
+  /// (``InteractionEffectSizes``).
+  let excludedR2: UnsafeMutablePointer<Double>
   private let all: [UnsafeMutablePointer<Double>]
 
   init(layout: ModelLayout) {
@@ -350,7 +374,8 @@ final class StatisticScratch: @unchecked Sendable {
     let largestBlock = (0..<layout.J).map { layout.block($0).count }.max() ?? 1
     let system = max(largestBlock, J, 1)
     let sizes = [
-      J * J, J * J, J, J, J, J, p, J * J, system * system, 2 * system, system * system, J, p,
+      J * J, J * J, J, J, J, J, p, J * J, system * system, 2 * system, system * system, J, p, J,
+      J * J,
     ]
     let buffers = sizes.map { size -> UnsafeMutablePointer<Double> in
       let buffer = UnsafeMutablePointer<Double>.allocate(capacity: size)
@@ -361,8 +386,10 @@ final class StatisticScratch: @unchecked Sendable {
       (buffers[0], buffers[1], buffers[2], buffers[3], buffers[4], buffers[5])
     (outerVIF, innerVIF, factor, rhs) = (buffers[6], buffers[7], buffers[8], buffers[9])
     factorCopy = buffers[10]
-    (scale, indicatorSD) = (buffers[11], buffers[12])
+    (scale, indicatorSD, productScale) = (buffers[11], buffers[12], buffers[13])
+    excludedR2 = buffers[14]
     scale.update(repeating: 1, count: J)
+    productScale.update(repeating: 1, count: J)
     indicatorSD.update(repeating: 1, count: p)
     pivots = .allocate(capacity: system)
     pivots.initialize(repeating: 0, count: system)

@@ -32,15 +32,24 @@ public enum StatisticFamily: String, Sendable, Codable, Equatable, Hashable, Cas
   case crossLoading
   /// Construct correlations.
   case constructCorrelation
+  /// Simple slopes of the focal predictor of each interaction term at the moderator's levels
+  /// (``SimpleSlope``); none in a model without interaction terms.
+  case simpleSlope
+  /// Cohen's f² of each interaction term's path, the model re-estimated without the path
+  /// (``InteractionEffectSizes``): one PLS run per interaction path and sample. Not resampled
+  /// by default (it adds about one kernel run per resample and interaction path); none in a
+  /// model without interaction terms.
+  case interactionEffectSize
 
   /// The families a bootstrap resamples unless told otherwise: paths, loadings, weights, total,
-  /// indirect and specific indirect effects, HTMT and R². seminr's `bootstrap_model` resamples
+  /// indirect and specific indirect effects, HTMT, R² and the simple slopes of interaction
+  /// terms. seminr's `bootstrap_model` resamples
   /// paths, loadings, weights, HTMT and total effects; SmartPLS's bootstrap also reports
   /// quality criteria such as reliability, which adding ``reliability`` (and
   /// ``adjustedRSquared``, …) to ``BootstrapSettings/statistics`` gives. Families that are not
   /// resampled cost a bootstrap nothing.
   public static let resampledByDefault: Set<StatisticFamily> = [
     .path, .loading, .weight, .totalEffect, .indirectEffect, .specificIndirectEffect, .htmt,
-    .rSquared,
+    .rSquared, .simpleSlope,
   ]
 }

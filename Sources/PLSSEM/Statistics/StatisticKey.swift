@@ -42,6 +42,13 @@ public enum StatisticKey: Hashable, Sendable, Codable, CustomStringConvertible {
   case crossLoading(indicator: String, construct: String)
   /// The correlation of two constructs (with consistent PLS, the consistent correlation).
   case constructCorrelation(row: String, column: String)
+  /// The simple slope of the focal predictor on `outcome` where the moderator lies `level`
+  /// standard deviations from its mean, in the model with the interaction term
+  /// `focal:moderator` (``SimpleSlope``).
+  case simpleSlope(focal: String, moderator: String, outcome: String, level: Double)
+  /// Cohen's f² of the interaction term's path `interaction → outcome`, the model re-estimated
+  /// without it (``InteractionEffectSizes``).
+  case interactionFSquare(interaction: String, outcome: String)
 
   /// A stable text form, e.g. `path:COMP->CUSA`, used as the key in JSON, shard files and
   /// kept draws.
@@ -65,6 +72,9 @@ public enum StatisticKey: Hashable, Sendable, Codable, CustomStringConvertible {
     case .innerVIF(let f, let t): return "innerVIF:\(f)->\(t)"
     case .crossLoading(let i, let c): return "crossLoading:\(i)@\(c)"
     case .constructCorrelation(let r, let c): return "correlation:\(r)|\(c)"
+    case .simpleSlope(let f, let m, let t, let level):
+      return "slope:\(f)->\(t)@\(m)=\(SimpleSlope.levelText(level))"
+    case .interactionFSquare(let i, let t): return "f2:\(i)->\(t)"
     }
   }
 
@@ -86,6 +96,8 @@ public enum StatisticKey: Hashable, Sendable, Codable, CustomStringConvertible {
     case .innerVIF: return .innerVIF
     case .crossLoading: return .crossLoading
     case .constructCorrelation: return .constructCorrelation
+    case .simpleSlope: return .simpleSlope
+    case .interactionFSquare: return .interactionEffectSize
     }
   }
 }

@@ -27,6 +27,13 @@ enum StatisticRecipe: Sendable, Equatable {
   case innerVIF(from: Int, to: Int)
   case crossLoading(indicator: Int, construct: Int)
   case constructCorrelation(row: Int, column: Int)
+  /// The simple slope of interaction term `term` (an index of
+  /// ``ModelLayout/interactionTerms``) on `to` at moderator level `level` (an index of
+  /// ``ModelLayout/slopeLevels``).
+  case simpleSlope(term: Int, to: Int, level: Int)
+  /// f² of the path of interaction term `term` (an index of ``ModelLayout/interactionTerms``)
+  /// on `to`.
+  case interactionFSquare(term: Int, to: Int)
 
   /// The key that names this statistic.
   func key(layout: ModelLayout, chains: [[Int]]) -> StatisticKey {
@@ -52,6 +59,13 @@ enum StatisticRecipe: Sendable, Equatable {
     case .innerVIF(let f, let t): return .innerVIF(from: c[f], to: c[t])
     case .crossLoading(let i, let j): return .crossLoading(indicator: x[i], construct: c[j])
     case .constructCorrelation(let i, let j): return .constructCorrelation(row: c[i], column: c[j])
+    case .simpleSlope(let k, let t, let l):
+      let term = layout.interactionTerms[k]
+      return .simpleSlope(
+        focal: c[term.focal], moderator: c[term.moderator], outcome: c[t],
+        level: layout.slopeLevels[l])
+    case .interactionFSquare(let k, let t):
+      return .interactionFSquare(interaction: c[layout.interactionTerms[k].term], outcome: c[t])
     }
   }
 
@@ -73,7 +87,7 @@ enum StatisticRecipe: Sendable, Equatable {
     case .innerVIF(_, let t):
       return layout.predecessors[t].count == 1
     case .path, .totalEffect, .indirectEffect, .specificIndirectEffect, .htmt, .rSquared,
-      .adjustedRSquared, .htmt2, .constructCorrelation:
+      .adjustedRSquared, .htmt2, .constructCorrelation, .simpleSlope, .interactionFSquare:
       return false
     }
   }
@@ -173,6 +187,18 @@ enum StatisticRecipe: Sendable, Equatable {
       return f.loadings[i + j * p] * f.scratch.scale[j]
     case .constructCorrelation(let i, let j):
       return f.constructCorrelations[i + j * J]
+    case .simpleSlope(let k, let t, let l):
+      // β_X + β_XM · m, with β_XM per unit of the product scale (``SimpleSlope``): the
+      // rescaled path as it is, the standardised one divided by the scale.
+      let term = layout.interactionTerms[k]
+      let interaction = f.scratch.paths[term.term + t * J]
+      let perProduct =
+        layout.isScaled(term.term) ? interaction : interaction / f.scratch.productScale[term.term]
+      return f.scratch.paths[term.focal + t * J] + perProduct * layout.slopeLevels[l]
+    case .interactionFSquare(let k, let t):
+      let included = f.scratch.r2[t]
+      let excluded = f.scratch.excludedR2[layout.interactionTerms[k].term + t * J]
+      return (included - excluded) / (1 - included)
     }
   }
 }

@@ -9,8 +9,8 @@
 ///
 /// Entries iterate in catalog order: family by family (paths, loadings, weights, total,
 /// indirect and specific indirect effects, HTMT, R², adjusted R², HTMT2, reliability, outer and
-/// inner VIF, cross-loadings, construct correlations), within a family in model order. Lookup
-/// by key is O(1).
+/// inner VIF, cross-loadings, construct correlations, simple slopes), within a family in model
+/// order. Lookup by key is O(1).
 ///
 /// A value is NaN where the statistic is undefined for the data (e.g. HTMT2 of a block whose
 /// items are uncorrelated, the VIF of an indicator that is a linear combination of the others).

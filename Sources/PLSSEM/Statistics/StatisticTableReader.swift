@@ -59,7 +59,8 @@ struct StatisticTableReader {
       case .constructCorrelation(let i, let j):
         constructCorrelations[i, j] = value
         constructCorrelations[j, i] = value
-      case .htmt, .htmt2, .cronbachAlpha, .rhoC, .rhoA, .ave, .outerVIF, .innerVIF:
+      case .htmt, .htmt2, .cronbachAlpha, .rhoC, .rhoA, .ave, .outerVIF, .innerVIF, .simpleSlope,
+        .interactionFSquare:
         continue
       }
     }
