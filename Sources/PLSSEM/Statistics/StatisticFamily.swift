@@ -36,7 +36,7 @@ public enum StatisticFamily: String, Sendable, Codable, Equatable, Hashable, Cas
   /// (``SimpleSlope``); none in a model without interaction terms.
   case simpleSlope
   /// Cohen's f² of each interaction term's path, the model re-estimated without the path
-  /// (``InteractionEffectSizes``): one PLS run per interaction path and sample. Not resampled
+  /// (`InteractionEffectSizes`): one PLS run per interaction path and sample. Not resampled
   /// by default (it adds about one kernel run per resample and interaction path); none in a
   /// model without interaction terms.
   case interactionEffectSize

@@ -47,7 +47,7 @@ public enum StatisticKey: Hashable, Sendable, Codable, CustomStringConvertible {
   /// `focal:moderator` (``SimpleSlope``).
   case simpleSlope(focal: String, moderator: String, outcome: String, level: Double)
   /// Cohen's f² of the interaction term's path `interaction → outcome`, the model re-estimated
-  /// without it (``InteractionEffectSizes``).
+  /// without it (`InteractionEffectSizes`).
   case interactionFSquare(interaction: String, outcome: String)
 
   /// A stable text form, e.g. `path:COMP->CUSA`, used as the key in JSON, shard files and
