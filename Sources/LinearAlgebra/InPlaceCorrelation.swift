@@ -51,4 +51,36 @@ public enum InPlaceCorrelation {
     for j in 0..<p { result[j + j * p] = 1 }
     return nil
   }
+
+  /// Computes the `p × p` correlation matrix from packed cross-products of the augmented data
+  /// (one column of ``BatchedCrossProducts``: the upper triangle of `X̃ᵀX̃`, `X̃ = (X, 1)`,
+  /// packed by columns, `(p + 1)(p + 2)/2` entries), into `result`; `n` is the number of rows
+  /// (the total count). The same formulas and the same failures as
+  /// ``compute(augmentedData:rows:columns:workspace:into:)``.
+  public static func compute(
+    packedCrossProducts g: UnsafePointer<Double>, rows n: Int, columns p: Int,
+    into result: UnsafeMutablePointer<Double>
+  ) -> Int? {
+    let inverseN = 1 / Double(n)
+    let sums = g + p * (p + 1) / 2  // column p: Xᵀ1
+    let threshold = 1e-10 * Double(n)
+    for j in 0..<p {
+      let d = g[j * (j + 1) / 2 + j] - sums[j] * sums[j] * inverseN
+      guard d > threshold, d.isFinite else { return j }
+      result[j + j * p] = 1 / d.squareRoot()  // temporarily the inverse standard deviation
+    }
+    for j in 0..<p {
+      let sj = sums[j] * inverseN
+      let dj = result[j + j * p]
+      let gj = g + j * (j + 1) / 2
+      let rj = result + j * p
+      for i in 0..<j {
+        let r = (gj[i] - sums[i] * sj) * result[i + i * p] * dj
+        rj[i] = r
+        result[j + i * p] = r
+      }
+    }
+    for j in 0..<p { result[j + j * p] = 1 }
+    return nil
+  }
 }

@@ -14,19 +14,23 @@ public enum SmallSPDSolver {
   public static func factorize(
     _ a: UnsafeMutablePointer<Double>, n: Int, relativeTolerance: Double = 1e-12
   ) -> Bool {
+    // Column j is updated by the columns k < j in increasing k (left-looking): for every
+    // entry, the same operations in the same order as the dot products of the recursion, but
+    // along contiguous columns, which vectorise.
     for j in 0..<n {
-      var d = a[j + j * n]
-      let original = d
-      for k in 0..<j { d -= a[j + k * n] * a[j + k * n] }
+      let cj = a + j * n
+      let original = cj[j]
+      for k in 0..<j {
+        let ck = a + k * n
+        let ljk = ck[j]
+        for i in j..<n { cj[i] -= ck[i] * ljk }
+      }
+      let d = cj[j]
       guard d > relativeTolerance * abs(original), d.isFinite else { return false }
       let l = d.squareRoot()
-      a[j + j * n] = l
+      cj[j] = l
       let inverse = 1 / l
-      for i in (j + 1)..<max(n, j + 1) {
-        var s = a[i + j * n]
-        for k in 0..<j { s -= a[i + k * n] * a[j + k * n] }
-        a[i + j * n] = s * inverse
-      }
+      for i in (j + 1)..<max(n, j + 1) { cj[i] *= inverse }
     }
     return true
   }

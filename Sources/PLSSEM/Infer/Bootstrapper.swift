@@ -7,7 +7,11 @@ import Synchronization
 ///
 /// Resample b (0-based) draws its n row indices from the Philox4x32-10 stream keyed by the seed
 /// with counter b (``ResampleStream``), so each resample is the same whichever thread or shard
-/// computes it. Resamples are grouped into chunks of 1,024; each chunk's moments are summarised
+/// computes it. Work is handed out in blocks of 64 resamples at fixed multiples of 64, whose
+/// cross-product matrices are formed together by one matrix product (``BatchedCrossProducts``:
+/// each resample's counts of every row, times the rows' outer products), so that a resample's
+/// arithmetic does not depend on its neighbours, and small B still spreads over the threads.
+/// Resamples are grouped into chunks of 1,024 (16 blocks); each chunk's moments are summarised
 /// in resample order and the chunk summaries are folded in chunk order; draws are kept at their
 /// resample's row (exact quantiles) or counted in a sketch of integer counts. Hence results are
 /// bit-identical for any thread count and any shard split. Memory grows with B (8 bytes a draw)
@@ -21,6 +25,12 @@ import Synchronization
 public struct Bootstrapper: Sendable {
   /// Resamples per chunk: the unit of work, of moment folding and of sharding.
   public static let chunkSize = 1024
+  /// Resamples per block: the unit of work, whose cross-products are formed together
+  /// (``BatchedCrossProducts``). Blocks lie at fixed multiples of 64, inside chunks.
+  static let blockSize = BatchedCrossProducts.batchSize
+  /// The largest outer-product matrix (bytes) for batched cross-products; beyond it each
+  /// resample is gathered and multiplied on its own.
+  static let batchedBytesLimit = 128 << 20
 
   public let settings: BootstrapSettings
 
@@ -66,6 +76,21 @@ public struct Bootstrapper: Sendable {
     // Two-stage HOC estimates resample stage 1's data and re-run both stages.
     let firstStage = FirstStageResampling(estimate)
     let data = estimate.higherOrder?.firstStage?.prepared.standardized
+    // Resamples that need their rows (interaction terms are formed again within each
+    // resample) or run two stages are gathered one by one; the others' cross-products are
+    // batched.
+    let needsRows = estimate.model.hasInteractions || firstStage != nil
+    let standardized = estimate.prepared.standardized
+    let batched: BatchedCrossProducts? =
+      !needsRows
+        && BatchedCrossProducts.bytes(rows: standardized.rows, columns: standardized.columns)
+          <= Self.batchedBytesLimit
+      ? standardized.storage.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress.map {
+          BatchedCrossProducts(
+            data: $0, rows: standardized.rows, columns: standardized.columns)
+        }
+      } : nil
     let makeEvaluator = {
       ResampleEvaluator(
         data: firstStage != nil
@@ -79,7 +104,8 @@ public struct Bootstrapper: Sendable {
         interaction: estimate.model.hasInteractions
           ? InteractionResampling(
             design: InteractionDesign(model: estimate.model, settings: estimate.settings),
-            settings: estimate.settings, rows: estimate.observations) : nil)
+            settings: estimate.settings, rows: estimate.observations) : nil,
+        batched: batched)
     }
     let evaluators = (0..<threads).map { _ in makeEvaluator() }
     // The original values are the estimate's own table: no third computation.
@@ -92,11 +118,14 @@ public struct Bootstrapper: Sendable {
 
     let b = settings.resamples
     let chunkSize = Self.chunkSize
+    let blockSize = Self.blockSize
     let chunks = (b + chunkSize - 1) / chunkSize
     let range = shard?.chunks(of: chunks) ?? 0..<chunks
     let firstResample = range.lowerBound * chunkSize
     let covered = BootstrapState.resamples(
       chunks: range.lowerBound, count: range.count, of: b, chunkSize: chunkSize)
+    let firstBlock = firstResample / blockSize
+    let endBlock = (firstResample + covered + blockSize - 1) / blockSize
     let keepDraws = settings.keepsDraws(statistics: m)
 
     // Sketch mode: the pilot, chunk 0, fixes the sketch's bins.
@@ -105,55 +134,69 @@ public struct Bootstrapper: Sendable {
     let collector = ChunkCollector(
       firstChunk: range.lowerBound, statistics: m, keepChunks: shard != nil, total: covered,
       progress: progress, draws: draws)
-    let nextChunk = Atomic<Int>(range.lowerBound)
+    let assemblies = ChunkAssemblies(chunkSize: chunkSize, statistics: m)
+    let nextBlock = Atomic<Int>(firstBlock)
     let sketches = PerWorkerSlots(repeating: emptySketch, count: threads)
     let failure = Mutex<(any Error)?>(nil)
     // Exact mode: row r of the covered resamples at r * m; NaN where a resample fails. Every
-    // row is written exactly once by the worker that computes it.
-    func runChunks(_ keptRows: RowBuffer) {
+    // row is written exactly once, by the worker that summarises its chunk.
+    func runBlocks(_ keptRows: RowBuffer) {
       DispatchQueue.concurrentPerform(iterations: threads) { t in
         let evaluator = evaluators[t]
         var sketch = emptySketch
-        // One chunk's successful draws, statistic by statistic (statistic k at k * chunkSize).
-        let columns = UnsafeMutablePointer<Double>.allocate(capacity: chunkSize * m)
-        let row = UnsafeMutablePointer<Double>.allocate(capacity: m)
-        defer {
-          columns.deallocate()
-          row.deallocate()
-        }
+        // Sketch mode: one chunk's successful draws, statistic by statistic (statistic k at
+        // k * chunkSize).
+        let columns: UnsafeMutablePointer<Double>? =
+          sketch == nil ? nil : .allocate(capacity: chunkSize * m)
+        defer { columns?.deallocate() }
         while true {
-          let c = nextChunk.add(1, ordering: .relaxed).oldValue
-          guard c < range.upperBound, failure.withLock({ $0 == nil }) else { break }
-          let first = c * chunkSize
-          let count = min(chunkSize, b - first)
+          let g = nextBlock.add(1, ordering: .relaxed).oldValue
+          guard g < endBlock, failure.withLock({ $0 == nil }) else { break }
+          let first = g * blockSize
+          let c = first / chunkSize
+          let chunkFirst = c * chunkSize
+          let chunkCount = min(chunkSize, b - chunkFirst)
+          let assembly = assemblies.assembly(
+            chunk: c, blocks: (chunkCount + blockSize - 1) / blockSize)
+          let offset = first - chunkFirst
+          let count = min(blockSize, b - first)
+          if c == 0, let pilot {
+            (assembly.rows + offset * m).update(from: pilot.row(offset), count: count * m)
+            (assembly.resolutions + offset).update(from: pilot.resolution + offset, count: count)
+          } else {
+            self.computeBlock(
+              evaluator, first: first, count: count, rows: assembly.rows + offset * m,
+              statistics: m, resolutions: assembly.resolutions + offset)
+          }
+          guard assemblies.finishBlock(chunk: c) else { continue }
+          // The chunk's last block: summarise it in resample order.
           var succeeded = 0
           var tally = ResampleTally()
           var sunk: [[Double]?] = []
-          for r in 0..<count {
-            let resolution: ResampleResolution
-            if c == 0, let pilot {
-              resolution = pilot.resolution[r]
-              if resolution.isIncluded { row.update(from: pilot.row(r), count: m) }
-            } else {
-              resolution = self.resolve(evaluator, resample: first + r, into: row)
-            }
-            tally.count(resolution, resample: first + r)
+          for r in 0..<chunkCount {
+            let resolution = assembly.resolutions[r]
+            tally.count(resolution, resample: chunkFirst + r)
+            let row = assembly.rows + r * m
+            let keptRow = keptRows.base?.advanced(by: (chunkFirst + r - firstResample) * m)
             let ok = resolution.isIncluded
-            let keptRow = keptRows.base?.advanced(by: (first + r - firstResample) * m)
-            if ok {
-              for k in 0..<m { columns[k * chunkSize + succeeded] = row[k] }
-              succeeded += 1
-              keptRow?.update(from: row, count: m)
-            } else {
-              keptRow?.update(repeating: .nan, count: m)
-            }
             if draws != nil {
               sunk.append(ok ? Array(UnsafeBufferPointer(start: row, count: m)) : nil)
             }
+            if ok {
+              keptRow?.update(from: row, count: m)
+              if let columns {
+                for k in 0..<m { columns[k * chunkSize + succeeded] = row[k] }
+              }
+              // Successful rows move up, in order, for the moments.
+              if succeeded < r { (assembly.rows + succeeded * m).update(from: row, count: m) }
+              succeeded += 1
+            } else {
+              keptRow?.update(repeating: .nan, count: m)
+            }
           }
-          let summary = MomentSummary(
-            columns: columns, stride: chunkSize, count: succeeded, statistics: m)
-          if sketch != nil {
+          let summary = MomentSummary(rows: assembly.rows, count: succeeded, statistics: m)
+          assemblies.release(chunk: c)
+          if let columns {
             for k in 0..<m {
               sketch?.add(
                 statistic: k, values: columns + k * chunkSize, count: succeeded,
@@ -162,7 +205,7 @@ public struct Bootstrapper: Sendable {
           }
           do {
             try collector.submit(
-              chunk: c, summary: summary, attempted: count, tally: tally, draws: sunk)
+              chunk: c, summary: summary, attempted: chunkCount, tally: tally, draws: sunk)
           } catch {
             failure.withLock { $0 = $0 ?? error }
             break
@@ -175,12 +218,12 @@ public struct Bootstrapper: Sendable {
     if keepDraws {
       // Not pre-filled: the workers write every row (a draw or NaN).
       let values = [Double](unsafeUninitializedCapacity: covered * m) { buffer, initialized in
-        runChunks(RowBuffer(base: buffer.baseAddress))
+        runBlocks(RowBuffer(base: buffer.baseAddress))
         initialized = covered * m
       }
       kept = KeptDraws(statistics: m, values: values)
     } else {
-      runChunks(RowBuffer(base: nil))
+      runBlocks(RowBuffer(base: nil))
     }
     if let error = failure.withLock({ $0 }) { throw error }
     var sketch = emptySketch
@@ -219,11 +262,16 @@ public struct Bootstrapper: Sendable {
     let threads = evaluators.count
     let pilotCount = min(Self.chunkSize, settings.resamples)
     let rows = ParallelRows(count: pilotCount, width: m)
+    let blocks = (pilotCount + Self.blockSize - 1) / Self.blockSize
+    let nextBlock = Atomic<Int>(0)
     DispatchQueue.concurrentPerform(iterations: threads) { t in
-      var r = t
-      while r < pilotCount {
-        rows.resolution[r] = self.resolve(evaluators[t], resample: r, into: rows.row(r))
-        r += threads
+      while true {
+        let g = nextBlock.add(1, ordering: .relaxed).oldValue
+        guard g < blocks else { break }
+        let first = g * Self.blockSize
+        self.computeBlock(
+          evaluators[t], first: first, count: min(Self.blockSize, pilotCount - first),
+          rows: rows.row(first), statistics: m, resolutions: rows.resolution + first)
       }
     }
     let pilotRows = (0..<pilotCount).filter { rows.resolution[$0].isIncluded }.map {
@@ -239,6 +287,18 @@ public struct Bootstrapper: Sendable {
         failed: pilotCount, attempted: pilotCount, maximumShare: settings.maximumFailureShare)
     }
     return (rows, DistributionSketch(pilot: pilotRows, statistics: m))
+  }
+
+  /// Resolves resamples `first ..< first + count` (one batch: `first` a multiple of
+  /// ``blockSize``) into `rows` (m statistics each) and `resolutions`.
+  func computeBlock(
+    _ evaluator: ResampleEvaluator, first: Int, count: Int, rows: UnsafeMutablePointer<Double>,
+    statistics m: Int, resolutions: UnsafeMutablePointer<ResampleResolution>
+  ) {
+    evaluator.prepareBatch(first: first, count: count)
+    for j in 0..<count {
+      resolutions[j] = resolve(evaluator, batchColumn: j, resample: first + j, into: rows + j * m)
+    }
   }
 
   /// Runs the whole bootstrap and finishes it into statistics.

@@ -14,6 +14,29 @@ struct MomentSummary: Sendable, Codable, Equatable {
     m2 = Array(repeating: 0, count: m)
   }
 
+  /// The summary of a batch of draws held resample by resample: resample r's `m` statistics
+  /// start at `rows + r * m`. For every statistic, exactly the arithmetic of
+  /// ``init(columns:stride:count:statistics:)`` (Welford's update in resample order), with the
+  /// statistics updated side by side.
+  init(rows: UnsafePointer<Double>, count: Int, statistics m: Int) {
+    self.init(statistics: m)
+    self.count = count
+    mean.withUnsafeMutableBufferPointer { mean in
+      m2.withUnsafeMutableBufferPointer { m2 in
+        guard let mean = mean.baseAddress, let m2 = m2.baseAddress else { return }
+        for r in 0..<count {
+          let inverse = 1 / Double(r + 1)
+          let x = rows + r * m
+          for k in 0..<m {
+            let delta = x[k] - mean[k]
+            mean[k] += delta * inverse
+            m2[k] += delta * (x[k] - mean[k])
+          }
+        }
+      }
+    }
+  }
+
   /// The summary of a batch of draws held statistic by statistic: statistic k's `count`
   /// draws, in resample order, start at `columns + k * stride`. Welford's update runs over each
   /// statistic's draws in resample order — the same arithmetic as adding the draws one resample

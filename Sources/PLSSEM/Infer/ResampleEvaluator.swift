@@ -44,17 +44,31 @@ final class ResampleEvaluator: @unchecked Sendable {
   private let crossProducts: UnsafeMutablePointer<Double>
   private let correlation: UnsafeMutablePointer<Double>
   private var indices: [Int]
+  /// The rows' outer products, shared by every worker (nil: each resample is gathered and
+  /// multiplied on its own, for data whose outer products would take too much memory).
+  let batched: BatchedCrossProducts?
+  /// The current batch's counts (n × 64) and packed cross-products (T × 64).
+  private let counts: UnsafeMutablePointer<Double>
+  private let products: UnsafeMutablePointer<Double>
+  /// The first resample of the current batch.
+  private var batchFirst = 0
 
   init(
     data: Matrix, kernel: PLSKernel, catalog: StatisticCatalog, signChange: SignChange,
     originalWeights: [Double],
     originalLoadings: [Double], seed: UInt64, firstStage: FirstStageResampling? = nil,
-    interaction: InteractionResampling? = nil
+    interaction: InteractionResampling? = nil, batched: BatchedCrossProducts? = nil
   ) {
     self.interaction = interaction
     effectSizes =
       catalog.families.contains(.interactionEffectSize)
       ? interaction.map { InteractionEffectSizes(design: $0.design, settings: $0.settings) } : nil
+    self.batched = batched
+    let batch = BatchedCrossProducts.batchSize
+    counts = .allocate(capacity: batched == nil ? 1 : data.rows * batch)
+    counts.initialize(repeating: 0, count: batched == nil ? 1 : data.rows * batch)
+    products = .allocate(capacity: (batched?.packedCount ?? 1) * batch)
+    products.initialize(repeating: 0, count: (batched?.packedCount ?? 1) * batch)
     self.data = data
     self.kernel = kernel
     self.catalog = catalog
@@ -83,6 +97,40 @@ final class ResampleEvaluator: @unchecked Sendable {
     crossProducts.deallocate()
     correlation.deallocate()
     firstCorrelation?.deallocate()
+    counts.deallocate()
+    products.deallocate()
+  }
+
+  /// Prepares the batch of resamples `first ..< first + count` (`count` ≤ 64; `first` a
+  /// multiple of 64, so that every run and shard forms the same batches): draws each one's
+  /// row counts from its stream and forms all their cross-products in one product. Unused
+  /// columns of a short batch stay zero, so the product always has the same shape.
+  func prepareBatch(first: Int, count: Int) {
+    batchFirst = first
+    guard let batched else { return }
+    let n = data.rows
+    counts.update(repeating: 0, count: n * BatchedCrossProducts.batchSize)
+    for r in 0..<count {
+      var stream = ResampleStream(seed: seed, resample: UInt64(first + r))
+      let column = counts + r * n
+      for _ in 0..<n { column[stream.nextIndex(below: n)] += 1 }
+    }
+    batched.multiply(counts: counts, into: products)
+  }
+
+  /// Evaluates resample `batchFirst + j` of the batch that ``prepareBatch(first:count:)``
+  /// prepared: the same resample as ``evaluate(resample:attempt:into:)`` with attempt 0.
+  func evaluate(batchColumn j: Int, into out: UnsafeMutablePointer<Double>) -> Outcome {
+    guard let batched, interaction == nil, firstStage == nil else {
+      return evaluate(resample: UInt64(batchFirst + j), into: out)
+    }
+    let n = data.rows
+    guard
+      InPlaceCorrelation.compute(
+        packedCrossProducts: products + j * batched.packedCount, rows: n, columns: data.columns,
+        into: correlation) == nil
+    else { return .failed }
+    return evaluateCorrelation(observations: n, into: out)
   }
 
   /// Draws resample `b` (its replacement `attempt` when positive: the stream with counter
@@ -136,6 +184,14 @@ final class ResampleEvaluator: @unchecked Sendable {
         }
       }
     }
+    return evaluateCorrelation(observations: rows, into: out)
+  }
+
+  /// Runs the kernel on the correlation matrix in `correlation` (for a two-stage estimate:
+  /// stage 1's in `firstCorrelation`) and evaluates the catalog.
+  private func evaluateCorrelation(observations rows: Int, into out: UnsafeMutablePointer<Double>)
+    -> Outcome
+  {
     var converged: Bool
     do {
       var firstConverged = true

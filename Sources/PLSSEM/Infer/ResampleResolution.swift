@@ -34,7 +34,24 @@ extension Bootstrapper {
   )
     -> ResampleResolution
   {
-    switch evaluator.evaluate(resample: UInt64(b), into: row) {
+    resolve(evaluator.evaluate(resample: UInt64(b), into: row), evaluator, resample: b, into: row)
+  }
+
+  /// ``resolve(_:resample:into:)`` for resample b, column `j` of the evaluator's prepared
+  /// batch (``ResampleEvaluator/prepareBatch(first:count:)``).
+  func resolve(
+    _ evaluator: ResampleEvaluator, batchColumn j: Int, resample b: Int,
+    into row: UnsafeMutablePointer<Double>
+  ) -> ResampleResolution {
+    resolve(evaluator.evaluate(batchColumn: j, into: row), evaluator, resample: b, into: row)
+  }
+
+  /// Resolves resample b whose first draw gave `outcome` (replacements are drawn one by one).
+  private func resolve(
+    _ outcome: ResampleEvaluator.Outcome, _ evaluator: ResampleEvaluator, resample b: Int,
+    into row: UnsafeMutablePointer<Double>
+  ) -> ResampleResolution {
+    switch outcome {
     case .admissible: return .admissible
     case .failed: return .failed
     case .inadmissible:

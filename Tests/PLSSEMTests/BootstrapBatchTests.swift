@@ -1,0 +1,151 @@
+import Foundation
+import LinearAlgebra
+import TestSupport
+import Testing
+
+@testable import PLSSEM
+
+/// The batched resample kernel (issue 14.4): the cross-products of 64 resamples are formed by
+/// one product, and work is handed out in blocks of 64 inside chunks of 1,024. A resample's
+/// arithmetic must not depend on its neighbours in the batch, on how many of the batch's
+/// columns are used, on the thread that computes it or on the shard split.
+@Suite("Bootstrap batches: blocks of 64 across chunks, threads and shards")
+struct BootstrapBatchTests {
+  /// The kept draws of a run (exact mode), row r = resample r (NaN where it failed).
+  static func draws(_ state: BootstrapState) throws -> [Double] {
+    try #require(state.draws).values
+  }
+
+  @Test(
+    "odd B and odd shard splits: the same bits as one thread, across batch and chunk boundaries",
+    arguments: [BootstrapSettings.defaultExactQuantileBudget, 0])
+  func oddSplits(budget: Int) throws {
+    let estimate = try ExampleData.corpRepSimpleEstimate()
+    // 3,077 resamples: 4 chunks (1,024, 1,024, 1,024 and 5); the last chunk is one short block
+    // and chunk 2 ends a full block at 3,071, then the short block 3,072 ..< 3,077.
+    var settings = BootstrapSettings(
+      resamples: 3077, seed: 41, threads: 1, exactQuantileBudget: budget)
+    let reference = try Bootstrapper(settings: settings).run(estimate)
+    for threads in [2, 3, 5] {
+      settings.threads = threads
+      var state = try Bootstrapper(settings: settings).run(estimate)
+      state.settings.threads = 1
+      #expect(state == reference, "\(threads) threads")
+    }
+    // 3 shards (chunks 1, 1, 2) and 4 shards (1 each), with 3 and 2 threads.
+    for (count, threads) in [(3, 3), (4, 2), (2, 5)] {
+      settings.threads = threads
+      let shards = try (1...count).map { k in
+        try Bootstrapper(settings: settings).run(estimate, shard: ShardSpec(index: k, count: count))
+      }
+      var merged = try BootstrapTestSupport.merge(shards, order: Array((0..<count).reversed()))
+      merged.settings.threads = 1
+      #expect(merged == reference, "\(count) shards, \(threads) threads")
+    }
+  }
+
+  @Test("a resample's draws do not depend on B: a short last batch equals the full one")
+  func shortLastBatch() throws {
+    let estimate = try ExampleData.mobiEstimate()
+    // B = 1,000 ends with a batch of 40 (960 ..< 1,000); in B = 1,100 the batch 960 ..< 1,024
+    // is full and the run goes on into chunk 1.
+    let short = try Self.draws(
+      Bootstrapper(settings: BootstrapSettings(resamples: 1000, seed: 3, threads: 2)).run(
+        estimate))
+    let long = try Self.draws(
+      Bootstrapper(settings: BootstrapSettings(resamples: 1100, seed: 3, threads: 3)).run(
+        estimate))
+    #expect(short.count * 11 == long.count * 10)
+    #expect(short.map(\.bitPattern) == long.prefix(short.count).map(\.bitPattern))
+  }
+
+  @Test("batched cross-products: a resample's column ignores the others; close to the gather path")
+  func batchColumnsAreIndependent() throws {
+    let estimate = try ExampleData.corpRepSimpleEstimate()
+    let bootstrapper = Bootstrapper(settings: BootstrapSettings(resamples: 200, seed: 8))
+    let catalog = bootstrapper.catalog(for: estimate)
+    let kernel = PLSKernel(layout: estimate.layout, settings: estimate.settings)
+    let data = estimate.prepared.standardized
+    let batched = data.storage.withUnsafeBufferPointer {
+      BatchedCrossProducts(data: $0.baseAddress!, rows: data.rows, columns: data.columns)
+    }
+    func evaluator(_ batched: BatchedCrossProducts?) -> ResampleEvaluator {
+      ResampleEvaluator(
+        data: data, kernel: kernel, catalog: catalog, signChange: .none,
+        originalWeights: estimate.weights, originalLoadings: estimate.loadings, seed: 8,
+        batched: batched)
+    }
+    let m = catalog.count
+    func rows(_ e: ResampleEvaluator, first: Int, count: Int, columns: Range<Int>) -> [[Double]] {
+      e.prepareBatch(first: first, count: count)
+      return columns.map { j in
+        var row = [Double](repeating: .nan, count: m)
+        let outcome = row.withUnsafeMutableBufferPointer {
+          e.evaluate(batchColumn: j, into: $0.baseAddress!)
+        }
+        #expect(outcome != .failed)
+        return row
+      }
+    }
+    let full = rows(evaluator(batched), first: 128, count: 64, columns: 0..<64)
+    // The same batch with only its first 7 columns drawn (the others zero).
+    let partial = rows(evaluator(batched), first: 128, count: 7, columns: 0..<7)
+    for j in 0..<7 { #expect(full[j].map(\.bitPattern) == partial[j].map(\.bitPattern)) }
+    // Unbatched (gather and multiply each resample): the same resamples up to rounding.
+    let single = rows(evaluator(nil), first: 128, count: 64, columns: 0..<64)
+    var largest = 0.0
+    for j in 0..<64 {
+      for k in 0..<m { largest = max(largest, abs(full[j][k] - single[j][k])) }
+    }
+    #expect(largest < 1e-12, "largest difference \(largest)")
+  }
+
+  @Test("packed cross-products give the correlation matrix of the gathered rows")
+  func packedCorrelation() throws {
+    let n = 37
+    let p = 5
+    var random = SeededGenerator(seed: 12)
+    let x = (0..<(n * p)).map { _ in random.normal() }
+    var counts = [Double](repeating: 0, count: n * BatchedCrossProducts.batchSize)
+    // Column 3: rows drawn with replacement; the other columns stay zero.
+    var indices: [Int] = []
+    for _ in 0..<n {
+      let i = Int(random.next() % UInt64(n))
+      indices.append(i)
+      counts[3 * n + i] += 1
+    }
+    let batched = x.withUnsafeBufferPointer {
+      BatchedCrossProducts(data: $0.baseAddress!, rows: n, columns: p)
+    }
+    var products = [Double](
+      repeating: .nan, count: batched.packedCount * BatchedCrossProducts.batchSize)
+    batched.multiply(counts: counts, into: &products)
+    var fromPacked = [Double](repeating: 0, count: p * p)
+    let failed = products.withUnsafeBufferPointer { g in
+      InPlaceCorrelation.compute(
+        packedCrossProducts: g.baseAddress! + 3 * batched.packedCount, rows: n, columns: p,
+        into: &fromPacked)
+    }
+    #expect(failed == nil)
+    #expect(products[batched.packedCount - 1] == 0)  // an unused column
+    #expect(products[4 * batched.packedCount - 1] == Double(n))  // the total count
+    // The gathered rows' correlations, by the textbook two-pass formula.
+    let gathered = (0..<p).map { j in indices.map { x[$0 + j * n] } }
+    let means = gathered.map { $0.reduce(0, +) / Double(n) }
+    for a in 0..<p {
+      for b in 0..<p {
+        var sab = 0.0
+        var saa = 0.0
+        var sbb = 0.0
+        for r in 0..<n {
+          let da = gathered[a][r] - means[a]
+          let db = gathered[b][r] - means[b]
+          sab += da * db
+          saa += da * da
+          sbb += db * db
+        }
+        #expect(abs(fromPacked[a + b * p] - sab / (saa * sbb).squareRoot()) < 1e-13)
+      }
+    }
+  }
+}
