@@ -100,6 +100,24 @@ struct BootstrapBatchTests {
     #expect(largest < 1e-12, "largest difference \(largest)")
   }
 
+  @Test("the four-lane index stream equals nextIndex one at a time, rejections included")
+  func fourLaneIndices() {
+    // 3 · 2⁶¹ rejects about a quarter of the 64-bit values (Lemire's threshold 2⁶⁴ mod s = 2⁶²).
+    let cases: [(UInt64, UInt64, Int, Int)] = [
+      (1, 0, 250, 250), (7, 12_345, 344, 344), (3, 1 << 40 | 9, 7, 1_001), (9, 5, 1, 3),
+      (2, 77, 3 << 61, 2_000), (0, UInt64.max, 1_000, 999),
+    ]
+    for (seed, resample, bound, count) in cases {
+      var stream = ResampleStream(seed: seed, resample: resample)
+      let expected = (0..<count).map { _ in stream.nextIndex(below: bound) }
+      var got: [Int] = []
+      ResampleStream.forEachIndex(seed: seed, resample: resample, below: bound, count: count) {
+        got.append($0)
+      }
+      #expect(got == expected, "seed \(seed), resample \(resample), bound \(bound)")
+    }
+  }
+
   @Test("packed cross-products give the correlation matrix of the gathered rows")
   func packedCorrelation() throws {
     let n = 37

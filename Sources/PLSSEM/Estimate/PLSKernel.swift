@@ -212,10 +212,13 @@ struct PLSKernel: Sendable {
     let w = ws.weights
     for j in 0..<J {
       let range = layout.block(j)
-      for i in range {
-        var v = 0.0
-        for k in 0..<J where e[k + j * J] != 0 { v += c[i + k * p] * e[k + j * J] }
-        w[i] = v
+      // w̃ᵢ = Σₖ cᵢₖ eₖⱼ over the k with eₖⱼ ≠ 0 in increasing k, block by block (contiguous).
+      for i in range { w[i] = 0 }
+      for k in 0..<J {
+        let ekj = e[k + j * J]
+        guard ekj != 0 else { continue }
+        let ck = c + k * p
+        for i in range { w[i] += ck[i] * ekj }
       }
       if layout.modes[j] == .b {
         SmallSPDSolver.solve(

@@ -64,19 +64,26 @@ struct KeptDraws: Sendable {
     var minimum = [Double](repeating: .infinity, count: width)
     var maximum = [Double](repeating: -.infinity, count: width)
     values.withUnsafeBufferPointer { v in
-      var n = 0
-      var row = range.lowerBound
-      while row < v.count, n < succeeded {
-        if !v[row].isNaN {
-          for j in 0..<width {
-            let x = v[row + j]
-            out[j * succeeded + n] = x
-            if x < minimum[j] { minimum[j] = x }
-            if x > maximum[j] { maximum[j] = x }
+      minimum.withUnsafeMutableBufferPointer { minimum in
+        maximum.withUnsafeMutableBufferPointer { maximum in
+          guard let v = v.baseAddress, let minimum = minimum.baseAddress,
+            let maximum = maximum.baseAddress
+          else { return }
+          var n = 0
+          var row = range.lowerBound
+          while row < values.count, n < succeeded {
+            if !v[row].isNaN {
+              for j in 0..<width {
+                let x = v[row + j]
+                out[j * succeeded + n] = x
+                if x < minimum[j] { minimum[j] = x }
+                if x > maximum[j] { maximum[j] = x }
+              }
+              n += 1
+            }
+            row += statistics
           }
-          n += 1
         }
-        row += statistics
       }
     }
     return (0..<width).map { (minimum[$0], maximum[$0]) }

@@ -93,3 +93,65 @@ public struct ResampleStream: Sendable {
     Double(next() >> 11) * 0x1.0p-53
   }
 }
+
+extension Philox4x32 {
+  /// Four blocks side by side, for the counters `(c0[l], c1[l], c2[l], c3[l])`, l = 0 … 3 (32-bit
+  /// values held in 64-bit lanes): exactly ``block(_:_:_:_:)`` in each lane.
+  @inlinable
+  func blocks(
+    _ c0: SIMD4<UInt64>, _ c1: SIMD4<UInt64>, _ c2: SIMD4<UInt64>, _ c3: SIMD4<UInt64>
+  ) -> (SIMD4<UInt64>, SIMD4<UInt64>, SIMD4<UInt64>, SIMD4<UInt64>) {
+    let low = SIMD4<UInt64>(repeating: 0xFFFF_FFFF)
+    let m0 = SIMD4<UInt64>(repeating: 0xD251_1F53)
+    let m1 = SIMD4<UInt64>(repeating: 0xCD9E_8D57)
+    var x0 = c0
+    var x1 = c1
+    var x2 = c2
+    var x3 = c3
+    var k0 = key.0
+    var k1 = key.1
+    for _ in 0..<10 {
+      let p0 = (x0 & low) &* m0
+      let p1 = (x2 & low) &* m1
+      x0 = (p1 &>> 32) ^ x1 ^ SIMD4(repeating: UInt64(k0))
+      x1 = p1 & low
+      x2 = (p0 &>> 32) ^ x3 ^ SIMD4(repeating: UInt64(k1))
+      x3 = p0 & low
+      k0 = k0 &+ 0x9E37_79B9
+      k1 = k1 &+ 0xBB67_AE85
+    }
+    return (x0, x1, x2, x3)
+  }
+}
+
+extension ResampleStream {
+  /// Calls `body` with the first `count` indices below `bound` of the stream of `resample`
+  /// under `seed`: exactly the values of `count` calls of ``nextIndex(below:)`` on a new
+  /// `ResampleStream(seed:resample:)`, with four Philox blocks computed side by side.
+  @inlinable
+  public static func forEachIndex(
+    seed: UInt64, resample: UInt64, below bound: Int, count: Int, _ body: (Int) -> Void
+  ) {
+    let generator = Philox4x32(seed: seed)
+    let s = UInt64(bound)
+    let c0 = SIMD4<UInt64>(repeating: resample & 0xFFFF_FFFF)
+    let c1 = SIMD4<UInt64>(repeating: resample >> 32)
+    var drawn = 0
+    var block: UInt64 = 0
+    while drawn < count {
+      let k = SIMD4<UInt64>(block, block &+ 1, block &+ 2, block &+ 3)
+      let (y0, y1, y2, y3) = generator.blocks(c0, c1, k & 0xFFFF_FFFF, k &>> 32)
+      block &+= 4
+      // Block l gives the values (y0 y1) then (y2 y3), as next() returns them.
+      let first = y0 &<< 32 | y1
+      let second = y2 &<< 32 | y3
+      for v in 0..<8 {
+        guard drawn < count else { return }
+        let m = (v & 1 == 0 ? first[v >> 1] : second[v >> 1]).multipliedFullWidth(by: s)
+        if m.low < s, m.low < (0 &- s) % s { continue }  // rejected (Lemire): next value
+        body(Int(m.high))
+        drawn += 1
+      }
+    }
+  }
+}

@@ -111,9 +111,10 @@ final class ResampleEvaluator: @unchecked Sendable {
     let n = data.rows
     counts.update(repeating: 0, count: n * BatchedCrossProducts.batchSize)
     for r in 0..<count {
-      var stream = ResampleStream(seed: seed, resample: UInt64(first + r))
       let column = counts + r * n
-      for _ in 0..<n { column[stream.nextIndex(below: n)] += 1 }
+      ResampleStream.forEachIndex(seed: seed, resample: UInt64(first + r), below: n, count: n) {
+        column[$0] += 1
+      }
     }
     batched.multiply(counts: counts, into: products)
   }
