@@ -23,6 +23,16 @@ let package = Package(
       ],
       path: "Benchmarks/LinearAlgebraBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    ),
+    .executableTarget(
+      name: "BootstrapBenchmarks",
+      dependencies: [
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "LinearAlgebra", package: "swift-plssem"),
+        .product(name: "PLSSEM", package: "swift-plssem"),
+      ],
+      path: "Benchmarks/BootstrapBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
   ]
 )
