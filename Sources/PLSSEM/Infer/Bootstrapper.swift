@@ -8,7 +8,7 @@ import Synchronization
 /// Resample b (0-based) draws its n row indices from the Philox4x32-10 stream keyed by the seed
 /// with counter b (``ResampleStream``), so each resample is the same whichever thread or shard
 /// computes it. Work is handed out in blocks of 64 resamples at fixed multiples of 64, whose
-/// cross-product matrices are formed together by one matrix product (``BatchedCrossProducts``:
+/// cross-product matrices are formed together by one matrix product (`BatchedCrossProducts`:
 /// each resample's counts of every row, times the rows' outer products), so that a resample's
 /// arithmetic does not depend on its neighbours, and small B still spreads over the threads.
 /// Resamples are grouped into chunks of 1,024 (16 blocks); each chunk's moments are summarised
@@ -26,7 +26,7 @@ public struct Bootstrapper: Sendable {
   /// Resamples per chunk: the unit of work, of moment folding and of sharding.
   public static let chunkSize = 1024
   /// Resamples per block: the unit of work, whose cross-products are formed together
-  /// (``BatchedCrossProducts``). Blocks lie at fixed multiples of 64, inside chunks.
+  /// (`BatchedCrossProducts`). Blocks lie at fixed multiples of 64, inside chunks.
   static let blockSize = BatchedCrossProducts.batchSize
   /// The largest outer-product matrix (bytes) for batched cross-products; beyond it each
   /// resample is gathered and multiplied on its own.
