@@ -131,10 +131,10 @@ final class Floor: @unchecked Sendable {
   }
 
   /// Runs `body(thread, block)` for the 16 blocks of 64 resamples over `threads` threads.
-  private func blocks(threads: Int, _ body: (Int, Int) -> Int) -> Int {
+  private func blocks(threads: Int, _ body: @Sendable (Int, Int) -> Int) -> Int {
     let blockCount = resamplesPerIteration / BatchedCrossProducts.batchSize
     if threads == 1 { return (0..<blockCount).reduce(0) { $0 &+ body(0, $1) } }
-    let results = UnsafeMutableBufferPointer<Int>.allocate(capacity: threads)
+    nonisolated(unsafe) let results = UnsafeMutableBufferPointer<Int>.allocate(capacity: threads)
     defer { results.deallocate() }
     DispatchQueue.concurrentPerform(iterations: threads) { t in
       var sum = 0
@@ -153,7 +153,7 @@ final class Floor: @unchecked Sendable {
     let n = data.rows
     let p = data.columns
     return data.storage.withUnsafeBufferPointer { source in
-      let base = source.baseAddress!
+      nonisolated(unsafe) let base = source.baseAddress!
       return blocks(threads: threads) { t, g in
         let b = buffers[t]
         var failures = 0
