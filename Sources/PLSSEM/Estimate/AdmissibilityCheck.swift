@@ -67,9 +67,51 @@ enum AdmissibilityCheck {
     guard isSemidefinite(overwriting: work, n: J) else { return false }
     ImpliedCorrelations.constructs(
       layout: layout, constructCorrelations: r, paths: b, into: scratch.phi)
+    if let verdict = isFactorModelSemidefinite(
+      layout: layout, loadings: c, constructs: scratch.phi, work: scratch.sigma)
+    {
+      return verdict
+    }
     ImpliedCorrelations.indicators(
       layout: layout, correlation: s, loadings: c, constructs: scratch.phi, into: scratch.sigma)
     return isSemidefinite(overwriting: scratch.sigma, n: p)
+  }
+
+  /// Whether the implied indicator correlations of a model whose blocks are all common factors
+  /// (Mode A) have no eigenvalue below −1e-8, decided on a J × J matrix instead of the p × p
+  /// one; nil when the shortcut does not apply (a composite block, a loading with
+  /// `λ² ≥ 1 + ε`, or a block whose loadings are all 0), and the p × p matrix must be tested.
+  ///
+  /// Such a model implies `Σ̂ = Θ + ΛΦΛᵀ` with `Θ = diag(1 − λ²)` and Λ the loadings on the
+  /// own construct (``ImpliedCorrelations``), so `Σ̂ + εI = D + ΛΦΛᵀ` with
+  /// `D = diag(1 − λ² + ε)`, positive (a bootstrap resample with |λ| > 1 + 1e-10 is judged
+  /// inadmissible before).
+  /// Since the blocks are disjoint, `ΛᵀD⁻¹Λ = M = diag(mⱼ)`, `mⱼ = Σ_{a∈j} λₐ²/(1 − λₐ² + ε)`,
+  /// and `D + ΛΦΛᵀ` is positive definite exactly when `M + MΦM` is, that is when
+  /// `Φ + M⁻¹` is (write `x = D⁻¹Λy + z` with `Λᵀz = 0`; Horn & Johnson 2013, §7.7,
+  /// congruence and Schur complements). The test is the same in exact arithmetic; rounding
+  /// can tell the two apart only for an eigenvalue within rounding of −ε.
+  static func isFactorModelSemidefinite(
+    layout: ModelLayout, loadings c: UnsafePointer<Double>, constructs phi: UnsafePointer<Double>,
+    work: UnsafeMutablePointer<Double>
+  ) -> Bool? {
+    let p = layout.p
+    let J = layout.J
+    for j in 0..<J where !ImpliedCorrelations.isCommonFactor(j, layout: layout) { return nil }
+    for i in 0..<(J * J) { work[i] = phi[i] }
+    for j in 0..<J {
+      var m = 0.0
+      for a in layout.block(j) {
+        let lambda = c[a + j * p]
+        let squared = lambda * lambda
+        let d = 1 - squared + semidefiniteTolerance
+        guard d > 0 else { return nil }
+        m += squared / d
+      }
+      guard m > 0, m.isFinite else { return nil }
+      work[j + j * J] += 1 / m
+    }
+    return SmallSPDSolver.factorize(work, n: J, relativeTolerance: 0)
   }
 
   /// Every failed check of an estimate, in the order of ``Admissibility``. Arguments as for
@@ -118,7 +160,9 @@ enum AdmissibilityCheck {
     }
     let sigma = impliedIndicatorCorrelations(
       layout: layout, correlation: s, loadings: c, constructCorrelations: r, paths: b)
-    if !isSemidefinite(sigma) {
+    if !(isFactorModelSemidefinite(layout: layout, loadings: c, constructCorrelations: r, paths: b)
+      ?? isSemidefinite(sigma))
+    {
       add(
         .impliedIndicatorCorrelationsNotPositiveSemidefinite, names, smallestEigenvalue(sigma))
     }
@@ -156,6 +200,33 @@ enum AdmissibilityCheck {
     var matrix = Matrix(rows: p, columns: p)
     for i in 0..<(p * p) { matrix[i % p, i / p] = sigma[i] }
     return matrix
+  }
+
+  /// ``isFactorModelSemidefinite(layout:loadings:constructs:work:)`` for an estimate's
+  /// matrices (implied construct correlations from `r` and `b`).
+  static func isFactorModelSemidefinite(
+    layout: ModelLayout, loadings c: Matrix, constructCorrelations r: Matrix, paths b: Matrix
+  ) -> Bool? {
+    let J = layout.J
+    var phi = [Double](repeating: 0, count: J * J)
+    var work = [Double](repeating: 0, count: J * J)
+    return r.storage.withUnsafeBufferPointer { r in
+      b.storage.withUnsafeBufferPointer { b in
+        c.storage.withUnsafeBufferPointer { c in
+          phi.withUnsafeMutableBufferPointer { phi in
+            work.withUnsafeMutableBufferPointer { work in
+              guard let r = r.baseAddress, let b = b.baseAddress, let c = c.baseAddress,
+                let phi = phi.baseAddress, let work = work.baseAddress
+              else { return nil }
+              ImpliedCorrelations.constructs(
+                layout: layout, constructCorrelations: r, paths: b, into: phi)
+              return isFactorModelSemidefinite(
+                layout: layout, loadings: c, constructs: phi, work: work)
+            }
+          }
+        }
+      }
+    }
   }
 
   /// ``isSemidefinite(overwriting:n:)`` on a copy of `m`.
