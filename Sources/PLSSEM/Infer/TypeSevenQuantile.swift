@@ -63,10 +63,11 @@ enum TypeSevenQuantile {
 
     /// The quantiles at `levels` (NaN for a level that is not a number; all NaN when empty).
     ///
-    /// For a large sample, one pass over it: a sorted systematic sample of up to 4,096 values
-    /// brackets each quantile's two order statistics (± 4 binomial SDs of its rank), the pass counts the values below each
-    /// bracket and collects those inside, and the collected few are sorted (Floyd & Rivest's
-    /// idea, 1975). A bracket that misses (a rare sample) falls back to ``quantile(_:)``.
+    /// For a large sample, one pass over it: a systematic sample of up to 4,096 values brackets
+    /// each quantile's two order statistics (± 4 binomial SDs of its rank; the bracket ends are
+    /// order statistics of the sample, found by selection), the pass counts the values below
+    /// each bracket and collects those inside, and the collected few are sorted (Floyd &
+    /// Rivest's idea, 1975). A bracket that misses (a rare sample) falls back to ``quantile(_:)``.
     /// Exact either way.
     mutating func quantiles(_ levels: [Double]) -> [Double] {
       let n = values.count
@@ -79,22 +80,25 @@ enum TypeSevenQuantile {
         sample.append(values[i])
         i += step
       }
-      sample.sort()
       let s = Double(sample.count)
+      let count = sample.count
       // Per level: the bracket [low, high] of values, and the order statistics it must hold.
+      // The bracket ends are order statistics of the sample, selected (one selector, each
+      // selection narrowing the next) rather than sorted for.
       var brackets: [(low: Double, high: Double, lower: Int, upper: Int, fraction: Double)] = []
-      for p in levels where !p.isNaN {
-        let (lower, upper, fraction) = position(p, count: n)
-        let share = Double(lower) / Double(n - 1)
-        let center = share * (s - 1)
-        let margin = 4 * (s * share * (1 - share)).squareRoot() + 4
-        let a = Int((center - margin).rounded(.down))
-        let b = Int((center + margin).rounded(.up))
-        brackets.append(
-          (
-            a <= 0 ? -.infinity : sample[a], b >= sample.count - 1 ? .infinity : sample[b],
-            lower, upper, fraction
-          ))
+      sample.withUnsafeMutableBufferPointer { buffer in
+        var selector = Selector(buffer)
+        for p in levels where !p.isNaN {
+          let (lower, upper, fraction) = position(p, count: n)
+          let share = Double(lower) / Double(n - 1)
+          let center = share * (s - 1)
+          let margin = 4 * (s * share * (1 - share)).squareRoot() + 4
+          let a = Int((center - margin).rounded(.down))
+          let b = Int((center + margin).rounded(.up))
+          let low = a <= 0 ? -Double.infinity : selector.orderStatistics(a).0
+          let high = b >= count - 1 ? Double.infinity : selector.orderStatistics(b).0
+          brackets.append((low, high, lower, upper, fraction))
+        }
       }
       var below = [Int](repeating: 0, count: brackets.count)
       var inside = [[Double]](repeating: [], count: brackets.count)
