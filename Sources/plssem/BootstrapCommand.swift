@@ -61,7 +61,7 @@ struct BootstrapCommand: ParsableCommand {
         throw InputError(
           description: "--keep-draws is not available with --shard (the shard file keeps them)")
       }
-      let spec = try parseShard(shardText)
+      let spec = try Self.shardSpec(shardText)
       let estimate = try loadAndEstimate(input, algorithm)
       let progress = ProgressBar.forStandardError(label: "shard \(shardText)")
       let settings = bootstrap.settings(resamples: bootstrap.bootstrap)
@@ -75,7 +75,8 @@ struct BootstrapCommand: ParsableCommand {
     }
   }
 
-  private func parseShard(_ text: String) throws -> ShardSpec {
+  /// The shard of `--shard k/N` (also `plssem power --shard`).
+  static func shardSpec(_ text: String) throws -> ShardSpec {
     let parts = text.split(separator: "/")
     guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]) else {
       throw InputError(description: "--shard takes k/N, e.g. 2/4 (got '\(text)')")
@@ -88,19 +89,23 @@ struct BootstrapCommand: ParsableCommand {
 struct MergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge",
-    abstract: "Merge bootstrap shard files into the single-run result.",
+    abstract: "Merge shard files (bootstrap, mga or power) into the single-run result.",
     discussion: """
       The shards must come from the same inputs, options, seed and resample count, and cover
       every k of N exactly once. The data, model and codebook files are read again (from the
       paths recorded in the shards, relative to the current directory) and must be unchanged;
       the options recorded in the shards are re-applied, so the output equals that of the
-      single run (`plssem bootstrap` without --shard) byte for byte, in any --format.
+      single run (`plssem bootstrap`, `plssem mga` or `plssem power` without --shard) byte
+      for byte, in any --format.
 
       Example:
         plssem merge shard-*.json --format json --output result.json
       """)
 
-  @Argument(help: "The shard files written by `plssem bootstrap --shard k/N --output FILE`.")
+  @Argument(
+    help:
+      "The shard files written by `plssem bootstrap`, `plssem mga` or `plssem power` with --shard k/N --output FILE."
+  )
   var shards: [String]
 
   @OptionGroup var output: OutputOptions
@@ -116,6 +121,9 @@ struct MergeCommand: ParsableCommand {
         MultiGroupShard.claims(data)
       {
         return try mergeMultiGroupShards(shards, output: output)
+      }
+      if let data = FileManager.default.contents(atPath: shards[0]), PowerShard.isPowerShard(data) {
+        return try mergePowerShards(shards, output: output)
       }
       let files = try shards.map { path -> (source: String, shard: BootstrapShard) in
         guard let data = FileManager.default.contents(atPath: path) else {

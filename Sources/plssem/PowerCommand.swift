@@ -27,6 +27,11 @@ struct PowerCommand: ParsableCommand {
       Examples:
         plssem power --example led --respondents 50,100,150,200 --replications 1000 --bootstrap 500 --seed 1
         plssem power --population population.json --respondents 100,200 --continuous --format json
+
+      Sharded (each shard runs its share k of N of every size's replications; the merge gives
+      the single run's output byte for byte):
+        plssem power --example led --replications 1000 --shard 1/4 --output power-1.json
+        plssem merge power-1.json power-2.json power-3.json power-4.json --format json
       """)
 
   @Option(name: .long, help: "A bundled population: led (the reference study's instrument).")
@@ -87,18 +92,41 @@ struct PowerCommand: ParsableCommand {
   @Flag(name: .long, help: "Estimate with consistent PLS (PLSc).")
   var consistent = false
 
-  @Option(name: .long, help: "Output format: table, json, csv, markdown or html.")
-  var format: OutputFormat = .table
+  @Option(
+    name: .customLong("format"),
+    help: ArgumentHelp(
+      "Output format: table, json, csv, markdown or html. (default: table)", valueName: "format"))
+  var requestedFormat: OutputFormat?
+
+  /// The format asked for, else `table`.
+  var format: OutputFormat { requestedFormat ?? .table }
 
   @Option(
     name: .long,
     help: "Write the report to this file (whole or not at all) instead of standard output.")
   var output: String?
 
+  @Option(
+    name: .long,
+    help:
+      "Run shard k of N (written k/N) of each sample size's replications; writes a shard file to --output for `plssem merge`."
+  )
+  var shard: String?
+
   @OptionGroup var messages: MessageOptions
 
   func validate() throws {
     _ = try sampleSizes()
+    if shard != nil {
+      guard output != nil else {
+        throw ValidationError("--shard needs --output FILE for the shard file")
+      }
+      guard requestedFormat == nil else {
+        throw ValidationError(
+          "--format does not apply with --shard: a shard file is always the JSON that `plssem merge` reads; give --format to `plssem merge`"
+        )
+      }
+    }
   }
 
   /// The sizes of `--respondents` (a usage error when not integers).
@@ -120,8 +148,47 @@ struct PowerCommand: ParsableCommand {
     try runReportingErrors { try execute() }
   }
 
+  /// The study of the command's options, the population's name and the data's description.
+  struct Prepared {
+    var study: PowerStudy
+    var source: String
+    var data: String
+    var files: [BootstrapProvenance.InputFile]
+  }
+
   private func execute() throws {
+    let prepared = try prepare()
+    let bar = ProgressBar.forStandardError(label: "power")
+    let progress: PowerStudy.Progress? = bar.map { $0.update }
+    if let shardText = shard, let destination = output {
+      let spec = try BootstrapCommand.shardSpec(shardText)
+      var arguments = ShardProvenance.shapingArguments(of: CommandLine.arguments)
+      if arguments.first == "power" { arguments.removeFirst() }
+      let provenance = BootstrapProvenance(
+        arguments: arguments, files: prepared.files,
+        workingDirectory: FileManager.default.currentDirectoryPath)
+      let file = PowerShard(
+        study: prepared.study, shard: spec, provenance: provenance, progress: progress)
+      bar?.finish()
+      try OutputFile.write(try file.encoded(), to: destination)
+      return
+    }
+    let result = try prepared.study.result(progress: progress)
+    bar?.finish()
+    try finish(result, prepared, format: format, output: output)
+  }
+
+  /// Reads the population (and model), and sets up the study.
+  func prepare() throws -> Prepared {
     let (populationModel, source, defaultDiscretizer) = try loadPopulation()
+    var files: [BootstrapProvenance.InputFile] = []
+    for (role, path) in [("population", population), ("model", model)] {
+      guard let path else { continue }
+      guard let bytes = FileManager.default.contents(atPath: path) else {
+        throw InputError(description: "\(path): cannot read the \(role) file")
+      }
+      files.append(.init(role: role, path: path, digest: BootstrapProvenance.digest(of: bytes)))
+    }
     let discretizer = try thresholds.map(Self.discretizer) ?? defaultDiscretizer
     let simulator: Simulator
     do {
@@ -143,13 +210,17 @@ struct PowerCommand: ParsableCommand {
       },
       settings: settings,
       sampler: Self.sampler(simulator, discretizer: continuous ? nil : discretizer))
-    let bar = ProgressBar.forStandardError(label: "power")
-    let progress: PowerStudy.Progress? = bar.map { $0.update }
-    let result = try study.result(progress: progress)
-    bar?.finish()
     let thresholdText = discretizer.thresholds.map(JSONValue.format).joined(separator: ", ")
     let data =
       continuous ? "continuous" : "cut to a \(discretizer.points)-point scale at \(thresholdText)"
+    return Prepared(study: study, source: source, data: data, files: files)
+  }
+
+  /// Warns of failed replications and writes the report of `result` in `format`.
+  func finish(_ result: PowerResult, _ prepared: Prepared, format: OutputFormat, output: String?)
+    throws
+  {
+    let (source, data) = (prepared.source, prepared.data)
     for (n, first) in result.firstFailures.sorted(by: { $0.key < $1.key }) {
       let count = result.paths.first?.byN.first { $0.n == n }?.failed ?? 0
       warn(
@@ -231,4 +302,31 @@ struct PowerCommand: ParsableCommand {
       constructs: constructs,
       paths: population.paths.map { PathModel.Path(from: $0.from, to: $0.to) })
   }
+}
+
+/// `plssem merge` of `plssem power --shard` files: the records merged through
+/// ``PowerShard/merge(_:)`` (same provenance, every k of N once), the study set up again from
+/// the recorded options and inputs (which must be unchanged), so the output equals the single
+/// run's.
+func mergePowerShards(_ paths: [String], output: OutputOptions) throws {
+  let files = try paths.map { path -> (source: String, shard: PowerShard) in
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw InputError(description: "\(path): cannot read the shard file")
+    }
+    return (path, try PowerShard.decode(data, source: path))
+  }
+  let records = try PowerShard.merge(files)
+  guard let (source, first) = files.first else { return }
+  try ShardProvenance.checkUnchanged(first.provenance, source: source)
+  let command: PowerCommand
+  do {
+    command = try PowerCommand.parse(first.provenance.arguments)
+  } catch {
+    throw BootstrapError.malformedShard(
+      source: source,
+      reason: "its recorded options do not parse: \(PowerCommand.message(for: error))")
+  }
+  let prepared = try command.prepare()
+  let result = try PowerResult(study: prepared.study, replications: records)
+  try command.finish(result, prepared, format: output.format, output: output.output)
 }

@@ -73,4 +73,37 @@ struct PowerCLITests {
     #expect(markdown.contains("| X1 -> Y |"))
     #expect(markdown.contains("cut to a 5-point scale at -2.05, -1.28, -0.39, 0.84"))
   }
+
+  @Test(
+    "plssem power --shard k/N and plssem merge give the single run's bytes; a missing shard is named"
+  )
+  func shardsMerge() throws {
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "plssem-power-shards-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: work) }
+    let base = [
+      "power", "--population", Self.population, "--respondents", "40,80", "--replications", "9",
+      "--bootstrap", "30", "--seed", "4", "--continuous",
+    ]
+    let single = try CLIRunner.output(base + ["--format", "json"], in: work, timeout: 300)
+    for k in 1...3 {
+      _ = try CLIRunner.output(
+        base + ["--shard", "\(k)/3", "--threads", "1", "--output", "p\(k).json"], in: work,
+        timeout: 300)
+    }
+    let merged = try CLIRunner.output(
+      ["merge", "p3.json", "p1.json", "p2.json", "--format", "json"], in: work, timeout: 300)
+    #expect(merged == single)
+    let table = try CLIRunner.output(["merge", "p1.json", "p2.json", "p3.json"], in: work)
+    #expect(table == (try CLIRunner.output(base, in: work, timeout: 300)))
+    let missing = try CLIRunner.run(["merge", "p1.json", "p3.json", "--format", "json"], in: work)
+    #expect(missing.status == 1)
+    #expect(missing.standardError.contains("shard 2/3 is missing"), "\(missing.standardError)")
+    let noOutput = try CLIRunner.run(base + ["--shard", "1/3"], in: work)
+    #expect(noOutput.status == 64 && noOutput.standardError.contains("--output"))
+    let format = try CLIRunner.run(
+      base + ["--shard", "1/3", "--output", "x.json", "--format", "json"], in: work)
+    #expect(format.status == 64 && format.standardError.contains("--format does not apply"))
+  }
 }

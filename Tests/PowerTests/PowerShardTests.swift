@@ -1,0 +1,73 @@
+import Foundation
+import PLSSEM
+import TestSupport
+import Testing
+
+/// Power shard files: shard k of N holds its range of every size's replications; N shards,
+/// through their files and in any order, merge into the single run's records and result;
+/// a missing, repeated or foreign shard is refused with its name.
+@Suite("Power study: shard files and their merge")
+struct PowerShardTests {
+  static let settings = PowerSettings(
+    respondents: [60, 90], replications: 7, resamples: 30, seed: 11, threads: 2)
+  static let provenance = BootstrapProvenance(arguments: ["--replications", "7"])
+
+  static func shards(_ study: PowerStudy, count: Int) throws -> [(
+    source: String, shard: PowerShard
+  )] {
+    try (1...count).map { k in
+      let shard = PowerShard(
+        study: study, shard: try ShardSpec(index: k, count: count), provenance: provenance)
+      // Through the file: encoded and decoded again.
+      return ("s\(k).json", try PowerShard.decode(shard.encoded(), source: "s\(k).json"))
+    }
+  }
+
+  @Test("3 shards (through their files, any order) merge into the single run's result")
+  func mergeEqualsSingleRun() throws {
+    let study = try TwoPathDesign.study(settings: Self.settings)
+    let whole = try study.result()
+    let shards = try Self.shards(study, count: 3)
+    #expect(shards.map { $0.shard.records.count } == [4, 4, 6])  // replications 0..<2, 2..<4, 4..<7
+    #expect(shards[2].shard.records.map(\.replication) == [4, 5, 6, 4, 5, 6])
+    let records = try PowerShard.merge(shards.reversed())
+    #expect(try PowerResult(study: study, replications: records) == whole)
+    // More shards than replications: some shards are empty, the merge still equals.
+    let many = try Self.shards(study, count: 9)
+    #expect(many.contains { $0.shard.records.isEmpty })
+    #expect(try PowerResult(study: study, replications: PowerShard.merge(many)) == whole)
+  }
+
+  @Test("a missing, repeated or foreign shard and a tampered file are refused, naming them")
+  func refusals() throws {
+    let study = try TwoPathDesign.study(settings: Self.settings)
+    let shards = try Self.shards(study, count: 3)
+    func message(_ body: () throws -> Void) -> String {
+      do {
+        try body()
+        return ""
+      } catch {
+        return String(describing: error)
+      }
+    }
+    #expect(
+      message { _ = try PowerShard.merge([shards[0], shards[2]]) }.contains("shard 2/3 is missing"))
+    #expect(
+      message { _ = try PowerShard.merge([shards[0], shards[0], shards[1]]) }.contains(
+        "given twice"))
+    var other = shards[1]
+    other.shard.provenance = BootstrapProvenance(arguments: ["--replications", "7", "--seed", "2"])
+    #expect(
+      message { _ = try PowerShard.merge([shards[0], other, shards[2]]) }.contains("other options"))
+    // A record of another replication in the file.
+    var tampered = shards[1].shard
+    tampered.records[0].replication = 5
+    let text = message { _ = try PowerShard.decode(tampered.encoded(), source: "bad.json") }
+    #expect(text.contains("bad.json") && text.contains("expected 2 at n = 60"), "\(text)")
+    let foreign = message {
+      _ = try PowerShard.decode(
+        Data(#"{"format": "plssem.bootstrap-shard/1"}"#.utf8), source: "b.json")
+    }
+    #expect(foreign.contains("b.json") && foreign.contains("plssem.power-shard/1"))
+  }
+}
