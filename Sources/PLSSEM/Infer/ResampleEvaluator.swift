@@ -210,7 +210,7 @@ final class ResampleEvaluator: @unchecked Sendable {
       converged = try kernel.run(correlation: correlation, workspace: workspace).converged
       converged = converged && firstConverged
       try effectSizes?.excludedRSquared(
-        correlation: correlation, p: p, constructs: kernel.layout.J, into: scratch.excludedR2)
+        correlation: correlation, p: data.columns, constructs: kernel.layout.J, into: scratch.excludedR2)
       try alignSigns()
       try catalog.evaluate(
         kernel: kernel, correlation: correlation, workspace: workspace, scratch: scratch,
