@@ -40,6 +40,8 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
   case higherOrderMethod
   /// ``PLSSettings/simpleSlopeLevels``.
   case simpleSlopeLevels
+  /// ``PowerSettings/test``: how a power study's replication counts a path as detected.
+  case powerTest
 
   /// The setting in words, as the library's messages name it.
   public var description: String {
@@ -62,6 +64,7 @@ public enum SettingName: String, Sendable, Codable, Equatable, CaseIterable,
     case .permutations: return "the number of permutations"
     case .higherOrderMethod: return "the method for higher-order constructs"
     case .simpleSlopeLevels: return "the moderator levels of the simple slopes"
+    case .powerTest: return "the test of the power study"
     }
   }
 }

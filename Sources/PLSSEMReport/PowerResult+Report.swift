@@ -18,6 +18,7 @@ extension PowerResult {
       ("resamples", .integer(s.resamples)),
       ("alpha", .number(s.alpha)),
       ("tails", .integer(s.tails.rawValue)),
+      ("test", .string(s.test.rawValue)),
       ("seed", .integer(Int(truncatingIfNeeded: s.seed))),
       ("confidenceInterval", .string(s.confidenceInterval.rawValue)),
       ("pValues", .string(s.pValues.rawValue)),
@@ -85,9 +86,10 @@ extension PowerResult {
       "Power study of \(population): \(s.replications) replications at n = \(sizes), "
         + "\(s.resamples) bootstrap resamples each, α = \(JSONValue.format(s.alpha)) "
         + "(\(s.tails == .one ? "one" : "two")-tailed), seed \(s.seed); items \(data).",
-      "Power is the share of replications whose bootstrap test rejects β = 0 (± its Monte Carlo SE); "
+      "Power is the share of replications whose \(Self.testText(s)) rejects β = 0 (± its Monte Carlo SE); "
         + "coverage is that of the population value by the \(Self.percent(1 - s.alpha)) "
-        + "\(s.confidenceInterval.rawValue) interval.",
+        + "\(s.confidenceInterval.rawValue) interval. For a path whose population value is 0 "
+        + "the rate is the test's empirical size, which should be α.",
     ]
     if let method = inverseSquareRoot, let n = method.minimumN {
       summary.append(
@@ -95,7 +97,7 @@ extension PowerResult {
           + "\(JSONValue.format(method.coefficient)): n > \(n - 1), i.e. at least \(n) respondents "
           + "for \(Self.percent(method.power)) power.")
     }
-    let diagnostics = s.respondents.compactMap { n -> ReportDiagnostic? in
+    var diagnostics = s.respondents.compactMap { n -> ReportDiagnostic? in
       guard let first = firstFailures[n] else { return nil }
       let count = paths.first?.byN.first { $0.n == n }?.failed ?? 0
       return ReportDiagnostic(
@@ -104,6 +106,7 @@ extension PowerResult {
           "\(count) of \(s.replications) replications at n = \(n) could not be estimated or bootstrapped and were left out; the first: \(first)",
         value: Double(count))
     }
+    diagnostics += sizeDiagnostics
     let facts: [ReportDocument.Fact] = [
       .init("replications", String(s.replications)),
       .init("resamples", String(s.resamples)),
@@ -173,6 +176,39 @@ extension PowerResult {
         .init(id: "power-table", title: "Power", tables: [powerTable]),
         .init(id: "minimum-sample-size", title: "Minimum sample size", tables: [minimumTable]),
       ])
+  }
+
+  /// The test in words, e.g. "bootstrap t test (t = β̂ / SE, Student's t on B − 1 df)".
+  static func testText(_ s: PowerSettings) -> String {
+    switch s.test {
+    case .t:
+      let reference = s.pValues == .studentT ? "Student's t on B − 1 df" : "the standard normal"
+      return "bootstrap t test (t = β̂ / bootstrap SE against \(reference))"
+    case .interval:
+      return "\(Self.percent(1 - s.alpha)) \(s.confidenceInterval.rawValue) interval (excluding 0)"
+    }
+  }
+
+  /// A note for each zero path and size whose rejection rate — the test's empirical size —
+  /// lies outside α ± 2.6 Monte Carlo SEs of α (`√(α(1 − α)/R)`): a liberal or conservative
+  /// test at this design, which the power of the other paths shares.
+  var sizeDiagnostics: [ReportDiagnostic] {
+    let alpha = settings.alpha
+    var out: [ReportDiagnostic] = []
+    for path in paths where path.population == 0 {
+      for row in path.byN where row.replications > 0 {
+        let se = (alpha * (1 - alpha) / Double(row.replications)).squareRoot()
+        guard abs(row.power - alpha) > 2.6 * se else { continue }
+        let kind = row.power > alpha ? "liberal" : "conservative"
+        out.append(
+          ReportDiagnostic(
+            severity: .note, code: "power-test-size",
+            message:
+              "\(path.from) -> \(path.to) has population value 0 and was rejected in \(Self.percent(row.power)) of the replications at n = \(row.n), outside α = \(Self.percent(alpha)) ± 2.6 Monte Carlo SE (\(Self.percent(2.6 * se))): the test is \(kind) at this design, and the power of the other paths is overstated or understated accordingly (see README, Power: the size of the test).",
+            value: row.power))
+      }
+    }
+    return out
   }
 
   static func cell(_ value: Double, digits: Int = 3) -> ReportTable.Cell {

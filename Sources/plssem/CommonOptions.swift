@@ -11,6 +11,7 @@ extension SignChange: ExpressibleByArgument {}
 extension PValueDistribution: ExpressibleByArgument {}
 extension TestTails: ExpressibleByArgument {}
 extension HigherOrderMethod: ExpressibleByArgument {}
+extension PowerTest: ExpressibleByArgument {}
 extension InadmissibleResampleHandling: ExpressibleByArgument {}
 extension PredictionTechnique: ExpressibleByArgument {}
 

@@ -70,6 +70,7 @@ func optionName(_ setting: SettingName) -> String {
   case .permutations: flag = "--permutations"
   case .higherOrderMethod: flag = "--hoc"
   case .simpleSlopeLevels: flag = "--slope-levels"
+  case .powerTest: flag = "--test"
   case .bootstrapStatistics: return setting.description  // a library setting only
   }
   return "\(setting.description) (\(flag))"

@@ -70,6 +70,20 @@ struct PowerCommand: ParsableCommand {
       "1 or 2: one-tailed tests take the population value's direction (positive for a zero path).")
   var tails: TestTails = .two
 
+  @Option(
+    name: .long,
+    help:
+      "How a replication detects a path: t (t = estimate / bootstrap SE against Student's t on B - 1 df, as SmartPLS) or interval (the (1 - alpha) --ci interval excludes 0; two-tailed)."
+  )
+  var test: PowerTest = .t
+
+  @Option(
+    name: .long,
+    help:
+      "The interval whose coverage is reported (and whose exclusion of 0 detects with --test interval): percentile or bca."
+  )
+  var ci: ConfidenceIntervalMethod = .percentile
+
   @Option(name: .customLong("target-power"), help: "The power a sample should reach.")
   var targetPower: Double = 0.8
 
@@ -202,7 +216,8 @@ struct PowerCommand: ParsableCommand {
     let settings = PowerSettings(
       respondents: try sampleSizes(), replications: replications, resamples: bootstrap,
       alpha: alpha, tails: tails, seed: seed, threads: threads,
-      pls: PLSSettings(consistent: consistent), targetPower: targetPower)
+      pls: PLSSettings(consistent: consistent), test: test, confidenceInterval: ci,
+      targetPower: targetPower)
     let study = try PowerStudy(
       model: pathModel,
       population: populationModel.paths.map {

@@ -32,6 +32,14 @@ struct PowerReferenceTests {
     let byN: [Size]
   }
 
+  /// `Fixtures/size-study.json`: numpy's rejection rates of the zero path at n = 200 by test.
+  struct SizeStudy: Decodable {
+    struct Design: Decodable { let replications: Int }
+    struct Rate: Decodable { let rate: Double }
+    let design: Design
+    let tests: [String: Rate]
+  }
+
   /// n = 100 and 200, R = 1,000 replications each, B = 100 resamples (the issue's acceptance
   /// design with fewer resamples than a study would use, to keep the test near a minute; the
   /// numpy reference uses the same R and B).
@@ -39,21 +47,22 @@ struct PowerReferenceTests {
   /// Tolerances: the two simulations are independent, so each statistic's difference has Monte
   /// Carlo SD `√(v_swift + v_numpy)`; a proportion p from R replications has variance
   /// `p(1 − p)/R`, a mean of values of SD s has `s²/R`, an SD s has about `s²/(2(R − 1))`. Every
-  /// difference must lie within 3 such SDs. The zero path's rejection rate must lie within
-  /// α ± 2.6 `√(α(1 − α)/R)` (issue 17): 0.05 ± 0.018 at R = 1,000, at n = 200 (the issue's
-  /// design). At n = 100 the size is only compared with numpy's.
+  /// difference must lie within 3 such SDs.
   ///
-  /// What the numbers say (seed 17, not tuned; numpy seed 20261206): at n = 200 the zero path
-  /// is rejected in 6.5 % of our replications and 8.3 % of numpy's, at n = 100 in 6.0 % and
-  /// 6.8 %. Both pass the comparison, ours passes α ± 2.6 MC SE, but pooled (148 of 2,000 at
-  /// n = 200, 7.4 % ± 0.6 %) the bootstrap t test of a zero path between composites is somewhat
-  /// liberal in this design, in numpy as here: the zero path's composite weights are chosen by
-  /// its correlation with Y, which pushes the estimate away from 0 (Rönkkö & Evermann 2013,
-  /// "A critical examination of common beliefs about partial least squares path modeling",
-  /// *Organizational Research Methods* 16(3), 425–448). The 0.3 path's estimate is attenuated
-  /// (mean 0.26 at n = 200: composites measure their constructs with error), so its coverage
-  /// of 0.3 is below 95 % — the same in numpy.
-  @Test("zero path at α within Monte Carlo error; the 0.3 path's power and accuracy as numpy's")
+  /// The size of the test (the zero path's rejection rate) is a property of the design, not a
+  /// number to hit: the bootstrap t test is mildly liberal here. numpy's size study
+  /// (`Fixtures/size_study.py`, 2,000 replications at n = 200, all tests on the same draws)
+  /// rejects the zero path in 6.45 % with B = 100 (6.25 % with B = 1,000; the t test with
+  /// unit-weighted sum scores instead of PLS weights 6.1 %), each ± 0.55 %: so the zero path's
+  /// rate here is compared with numpy's t test at B = 100 within 3 Monte Carlo SDs of the
+  /// difference, like every other statistic — not with α, which the test does not reach at
+  /// this design on average (α ± 2.6 MC SE = 0.05 ± 0.018 at R = 1,000 passes or fails by the
+  /// seed; it is checked too, as issue 17's acceptance asks, and holds at seed 17). The README
+  /// (Power: the size of the test) has the whole study. The 0.3 path's estimate is attenuated (mean 0.26 at n = 200: composites measure their constructs with
+  /// error), so its coverage of 0.3 is below 95 % — the same in numpy.
+  @Test(
+    "zero path's size as numpy's (and within α ± 2.6 MC SE); the 0.3 path's power and accuracy as numpy's"
+  )
   func againstNumpy() throws {
     let reference = try JSONDecoder().decode(
       Reference.self,
@@ -104,9 +113,22 @@ struct PowerReferenceTests {
           #expect(abs(a - b) <= 3 * sd, "\(name) of \(where_): swift \(a), numpy \(b), MC SD \(sd)")
         }
         if expected.from == "Z", size.n == 200 {
+          // The size against numpy's larger size study (same test, same B).
+          let sizeStudy = try JSONDecoder().decode(
+            SizeStudy.self,
+            from: Data(
+              contentsOf: try #require(
+                Bundle.module.url(forResource: "Fixtures/size-study", withExtension: "json"))))
+          let numpy = try #require(sizeStudy.tests["t100"]).rate
+          let rn = Double(sizeStudy.design.replications)
+          let sd = (got.power * (1 - got.power) / rr + numpy * (1 - numpy) / rn).squareRoot()
+          print("power reference size at n = 200: swift \(got.power), numpy \(numpy), MC SD \(sd)")
+          #expect(abs(got.power - numpy) <= 3 * sd, "size of \(where_): \(got.power) vs \(numpy)")
+          #expect(abs(got.powerSE - (got.power * (1 - got.power) / rr).squareRoot()) < 1e-15)
+          // And issue 17's acceptance check, α ± 2.6 MC SE: met at this seed (0.065 against
+          // 0.032…0.068), a check of this run rather than of the test's size (see above).
           let bound = 2.6 * (alpha * (1 - alpha) / rr).squareRoot()
           #expect(abs(got.power - alpha) <= bound, "size of \(where_): \(got.power)")
-          #expect(abs(got.powerSE - (got.power * (1 - got.power) / rr).squareRoot()) < 1e-15)
         }
       }
     }

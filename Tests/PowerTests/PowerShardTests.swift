@@ -69,5 +69,13 @@ struct PowerShardTests {
         Data(#"{"format": "plssem.bootstrap-shard/1"}"#.utf8), source: "b.json")
     }
     #expect(foreign.contains("b.json") && foreign.contains("plssem.power-shard/1"))
+    // Counts in the messages take the singular for one: "1 record", "at 1 size".
+    var short = shards[1].shard
+    short.respondents = [60]
+    short.records = [short.records[0]]
+    let counts = message { _ = try short.validated(source: "short.json") }
+    #expect(
+      counts.contains("1 record;") && counts.contains("at 1 size") && !counts.contains("1 sizes"),
+      "\(counts)")
   }
 }

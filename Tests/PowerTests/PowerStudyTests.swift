@@ -1,7 +1,8 @@
 import Foundation
-import PLSSEM
 import TestSupport
 import Testing
+
+@testable import PLSSEM
 
 /// The power study's bookkeeping: bit-identical for any thread count and any split of the
 /// replications, the inverse square root method against scipy's normal quantiles, the Philox
@@ -114,7 +115,39 @@ struct PowerStudyTests {
     #expect(try problem { $0.targetPower = 0 }?.setting == .targetPower)
     #expect(try problem { $0.resamples = 1 }?.setting == .resamples)
     #expect(try problem { $0.threads = 0 }?.setting == .threads)
+    #expect(
+      try problem {
+        $0.test = .interval
+        $0.tails = .one
+      }?.setting == .powerTest)
     let message = try #require(try problem { $0.respondents = [0] }).description
     #expect(message == "each sample size must lie between 2 and 1000000 (got 0)")
+  }
+
+  /// With `test: .interval` a path is detected exactly when its (1 − α) interval excludes 0;
+  /// with the t test when p < α. The same replications (data and resamples) under both: the
+  /// estimates and SEs agree, and each detection follows its rule on the same bootstrap.
+  @Test("the interval test detects when the interval excludes 0, on the same replications")
+  func intervalTest() throws {
+    var settings = Self.small
+    settings.test = .interval
+    let interval = try TwoPathDesign.study(settings: settings).run()
+    let t = try TwoPathDesign.study(settings: Self.small).run()
+    #expect(interval.count == t.count)
+    for (a, b) in zip(interval, t) {
+      let outcomesA = try #require(a.outcomes)
+      let outcomesB = try #require(b.outcomes)
+      #expect(outcomesA.map(\.estimate) == outcomesB.map(\.estimate))
+      #expect(outcomesA.map(\.covered) == outcomesB.map(\.covered))
+    }
+    // The rule itself, on one replication's bootstrap.
+    let study = try TwoPathDesign.study(settings: settings)
+    let inference = StatisticInference(
+      estimate: 0.2, bootstrapMean: 0.2, standardError: 0.05, test: nil, t: 4, p: 0.001,
+      ciLower: -0.01,
+      ciUpper: 0.4)
+    #expect(!study.outcome(inference, population: 0.3).detected)
+    #expect(
+      try TwoPathDesign.study(settings: Self.small).outcome(inference, population: 0.3).detected)
   }
 }

@@ -33,7 +33,11 @@ public struct PowerSettings: Sendable, Equatable, Codable {
   public var threads: Int?
   /// The PLS algorithm's settings (PLSc with `consistent`).
   public var pls: PLSSettings
-  /// The interval whose coverage of the population value is reported.
+  /// How a replication counts a path as detected: the bootstrap t test (the default, the
+  /// field's convention) or the interval's exclusion of 0.
+  public var test: PowerTest
+  /// The interval whose coverage of the population value is reported (and, with
+  /// ``PowerTest/interval``, whose exclusion of 0 detects the path).
   public var confidenceInterval: ConfidenceIntervalMethod
   /// The reference distribution of the bootstrap p-values.
   public var pValues: PValueDistribution
@@ -44,9 +48,11 @@ public struct PowerSettings: Sendable, Equatable, Codable {
   public init(
     respondents: [Int], replications: Int, resamples: Int, alpha: Double = 0.05,
     tails: TestTails = .two, seed: UInt64 = 1, threads: Int? = nil,
-    pls: PLSSettings = PLSSettings(), confidenceInterval: ConfidenceIntervalMethod = .percentile,
+    pls: PLSSettings = PLSSettings(), test: PowerTest = .t,
+    confidenceInterval: ConfidenceIntervalMethod = .percentile,
     pValues: PValueDistribution = .studentT, targetPower: Double = 0.8
   ) {
+    self.test = test
     self.respondents = respondents
     self.replications = replications
     self.resamples = resamples
@@ -105,6 +111,13 @@ public struct PowerSettings: Sendable, Equatable, Codable {
         InvalidSettingValue(
           .targetPower, "must lie strictly between 0 and 1", got: "\(targetPower)"))
     }
+    if test == .interval, tails == .one {
+      throw .invalidSetting(
+        InvalidSettingValue(
+          .powerTest,
+          "must be t with one tail (the interval test is two-tailed: its (1 - alpha) interval excludes 0)",
+          got: "interval"))
+    }
     if let threads, threads < 1 || threads > 1024 {
       throw .invalidSetting(
         InvalidSettingValue(.threads, "must lie between 1 and 1024", got: "\(threads)"))
@@ -139,4 +152,20 @@ public enum PowerError: Error, CustomStringConvertible, Equatable, Sendable {
       return "every replication at n = \(n) failed; the first: \(first)"
     }
   }
+}
+
+/// How a replication of a power study counts a path as detected.
+///
+/// The default is the test SmartPLS reports and PLS-SEM texts teach (Hair et al. 2022, ch. 6):
+/// t = β̂ / SE_boot, the bootstrap SE the SD of the resampled estimates, against Student's t on
+/// B − 1 degrees of freedom (or the normal, ``PowerSettings/pValues``), two- or one-tailed.
+/// seminr and cSEM report the same t and the percentile interval; a test by the interval is
+/// the alternative.
+public enum PowerTest: String, Sendable, Codable, Equatable, CaseIterable {
+  /// Rejects β = 0 when |t| = |β̂ / SE_boot| exceeds the reference distribution's critical
+  /// value (p < α).
+  case t
+  /// Rejects β = 0 when the (1 − α) bootstrap interval (``PowerSettings/confidenceInterval``:
+  /// percentile or BCa) excludes 0. Two-tailed only.
+  case interval
 }

@@ -107,14 +107,16 @@ public struct PowerShard: Sendable, Codable, Equatable {
     else {
       throw .malformedShard(
         source: source,
-        reason: "\(replications) replications at \(respondents.count) sample sizes")
+        reason:
+          "\(counted(replications, "replication")) at \(counted(respondents.count, "sample size"))"
+      )
     }
     let range = shard.chunks(of: replications)
     guard records.count == respondents.count * range.count else {
       throw .malformedShard(
         source: source,
         reason:
-          "\(records.count) records; shard \(shard.index)/\(shard.count) holds replications \(range) at \(respondents.count) sizes"
+          "\(counted(records.count, "record")); shard \(shard.index)/\(shard.count) holds replications \(range) at \(counted(respondents.count, "size"))"
       )
     }
     var index = 0
@@ -171,4 +173,9 @@ public struct PowerShard: Sendable, Codable, Equatable {
     }
     return shards.sorted { $0.shard.shard.index < $1.shard.shard.index }.flatMap(\.shard.records)
   }
+}
+
+/// `count` and `noun`, the noun in the plural unless `count` is 1 ("1 size", "3 sizes").
+func counted(_ count: Int, _ noun: String) -> String {
+  "\(count) \(noun)\(count == 1 ? "" : "s")"
 }

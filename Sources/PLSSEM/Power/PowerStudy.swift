@@ -132,18 +132,26 @@ public struct PowerStudy: Sendable {
 
   /// Whether the test rejects and the interval covers, from a path's two-tailed inference.
   ///
-  /// One-tailed, the alternative is the population value's direction (β > 0 for β ≥ 0): the
+  /// With ``PowerTest/t``, p < α; with ``PowerTest/interval``, the interval excludes 0.
+  /// One-tailed (t test only), the alternative is the population value's direction (β > 0 for β ≥ 0): the
   /// p-value is half the two-tailed one when t lies on that side, one minus that half
   /// otherwise.
   func outcome(_ inference: StatisticInference, population: Double) -> PowerReplication.Outcome {
     var detected = false
-    if let t = inference.t, let p = inference.p {
-      switch settings.tails {
-      case .two: detected = p < settings.alpha
-      case .one:
-        let direction: Double = population < 0 ? -1 : 1
-        let oneSided = t * direction > 0 ? p / 2 : 1 - p / 2
-        detected = oneSided < settings.alpha
+    switch settings.test {
+    case .t:
+      if let t = inference.t, let p = inference.p {
+        switch settings.tails {
+        case .two: detected = p < settings.alpha
+        case .one:
+          let direction: Double = population < 0 ? -1 : 1
+          let oneSided = t * direction > 0 ? p / 2 : 1 - p / 2
+          detected = oneSided < settings.alpha
+        }
+      }
+    case .interval:
+      if let lower = inference.ciLower, let upper = inference.ciUpper {
+        detected = lower > 0 || upper < 0
       }
     }
     var covered = false
