@@ -167,6 +167,7 @@ extension EstimationReport {
     if let higherOrder = higherOrderJSON { members.append(("higherOrder", higherOrder)) }
     members.append(("simpleSlopes", simpleSlopesJSON))
     members.append(("interactionFSquare", interactionFSquareJSON))
+    members.append(("narrative", narrativeJSON))
     return .object(members)
   }
 

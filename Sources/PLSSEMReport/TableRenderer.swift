@@ -31,6 +31,7 @@ public enum TableRenderer {
       out += "\nWarnings and notes\n"
       for d in document.diagnostics { out += wrap(d.description, indent: 2) }
     }
+    if let narrative = document.narrative { out += "\n" + render(narrative) }
     var printedNotes = Set<String>()
     var omitted: [String] = []
     for section in document.sections {
@@ -97,15 +98,15 @@ public enum TableRenderer {
   }
 
   /// `text` broken at spaces into lines of at most ``width`` characters (a longer word stays
-  /// whole), each indented by `indent` spaces and continuation lines by two more.
-  static func wrap(_ text: String, indent: Int = 0) -> String {
+  /// whole), each indented by `indent` spaces and continuation lines by `hanging` more.
+  static func wrap(_ text: String, indent: Int = 0, hanging: Int = 2) -> String {
     var out = ""
     var line = String(repeating: " ", count: indent)
     var lineHasWord = false
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {
       if lineHasWord && line.count + 1 + word.count > width {
         out += line + "\n"
-        line = String(repeating: " ", count: indent + 2)
+        line = String(repeating: " ", count: indent + hanging)
         lineHasWord = false
       }
       line += (lineHasWord ? " " : "") + word

@@ -137,7 +137,7 @@ struct InputOptions: ParsableArguments {
   @Option(
     name: .long,
     help:
-      "The language of --labels, a language code of the codebook (id, en). (default: the codebook's first)"
+      "The language of --labels, a language code of the codebook (id, en). (default: the --narrative language when the codebook has it, else the codebook's first)"
   )
   var language: String?
 

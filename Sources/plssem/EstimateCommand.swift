@@ -38,7 +38,9 @@ struct EstimateCommand: ParsableCommand {
     try runReportingErrors {
       let (report, inputs) = try analysis(input, algorithm, assess, bootstrap, extras: extras)
       try scores.write(inputs)
-      try emit(render(narrative.apply(to: report), format: output.format), to: output.output)
+      try emit(
+        render(try narrative.apply(to: report, input: input), format: output.format),
+        to: output.output)
     }
   }
 }

@@ -109,13 +109,17 @@ func quotedName(_ name: String) -> String {
   return plain ? name : "`\(name.replacingOccurrences(of: "`", with: "'"))`"
 }
 
-/// With `--labels`, each construct's name in the codebook in `--language` (default the
-/// codebook's first language; constructs without a name there keep their id).
-func constructLabels(_ input: InputOptions, model: PathModel) throws -> [String: String] {
+/// With `--labels`, each construct's name in the codebook in `--language` (default
+/// `preferredLanguage` — the `--narrative` language — when the codebook has names in it, else
+/// the codebook's first language; constructs without a name there keep their id).
+func constructLabels(_ input: InputOptions, model: PathModel, preferredLanguage: String? = nil)
+  throws -> [String: String]
+{
   guard input.labels, let path = input.codebook else { return [:] }
   let codebook = try Codebook(contentsOfFile: path)
-  let language = input.language ?? codebook.languages.first ?? "en"
   let known = Set(codebook.languages + codebook.constructs.flatMap { $0.name.keys })
+  let preferred = preferredLanguage.flatMap { known.contains($0) ? $0 : nil }
+  let language = input.language ?? preferred ?? codebook.languages.first ?? "en"
   guard known.contains(language) else {
     throw InputError(
       description:

@@ -1,13 +1,15 @@
 import ArgumentParser
+import PLSSEM
 import PLSSEMReport
 
-/// `--narrative id|en`: the results in words (``ReportNarrative``) in the Markdown and HTML
-/// reports of `plssem estimate` and `plssem report`.
+/// `--narrative id|en`: the results in words (``ReportNarrative``) in the table, JSON, Markdown
+/// and HTML reports of `plssem estimate` and `plssem report` (not the CSV: it holds values,
+/// one a row, and prose has no place among them).
 struct NarrativeOptions: ParsableArguments {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Add the results in words to a markdown or html report: id (Indonesian) or en (English). (default: none)",
+      "Add the results in words to a table, json, markdown or html report: id (Indonesian) or en (English). With --labels and no --language, the construct names follow this language when the codebook has it. (default: none)",
       valueName: "id|en"))
   var narrative: String?
 
@@ -23,18 +25,24 @@ struct NarrativeOptions: ParsableArguments {
     }
   }
 
-  /// Checks that `format` can show the narrative (Markdown or HTML); a usage error otherwise.
+  /// Checks that `format` can show the narrative (all but CSV); a usage error otherwise.
   func check(format: OutputFormat) throws {
-    guard narrative != nil, format != .markdown, format != .html else { return }
+    guard narrative != nil, format == .csv else { return }
     throw ValidationError(
-      "--narrative needs --format markdown or html (the results in words are prose; got --format \(format.rawValue))"
+      "--narrative needs --format table, json, markdown or html (the CSV holds values, one a row; the results in words are prose)"
     )
   }
 
-  /// `report` with the narrative asked for.
-  func apply(to report: EstimationReport) -> EstimationReport {
+  /// `report` with the narrative asked for. With `--labels` but no `--language`, the construct
+  /// names are taken again in the narrative's language when the codebook has names in it, so
+  /// an English narrative does not name Indonesian constructs (and the tables follow).
+  func apply(to report: EstimationReport, input: InputOptions) throws -> EstimationReport {
     var report = report
     report.narrativeLanguage = language
+    if let language, input.labels, input.language == nil {
+      report.constructLabels = try constructLabels(
+        input, model: report.estimate.model, preferredLanguage: language.code)
+    }
     return report
   }
 }

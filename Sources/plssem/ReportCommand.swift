@@ -68,7 +68,7 @@ struct ReportCommand: ParsableCommand {
       try scores.write(inputs)
       let destination = self.destination
       try emit(
-        render(narrative.apply(to: report), format: format),
+        render(try narrative.apply(to: report, input: input), format: format),
         to: destination == "-" ? nil : destination)
       if destination != "-" { Console.note("wrote \(destination)") }
     }

@@ -65,4 +65,74 @@ struct NarrativeCLITests {
       as: UTF8.self)
     #expect(!out.contains("Narasi hasil") && !out.contains("The results in words"))
   }
+
+  @Test("the text table holds the narrative within 80 columns, before the tables")
+  func textTable() throws {
+    let out = String(
+      decoding: try CLIRunner.output(["estimate"] + Self.arguments + ["--narrative", "id"]),
+      as: UTF8.self)
+    #expect(out.contains("\nNarasi hasil\n============\n\nModel pengukuran\n"))
+    #expect(out.contains("\n- X2 berpengaruh positif dan signifikan terhadap X3 (β = "))
+    let narrative = try #require(out.range(of: "Narasi hasil"))
+    let structural = try #require(out.range(of: "\nStructural model\n"))
+    #expect(narrative.lowerBound < structural.lowerBound)
+    let lines = out[narrative.lowerBound..<structural.lowerBound].split(separator: "\n")
+    #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
+  }
+
+  @Test("JSON narrative: language, paragraphs, hypothesis table and sentences; null without")
+  func json() throws {
+    let data = try CLIRunner.output(
+      ["estimate"] + Self.arguments + ["--format", "json", "--narrative", "en"])
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let narrative = try #require(object["narrative"] as? [String: Any])
+    #expect(narrative["language"] as? String == "en")
+    let paragraphs = try #require(narrative["paragraphs"] as? [[String: Any]])
+    #expect(
+      paragraphs.compactMap { $0["id"] as? String }.starts(with: ["measurement", "structural"])
+        || paragraphs.compactMap { $0["id"] as? String }.contains("hypotheses"))
+    #expect(paragraphs.allSatisfy { ($0["sentences"] as? [String])?.isEmpty == false })
+    let sentences = try #require(narrative["hypothesisSentences"] as? [String])
+    #expect(
+      sentences.first?.hasPrefix("X2 has a positive and significant effect on X3 (β = 0.") == true)
+    // The β of the sentence is the JSON path's estimate at three decimals.
+    let paths = try #require(object["paths"] as? [[String: Any]])
+    let h1 = try #require(
+      paths.first { $0["from"] as? String == "X2" && $0["to"] as? String == "X3" })
+    let beta = try #require(h1["estimate"] as? Double)
+    #expect(sentences.first?.contains("β = \(String(format: "%.3f", beta))") == true)
+    let table = try #require(narrative["hypothesisTable"] as? [String: Any])
+    let rows = try #require(table["rows"] as? [[String]])
+    #expect(rows.first?.first == "H1")
+    #expect((table["columns"] as? [String])?.count == rows.first?.count)
+    #expect(narrative["references"] is [String])
+    // Without --narrative: null.
+    let plain = try CLIRunner.output(["estimate"] + Self.arguments + ["--format", "json"])
+    let plainObject = try #require(try JSONSerialization.jsonObject(with: plain) as? [String: Any])
+    #expect(plainObject["narrative"] is NSNull)
+  }
+
+  @Test(
+    "--labels names the constructs in the narrative's language unless --language says otherwise")
+  func labelsFollowTheNarrative() throws {
+    let english = String(
+      decoding: try CLIRunner.output(
+        ["estimate"] + Self.arguments + ["--format", "markdown", "--narrative", "en", "--labels"]),
+      as: UTF8.self)
+    #expect(
+      english.contains("Cluster pattern has a positive and significant effect on LED orientation"))
+    #expect(!english.contains("Pola Klaster"))
+    let indonesian = String(
+      decoding: try CLIRunner.output(
+        ["estimate"] + Self.arguments + ["--format", "markdown", "--narrative", "id", "--labels"]),
+      as: UTF8.self)
+    #expect(indonesian.contains("Pola Klaster berpengaruh positif dan signifikan terhadap"))
+    let chosen = String(
+      decoding: try CLIRunner.output(
+        ["estimate"] + Self.arguments + [
+          "--format", "markdown", "--narrative", "en", "--labels", "--language", "id",
+        ]),
+      as: UTF8.self)
+    #expect(chosen.contains("Pola Klaster has a positive and significant effect on"))
+  }
 }

@@ -28,7 +28,11 @@ struct PositiveCLITests {
     ("--missing-code", "default: none"),
     ("--missing", "default: mean"), ("--codebook", "default: none"), ("--lenient", "default: off"),
     ("--dimensions", "default: off"),
-    ("--labels", "default: off"), ("--language", "default: the codebook's first"),
+    ("--labels", "default: off"),
+    (
+      "--language",
+      "default: the --narrative language when the codebook has it, else the codebook's first"
+    ),
     ("--exclude-rows", "default: none"), ("--exclude-straightliners", "default: off"),
     ("--exclude-missing-above", "default: none"), ("--scores", "default: none"),
     ("--scheme", "default: path"), ("--max-iterations", "default: 300"),

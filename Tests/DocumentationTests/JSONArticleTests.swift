@@ -87,4 +87,28 @@ struct JSONArticleTests {
       #expect(article.contains("`\(field)`"), "TheJSONReport.md does not document `\(field)`")
     }
   }
+
+  @Test("the narrative's keys (with --narrative) are documented")
+  func narrativeKeysAreDocumented() throws {
+    let estimate = try ExampleData.corpRepSimpleEstimate()
+    let bootstrap = try Bootstrapper(settings: BootstrapSettings(resamples: 50, seed: 1)).result(
+      estimate)
+    var report = EstimationReport(
+      estimate: estimate, bootstrap: bootstrap, dataSource: ExampleData.corpRepData,
+      modelSource: ExampleData.corpRepSimpleModel)
+    report.narrativeLanguage = .indonesian
+    guard case .object(let members) = report.json(),
+      case .object(let narrative) = members.first(where: { $0.0 == "narrative" })?.1,
+      case .array(let paragraphs) = narrative.first(where: { $0.0 == "paragraphs" })?.1,
+      case .object(let paragraph) = paragraphs.first,
+      case .object(let table) = narrative.first(where: { $0.0 == "hypothesisTable" })?.1
+    else {
+      Issue.record("no narrative object with paragraphs and a hypothesis table")
+      return
+    }
+    let article = try Repository.text("Sources/PLSSEMReport/PLSSEMReport.docc/TheJSONReport.md")
+    for (key, _) in narrative + paragraph + table {
+      #expect(article.contains("`\(key)`"), "TheJSONReport.md does not document `\(key)`")
+    }
+  }
 }

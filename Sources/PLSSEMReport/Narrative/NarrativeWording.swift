@@ -116,10 +116,18 @@ extension NarrativeWording {
     var columns: [ReportTable.Column] = []
     if f.hasHypotheses { columns.append(.label(h.label)) }
     columns.append(.label(h.path))
-    if f.hasHypotheses { columns.append(.label(h.expected)) }
+    if f.hasHypotheses {
+      // Not essential: the text table leaves it out (saying so) when 80 columns are too few.
+      var expected = ReportTable.Column.label(h.expected)
+      expected.essential = false
+      columns.append(expected)
+    }
     columns.append(ReportTable.Column("β"))
     if f.testing != nil {
-      columns += [ReportTable.Column("t"), ReportTable.Column("p"), ReportTable.Column(h.interval)]
+      columns += [
+        ReportTable.Column("t"), ReportTable.Column("p"),
+        ReportTable.Column(h.interval, essential: false),
+      ]
     }
     columns.append(.label(f.hasHypotheses ? h.decision : h.significant))
     let rows = f.outcomes.map { o -> ReportTable.Row in
