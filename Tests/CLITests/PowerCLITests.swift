@@ -106,4 +106,27 @@ struct PowerCLITests {
       base + ["--shard", "1/3", "--output", "x.json", "--format", "json"], in: work)
     #expect(format.status == 64 && format.standardError.contains("--format does not apply"))
   }
+
+  @Test("shard files written before the ShardFile envelope merge into the single run's bytes")
+  func versionOneShardsMerge() throws {
+    let files = ["s1", "s2"].map {
+      Repository.path("Tests/PowerTests/Fixtures/power-shards-v1/\($0).json")
+    }
+    let merged = try CLIRunner.output(["merge"] + files + ["--format", "json"], timeout: 300)
+    let single = try CLIRunner.output(
+      [
+        "power", "--example", "led", "--respondents", "30,40", "--replications", "3",
+        "--bootstrap", "20", "--seed", "5", "--continuous", "--format", "json",
+      ], timeout: 300)
+    #expect(merged == single)
+    // A bootstrap shard given where the first file made it a power merge: the file and both
+    // kinds named.
+    let bootstrap = Repository.path("Tests/CLITests/Corpus/shards/edited-count.json")
+    let mixed = try CLIRunner.run(["merge", files[0], bootstrap])
+    #expect(mixed.status == 1)
+    #expect(
+      mixed.standardError.contains(
+        "edited-count.json: not a plssem power shard file (it is a plssem bootstrap shard file"),
+      "\(mixed.standardError)")
+  }
 }

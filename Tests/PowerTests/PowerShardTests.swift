@@ -78,4 +78,69 @@ struct PowerShardTests {
       counts.contains("1 record;") && counts.contains("at 1 size") && !counts.contains("1 sizes"),
       "\(counts)")
   }
+
+  /// The files of `plssem power --example led --respondents 30,40 --replications 3 --bootstrap
+  /// 20 --seed 5 --continuous --shard k/2`, written before ``PowerShard`` became a
+  /// ``ShardFile`` (`Fixtures/power-shards-v1`).
+  static func versionOneFiles() throws -> [(source: String, data: Data)] {
+    try ["s1", "s2"].map { name in
+      let url = try #require(
+        Bundle.module.url(forResource: "Fixtures/power-shards-v1/\(name)", withExtension: "json"))
+      return ("\(name).json", try Data(contentsOf: url))
+    }
+  }
+
+  @Test(
+    "a shard file written before the ShardFile envelope reads, encodes to its own bytes, merges")
+  func formatUnchanged() throws {
+    var shards: [(source: String, shard: PowerShard)] = []
+    for (source, data) in try Self.versionOneFiles() {
+      let shard = try PowerShard.decode(data, source: source)
+      #expect(try shard.encoded() == data, "\(source) is written otherwise now")
+      #expect(shard.respondents == [30, 40] && shard.replications == 3)
+      shards.append((source, shard))
+    }
+    let records = try PowerShard.merge(shards)
+    // Shard 1/2 holds replication 0 at each size, shard 2/2 replications 1 and 2.
+    #expect(records.map(\.replication) == [0, 0, 1, 2, 1, 2])
+    #expect(records.map(\.respondents) == [30, 40, 30, 30, 40, 40])
+    // Through the generic envelope: a NaN in a record is written "nan" and read back.
+    var shard = shards[0].shard
+    shard.records[0].outcomes?[0].estimate = .nan
+    let again = try PowerShard.decode(shard.encoded(), source: "nan.json")
+    #expect(again.records[0].outcomes?[0].estimate.isNaN == true)
+  }
+
+  @Test("a shard file of another kind is refused naming the file, the kind expected and found")
+  func otherKindNamed() throws {
+    func message(_ body: () throws -> Void) -> String {
+      do {
+        try body()
+        return ""
+      } catch {
+        return String(describing: error)
+      }
+    }
+    let power = try Self.versionOneFiles()[0].data
+    let asBootstrap = message { _ = try BootstrapShard.decode(power, source: "p1.json") }
+    #expect(
+      asBootstrap.hasPrefix("p1.json: not a plssem bootstrap shard file (")
+        && asBootstrap.contains("it is a plssem power shard file, format plssem.power-shard/1"),
+      "\(asBootstrap)")
+    let asGroups = message { _ = try MultiGroupShard.decode(power, source: "p1.json") }
+    #expect(
+      asGroups.hasPrefix("p1.json: not a plssem mga shard file (")
+        && asGroups.contains("plssem power shard file"), "\(asGroups)")
+    let bootstrap = Data(#"{"format": "plssem.bootstrap-shard/2"}"#.utf8)
+    let asPower = message { _ = try PowerShard.decode(bootstrap, source: "b.json") }
+    #expect(
+      asPower.hasPrefix("b.json: not a plssem power shard file (")
+        && asPower.contains("it is a plssem bootstrap shard file"), "\(asPower)")
+    // A power shard's own defect names the power shard, not the bootstrap's.
+    var short = try PowerShard.decode(power, source: "p1.json")
+    short.records = []
+    let defect = message { _ = try PowerShard.decode(short.encoded(), source: "short.json") }
+    #expect(defect.hasPrefix("short.json: not a plssem power shard file (0 records;"), "\(defect)")
+    #expect(!defect.contains("bootstrap"))
+  }
 }

@@ -162,8 +162,13 @@ public enum BootstrapError: Error, CustomStringConvertible, Equatable, Sendable 
   case tooFewAdmissible(included: Int, attempted: Int, inadmissible: Int)
   /// Shards that do not belong together or do not cover the run.
   case incompatibleShards(String)
-  /// A shard file that is not a valid bootstrap state (`source` names the file).
+  /// A shard's state that does not hold together (`source` names the file). Read through
+  /// ``ShardFile``, the error names the kind of file instead
+  /// (``malformedShardFile(source:kind:reason:)``).
   case malformedShard(source: String, reason: String)
+  /// A file that is not a valid shard file of the kind expected: `kind` names that kind (e.g.
+  /// "plssem power shard"), `reason` what is wrong, or which kind of file it is instead.
+  case malformedShardFile(source: String, kind: String, reason: String)
   /// The run was cancelled.
   case cancelled
 
@@ -182,7 +187,9 @@ public enum BootstrapError: Error, CustomStringConvertible, Equatable, Sendable 
         "only \(included) of \(attempted) bootstrap resamples are left (\(inadmissible) inadmissible resamples were dropped): too few for inference; keep or replace them (\(name(.inadmissibleResamples)))"
     case .incompatibleShards(let message): return "cannot merge shards: \(message)"
     case .malformedShard(let source, let reason):
-      return "\(source): not a plssem bootstrap shard (\(reason))"
+      return "\(source): not a valid shard file (\(reason))"
+    case .malformedShardFile(let source, let kind, let reason):
+      return "\(source): not a \(kind) file (\(reason))"
     case .cancelled: return "the bootstrap was cancelled"
     }
   }

@@ -1,25 +1,12 @@
 import Foundation
 
-/// A shard file of a power study (`plssem power --shard k/N --output FILE`, format
-/// `plssem.power-shard/1`): the records of replications `shard.chunks(of: R)` — shard k of N of
-/// each sample size's replications — at every sample size, and the provenance of its inputs.
+/// The state a power study's shard carries: the sample sizes and replications of the whole
+/// study and the records of the shard's replications `shard.chunks(of: R)` at every size.
 ///
-/// Replications are independent draws on the counter-based streams of (seed, n, replication)
-/// (``PowerStudy``), so shards computed anywhere merge (``merge(_:)``) into the records of one
-/// run, and ``PowerResult/init(study:replications:)`` folds them into the single run's result
-/// bit for bit. The file is parallel to the bootstrap's (``BootstrapShard``) and the
-/// multi-group analysis's (``MultiGroupShard``): same ``ShardSpec``, same
-/// ``BootstrapProvenance``, same errors.
-public struct PowerShard: Sendable, Codable, Equatable {
-  /// The format written by this version.
-  public static let currentFormat = "plssem.power-shard/1"
-
-  /// The file's format, ``currentFormat``.
-  public var format: String
-  /// Which shard k of N this is.
-  public var shard: ShardSpec
-  /// The caller's options and input files (the CLI: its shaping arguments and file digests).
-  public var provenance: BootstrapProvenance
+/// Stored inline in its ``ShardFile`` (``ShardFileState/storedInline``): the file's top-level
+/// keys are `format`, `shard`, `provenance`, `respondents`, `replications` and `records`, as
+/// `plssem.power-shard/1` files have been written from the start.
+public struct PowerState: Sendable, Codable, Equatable {
   /// The sample sizes of the study, in its order.
   public var respondents: [Int]
   /// Replications per sample size R of the whole study.
@@ -27,81 +14,22 @@ public struct PowerShard: Sendable, Codable, Equatable {
   /// The records of this shard's replications, size by size, replication by replication.
   public var records: [PowerReplication]
 
-  public init(
-    shard: ShardSpec, respondents: [Int], replications: Int, records: [PowerReplication],
-    provenance: BootstrapProvenance
-  ) {
-    format = Self.currentFormat
-    self.shard = shard
+  public init(respondents: [Int], replications: Int, records: [PowerReplication]) {
     self.respondents = respondents
     self.replications = replications
     self.records = records
-    self.provenance = provenance
   }
+}
 
-  /// Runs shard `shard` of `study`: its range of replications at every sample size.
-  public init(
-    study: PowerStudy, shard: ShardSpec, provenance: BootstrapProvenance,
-    progress: PowerStudy.Progress? = nil
-  ) {
-    let settings = study.settings
-    self.init(
-      shard: shard, respondents: settings.respondents, replications: settings.replications,
-      records: study.run(
-        replications: shard.chunks(of: settings.replications), progress: progress),
-      provenance: provenance)
-  }
+extension PowerState: ShardFileState {
+  /// The format of power shard files.
+  public static let shardFormat = "plssem.power-shard/1"
+  /// The state's keys are the file's top-level keys (the format of the first power shards).
+  public static var storedInline: Bool { true }
 
-  /// The file contents: JSON with sorted keys (non-finite numbers as `"nan"`, `"inf"`,
-  /// `"-inf"`).
-  public func encoded() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    return try encoder.encode(self)
-  }
-
-  /// Whether `data` is (claims to be) a power shard file.
-  public static func isPowerShard(_ data: Data) -> Bool {
-    format(of: data)?.hasPrefix("plssem.power-shard/") == true
-  }
-
-  private static func format(of data: Data) -> String? {
-    struct Header: Decodable { var format: String? }
-    return (try? JSONDecoder().decode(Header.self, from: data))?.format
-  }
-
-  /// Reads a shard file's contents; `source` names the file in every error. Refuses files of
-  /// another format, malformed JSON, and records that do not cover exactly the replications
-  /// of their shard.
-  public static func decode(_ data: Data, source: String) throws(BootstrapError) -> PowerShard {
-    let format = format(of: data)
-    guard format == currentFormat else {
-      throw .malformedShard(
-        source: source,
-        reason: format.map { "format \($0); this version reads \(currentFormat)" } ?? "no format")
-    }
-    let decoder = JSONDecoder()
-    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    let shard: PowerShard
-    do {
-      shard = try decoder.decode(PowerShard.self, from: data)
-    } catch {
-      throw .malformedShard(source: source, reason: BootstrapShard.reason(error))
-    }
-    return try shard.validated(source: source)
-  }
-
-  /// This shard if it is shard k of N with 1 ≤ k ≤ N and its records are exactly the
+  /// This state if its sizes and R are in their domains and its records are exactly the
   /// replications `shard.chunks(of: replications)` at each size, in order.
-  public func validated(source: String) throws(BootstrapError) -> PowerShard {
-    guard shard.count >= 1, shard.count <= ShardSpec.maximumCount, shard.index >= 1,
-      shard.index <= shard.count
-    else {
-      throw .malformedShard(source: source, reason: "shard \(shard.index)/\(shard.count)")
-    }
+  public func validated(shard: ShardSpec, source: String) throws(BootstrapError) -> PowerState {
     guard replications >= 1, replications <= PowerSettings.maximumReplications,
       !respondents.isEmpty
     else {
@@ -135,6 +63,64 @@ public struct PowerShard: Sendable, Codable, Equatable {
     }
     return self
   }
+}
+
+/// A shard file of a power study (`plssem power --shard k/N --output FILE`, format
+/// `plssem.power-shard/1`): the ``ShardFile`` envelope around a ``PowerState`` — the records of
+/// replications `shard.chunks(of: R)` (shard k of N of each sample size's replications) at
+/// every sample size, and the provenance of its inputs.
+///
+/// Replications are independent draws on the counter-based streams of (seed, n, replication)
+/// (``PowerStudy``), so shards computed anywhere merge (`PowerShard.merge(_:)`) into the
+/// records of one run, and ``PowerResult/init(study:replications:)`` folds them into the single
+/// run's result bit for bit. The envelope's checks (format, JSON, k of N) are the bootstrap's and the
+/// multi-group analysis's (``BootstrapShard``, ``MultiGroupShard``): same ``ShardSpec``, same
+/// ``BootstrapProvenance``, same errors.
+public typealias PowerShard = ShardFile<PowerState>
+
+extension ShardFile where State == PowerState {
+  /// A shard file from its parts.
+  public init(
+    shard: ShardSpec, respondents: [Int], replications: Int, records: [PowerReplication],
+    provenance: BootstrapProvenance
+  ) {
+    self.init(
+      shard: shard,
+      state: PowerState(respondents: respondents, replications: replications, records: records),
+      provenance: provenance)
+  }
+
+  /// Runs shard `shard` of `study`: its range of replications at every sample size.
+  public init(
+    study: PowerStudy, shard: ShardSpec, provenance: BootstrapProvenance,
+    progress: PowerStudy.Progress? = nil
+  ) {
+    let settings = study.settings
+    self.init(
+      shard: shard, respondents: settings.respondents, replications: settings.replications,
+      records: study.run(
+        replications: shard.chunks(of: settings.replications), progress: progress),
+      provenance: provenance)
+  }
+
+  /// The sample sizes of the study, in its order.
+  public var respondents: [Int] {
+    get { state.respondents }
+    set { state.respondents = newValue }
+  }
+  /// Replications per sample size R of the whole study.
+  public var replications: Int {
+    get { state.replications }
+    set { state.replications = newValue }
+  }
+  /// The records of this shard's replications, size by size, replication by replication.
+  public var records: [PowerReplication] {
+    get { state.records }
+    set { state.records = newValue }
+  }
+
+  /// Whether `data` is (claims to be) a power shard file (``ShardFile/claims(_:)``).
+  public static func isPowerShard(_ data: Data) -> Bool { claims(data) }
 
   /// Checks that `shards` are the N shards of one study (same provenance, sizes and
   /// replications; every k of N once, a missing one named) and returns their records.
