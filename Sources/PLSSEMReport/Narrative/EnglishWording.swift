@@ -2,7 +2,8 @@ import PLSSEM
 
 /// The narrative in English: decimal points, APA p-values (`p < .001`), "supported" / "not
 /// supported" (never "proved" or "accepted"), "effect" for a path coefficient as the field
-/// uses it, with the causal caveat stated once.
+/// uses it, with the causal caveat stated once. Wording only (with English's plurals): what is
+/// said is decided once for both languages (``NarrativeWording``).
 struct EnglishWording: NarrativeWording {
   let numbers = NarrativeNumbers(decimalComma: false)
   let language = NarrativeLanguage.english
@@ -18,385 +19,302 @@ struct EnglishWording: NarrativeWording {
     }
   }
 
-  func and(_ items: [String]) -> String { list(items, and: "and", serialComma: true) }
-  func named(_ n: NarrativeFindings.Named) -> String { "\(n.name) (\(numbers.value(n.value)))" }
-  func range(_ values: [Double]) -> String {
-    guard let low = values.min(), let high = values.max() else { return "" }
-    return numbers.range(low...high, to: "to")
+  let conjunction = "and"
+  let serialComma = true
+  let rangeConnector = "to"
+  let lastPairSeparator = "; and "
+  let forWord = "for"
+  let throughWord = "through"
+  let thenWord = "and then"
+  let positiveWord = "positive"
+  let negativeWord = "negative"
+  let percentileWord = "percentile"
+  func ciLabel(_ level: String) -> String { "\(level) CI" }
+
+  /// "is" or "are" for `count` subjects.
+  func be(_ count: Int) -> String { count == 1 ? "is" : "are" }
+
+  let notConverged =
+    "The PLS algorithm did not converge: the estimates are not final and should not be interpreted until it does (raise --max-iterations or revise the model)."
+  let inadmissible =
+    "The solution is inadmissible (see the warnings): the estimates should not be interpreted until the problems are resolved."
+
+  // MARK: Measurement model
+
+  func loadingsMeet(count: Int, limit: String, range: String, cite: String) -> String {
+    "All \(count) indicators of the reflective (Mode A) constructs have loadings of at least \(limit) (\(range); \(cite))."
   }
 
-  func admissibility(converged: Bool, admissible: Bool) -> [String] {
-    var out: [String] = []
-    if !converged {
-      out.append(
-        "The PLS algorithm did not converge: the estimates are not final and should not be interpreted until it does (raise --max-iterations or revise the model)."
-      )
-    }
-    if !admissible {
-      out.append(
-        "The solution is inadmissible (see the warnings): the estimates should not be interpreted until the problems are resolved."
-      )
-    }
-    return out
+  func loadingsShort(count: Int, meeting: Int, limit: String, cite: String, short: [String])
+    -> String
+  {
+    "Of the \(count) indicators of the reflective (Mode A) constructs, \(meeting) \(meeting == 1 ? "has a loading" : "have loadings") of at least \(limit) (\(cite)); \(and(short)) \(short.count == 1 ? "falls" : "fall") short of it."
   }
 
-  func loadings(_ m: NarrativeFindings.Measurement, _ t: QualityThresholds) -> [String] {
-    let n = m.loadings.count
-    guard n > 0 else { return [] }
-    let cite = cite("loading", t)
-    let short = m.loadings.filter { ($0.verdict ?? .meets) != .meets }
-    if short.isEmpty {
-      return [
-        "All \(n) indicators of the reflective (Mode A) constructs have loadings of at least \(numbers.limit(t.loading)) (\(range(m.loadings.map(\.value))); \(cite))."
-      ]
-    }
-    var out = [
-      "Of the \(n) indicators of the reflective (Mode A) constructs, \(n - short.count) \(n - short.count == 1 ? "has a loading" : "have loadings") of at least \(numbers.limit(t.loading)) (\(cite)); \(and(short.map(named))) \(short.count == 1 ? "falls" : "fall") short of it."
-    ]
-    if short.contains(where: { $0.verdict == .caution }) {
-      out.append(
-        "An indicator loading between \(numbers.limit(t.loadingRemoval)) and \(numbers.limit(t.loading)) should be removed only if its removal raises internal consistency reliability or AVE above its threshold (\(cite))."
-      )
-    }
-    if short.contains(where: { $0.verdict == .misses }) {
-      out.append(
-        "An indicator loading below \(numbers.limit(t.loadingRemoval)) should be removed (\(cite))."
-      )
-    }
-    return out
+  func loadingsBetweenRule(removal: String, limit: String, cite: String) -> String {
+    "An indicator loading between \(removal) and \(limit) should be removed only if its removal raises internal consistency reliability or AVE above its threshold (\(cite))."
   }
 
-  func reliability(_ m: NarrativeFindings.Measurement, _ t: QualityThresholds) -> [String] {
-    guard !m.judged.isEmpty else { return [] }
-    let cite = cite("reliability", t)
-    let bounds =
-      "between \(numbers.limit(t.reliability)) and \(numbers.limit(t.reliabilityRedundant))"
-    let values =
-      "Cronbach's alpha (\(range(m.alpha))) and composite reliability ρ_C (\(range(m.rhoC)))"
-    if m.reliabilityIssues.isEmpty {
-      return [
-        "Internal consistency reliability is established: \(values) lie \(bounds) for every construct (\(cite))."
-      ]
-    }
-    let issues = m.reliabilityIssues.map { issue -> String in
-      let statistic = issue.statistic == .alpha ? "Cronbach's alpha" : "ρ_C"
-      let value = "the \(statistic) of \(issue.construct) (\(numbers.value(issue.value)))"
-      switch issue.kind {
-      case .exploratory:
-        return
-          "\(value) is between \(numbers.limit(t.reliabilityExploratory)) and \(numbers.limit(t.reliability)), acceptable in exploratory research only"
-      case .unreliable:
-        return
-          "\(value) is below \(numbers.limit(t.reliabilityExploratory)): \(issue.construct) is not measured reliably"
-      case .redundant:
-        return
-          "\(value) is above \(numbers.limit(t.reliabilityRedundant)), which suggests redundant items"
-      }
-    }
-    return ["\(values) should lie \(bounds) (\(cite)); \(issues.joined(separator: "; "))."]
+  func loadingsBelowRule(removal: String, cite: String) -> String {
+    "An indicator loading below \(removal) should be removed (\(cite))."
   }
 
-  func convergentValidity(_ m: NarrativeFindings.Measurement, _ t: QualityThresholds) -> [String] {
-    guard !m.ave.isEmpty else { return formative(m) }
-    let cite = cite("ave", t)
-    let short = m.ave.filter { $0.verdict == .misses }
-    var out: [String]
-    if short.isEmpty {
-      out = [
-        "Convergent validity is established: the AVE of every construct is at least \(numbers.limit(t.ave)) (\(range(m.ave.map(\.value))); \(cite))."
-      ]
-    } else {
-      let others =
-        short.count < m.ave.count
-        ? "; that of the other constructs is at least \(numbers.limit(t.ave))" : ""
-      out = [
-        "The AVE of \(and(short.map(named))) \(short.count == 1 ? "is" : "are") below \(numbers.limit(t.ave)) (\(cite)): convergent validity is not established for \(and(short.map(\.name)))\(others)."
-      ]
-    }
-    return out + formative(m)
+  func reliabilityBounds(_ lower: String, _ upper: String) -> String {
+    "between \(lower) and \(upper)"
   }
 
-  func formative(_ m: NarrativeFindings.Measurement) -> [String] {
-    m.formative.isEmpty
-      ? []
-      : [
-        "The Mode B (formative) \(m.formative.count == 1 ? "construct" : "constructs") \(and(m.formative)) \(m.formative.count == 1 ? "is" : "are") not judged by these criteria."
-      ]
+  func reliabilityValues(alpha: String, rhoC: String) -> String {
+    "Cronbach's alpha (\(alpha)) and composite reliability ρ_C (\(rhoC))"
   }
 
-  /// Pairs as a list: "X2 and X3 (0.646)", several separated by semicolons.
-  func pairs(_ ps: [NarrativeFindings.Pair], r: Bool = false) -> String {
-    let items = ps.map {
-      "\($0.first) and \($0.second) (\(r ? "r = " : "")\(numbers.value($0.value)))"
-    }
-    return items.count < 2
-      ? items.joined() : items.dropLast().joined(separator: "; ") + "; and " + (items.last ?? "")
+  func reliabilityMet(values: String, bounds: String, cite: String) -> String {
+    "Internal consistency reliability is established: \(values) lie \(bounds) for every construct (\(cite))."
   }
 
-  func discriminantValidity(
-    _ m: NarrativeFindings.Measurement, _ t: QualityThresholds, level: Double?
-  ) -> [String] {
-    var out: [String] = []
-    let htmtCite = cite("htmt", t)
-    let conservative = numbers.limit(t.htmtConservative)
-    let liberal = numbers.limit(t.htmtLiberal)
-    if let highest = m.htmt.max(by: { $0.value < $1.value }) {
-      let caution = m.htmt.filter { t.htmt($0.value) == .caution }
-      let misses = m.htmt.filter { t.htmt($0.value) == .misses }
-      if caution.isEmpty && misses.isEmpty {
-        out.append(
-          "Discriminant validity is established by the HTMT criterion: every HTMT ratio is at most \(conservative) (highest: \(highest.first) and \(highest.second) at \(numbers.value(highest.value)); \(htmtCite))."
-        )
-      } else {
-        if !caution.isEmpty {
-          out.append(
-            "The HTMT ratio of \(pairs(caution)) is above \(conservative) but at most \(liberal), acceptable only for conceptually similar constructs (\(htmtCite))."
-          )
-        }
-        if !misses.isEmpty {
-          out.append(
-            "The HTMT ratio of \(pairs(misses)) is above \(liberal): discriminant validity is not established between \(misses.count == 1 ? "these constructs" : "these pairs") (\(htmtCite))."
-          )
-        }
-      }
+  func reliabilityIssue(
+    _ shortfall: ReliabilityShortfall, statistic: String, construct: String, value: String
+  ) -> String {
+    let subject = "the \(statistic) of \(construct) (\(value))"
+    switch shortfall {
+    case .exploratory(let from, let to):
+      return "\(subject) is between \(from) and \(to), acceptable in exploratory research only"
+    case .unreliable(let below):
+      return "\(subject) is below \(below): \(construct) is not measured reliably"
+    case .redundant(let above):
+      return "\(subject) is above \(above), which suggests redundant items"
     }
-    if let level, !m.htmtUpper.isEmpty {
-      let upperCite = cite("htmt", t, part: 1)
-      let above = m.htmtUpper.filter { $0.value > t.htmtConservative }
-      let limit = "one-sided \(numbers.percent(level)) upper confidence limit"
-      out.append(
-        above.isEmpty
-          ? "The bootstrap's \(limit) of every HTMT ratio is at most \(conservative) as well (\(upperCite))."
-          : "The bootstrap's \(limit) of the HTMT ratio exceeds \(conservative) for \(pairs(above)): for \(above.count == 1 ? "this pair" : "these pairs") the ratio is not significantly below \(conservative) (\(upperCite))."
-      )
-    }
-    let flCite = cite("fornell-larcker", t)
-    if !m.ave.isEmpty {
-      let violations = m.fornellLarckerViolations
-      out.append(
-        violations.isEmpty
-          ? "The Fornell–Larcker criterion is met: each construct's √AVE exceeds its correlations with the other constructs (\(flCite))."
-          : "The Fornell–Larcker criterion is not met for \(pairs(violations, r: true)): their correlation is not below the √AVE of each (\(flCite))."
-      )
-    }
-    return out
+  }
+
+  func reliabilityNotMet(values: String, bounds: String, cite: String, issues: String) -> String {
+    "\(values) should lie \(bounds) (\(cite)); \(issues)."
+  }
+
+  func aveMet(limit: String, range: String, cite: String) -> String {
+    "Convergent validity is established: the AVE of every construct is at least \(limit) (\(range); \(cite))."
+  }
+
+  func aveShort(short: [String], names: [String], limit: String, cite: String, othersMeet: Bool)
+    -> String
+  {
+    let others = othersMeet ? "; that of the other constructs is at least \(limit)" : ""
+    return
+      "The AVE of \(and(short)) \(be(short.count)) below \(limit) (\(cite)): convergent validity is not established for \(and(names))\(others)."
+  }
+
+  func formativeNotJudged(_ constructs: [String]) -> String {
+    "The Mode B (formative) \(constructs.count == 1 ? "construct" : "constructs") \(and(constructs)) \(be(constructs.count)) not judged by these criteria."
+  }
+
+  func htmtMet(limit: String, first: String, second: String, value: String, cite: String)
+    -> String
+  {
+    "Discriminant validity is established by the HTMT criterion: every HTMT ratio is at most \(limit) (highest: \(first) and \(second) at \(value); \(cite))."
+  }
+
+  func htmtBetween(pairs: String, conservative: String, liberal: String, cite: String) -> String {
+    "The HTMT ratio of \(pairs) is above \(conservative) but at most \(liberal), acceptable only for conceptually similar constructs (\(cite))."
+  }
+
+  func htmtAbove(pairs: String, count: Int, liberal: String, cite: String) -> String {
+    "The HTMT ratio of \(pairs) is above \(liberal): discriminant validity is not established between \(count == 1 ? "these constructs" : "these pairs") (\(cite))."
+  }
+
+  func upperLimit(_ level: String) -> String {
+    "one-sided \(level) upper confidence limit"
+  }
+
+  func htmtUpperMet(level: String, limit: String, cite: String) -> String {
+    "The bootstrap's \(upperLimit(level)) of every HTMT ratio is at most \(limit) as well (\(cite))."
+  }
+
+  func htmtUpperAbove(level: String, pairs: String, count: Int, limit: String, cite: String)
+    -> String
+  {
+    "The bootstrap's \(upperLimit(level)) of the HTMT ratio exceeds \(limit) for \(pairs): for \(count == 1 ? "this pair" : "these pairs") the ratio is not significantly below \(limit) (\(cite))."
+  }
+
+  func fornellLarckerMet(cite: String) -> String {
+    "The Fornell–Larcker criterion is met: each construct's √AVE exceeds its correlations with the other constructs (\(cite))."
+  }
+
+  func fornellLarckerNotMet(pairs: String, cite: String) -> String {
+    "The Fornell–Larcker criterion is not met for \(pairs): their correlation is not below the √AVE of each (\(cite))."
   }
 
   let notAssessed = "Reliability and validity were not assessed."
 
-  func collinearity(_ s: NarrativeFindings.Structural, _ t: QualityThresholds) -> [String] {
-    guard let highest = s.vif.max(by: { $0.value < $1.value }) else { return [] }
-    let cite = cite("vif", t)
-    let high = s.vif.filter { ($0.verdict ?? .meets) != .meets }
-    if high.isEmpty {
-      return [
-        "Collinearity among the predictors is not a concern: every inner VIF is below \(numbers.limit(t.vifCaution)) (highest \(numbers.value(highest.value, 2)); \(cite))."
-      ]
+  // MARK: Structural model
+
+  func vifMet(limit: String, highest: String, cite: String) -> String {
+    "Collinearity among the predictors is not a concern: every inner VIF is below \(limit) (highest \(highest); \(cite))."
+  }
+
+  func vifHigh(named: [String], limit: String, cite: String) -> String {
+    "The inner VIF of \(and(named)) is \(limit) or more: collinearity among the predictors may affect \(named.count == 1 ? "that path coefficient" : "those path coefficients") (\(cite))."
+  }
+
+  func r2Word(_ level: ExplainedVarianceLevel) -> String {
+    switch level {
+    case .substantial: return "substantial"
+    case .moderate: return "moderate"
+    case .weak: return "weak"
+    case .below(let weak): return "below \(weak)"
     }
-    let named = high.map { "\($0.name) (\(numbers.value($0.value, 2)))" }
-    return [
-      "The inner VIF of \(and(named)) is \(numbers.limit(t.vifCaution)) or more: collinearity among the predictors may affect \(high.count == 1 ? "that path coefficient" : "those path coefficients") (\(cite))."
-    ]
   }
 
-  func r2Label(_ value: Double) -> String {
-    let g = QualityThresholds.rSquaredGuide
-    return value >= g.substantial
-      ? "substantial"
-      : value >= g.moderate
-        ? "moderate" : value >= g.weak ? "weak" : "below \(numbers.limit(g.weak))"
+  func explainedVarianceSentence(
+    values: String, substantial: String, moderate: String, weak: String, cite: String
+  ) -> String {
+    "R² is \(values), read against \(substantial) (substantial), \(moderate) (moderate), and \(weak) (weak) (\(cite))."
   }
 
-  func explainedVariance(_ s: NarrativeFindings.Structural) -> [String] {
-    guard !s.r2.isEmpty else { return [] }
-    let g = QualityThresholds.rSquaredGuide
-    let values = s.r2.map { "\(numbers.value($0.value)) for \($0.name) (\(r2Label($0.value)))" }
-    return [
-      "R² is \(and(values)), read against \(numbers.limit(g.substantial)) (substantial), \(numbers.limit(g.moderate)) (moderate), and \(numbers.limit(g.weak)) (weak) (\(Self.apa(QualityThresholds.standard.rule("r2")?.citation ?? "")))."
-    ]
-  }
-
-  func f2Label(_ value: Double) -> String {
-    let g = QualityThresholds.fSquareGuide
-    return value >= g.large
-      ? "large" : value >= g.medium ? "medium" : value >= g.small ? "small" : "negligible"
-  }
-
-  func effectSizes(_ s: NarrativeFindings.Structural) -> [String] {
-    guard !s.f2.isEmpty else { return [] }
-    let g = QualityThresholds.fSquareGuide
-    let values = s.f2.map { "\(numbers.value($0.value)) for \($0.name) (\(f2Label($0.value)))" }
-    return [
-      "The effect sizes f² are \(and(values)); \(numbers.limit(g.small)), \(numbers.limit(g.medium)), and \(numbers.limit(g.large)) mark small, medium, and large effects, and values below \(numbers.limit(g.small)) negligible ones (\(Self.apa(QualityThresholds.standard.rule("f2")?.citation ?? "")))."
-    ]
-  }
-
-  func q2Label(_ value: Double) -> String {
-    let g = QualityThresholds.q2Guide
-    return value > g.large ? "large" : value > g.medium ? "medium" : "small"
-  }
-
-  func predictiveRelevance(_ s: NarrativeFindings.Structural) -> [String] {
-    guard let q2 = s.q2 else {
-      return ["Q² was not computed: it needs blindfolding (--blindfolding)."]
+  func effectSizeWord(_ level: EffectSizeLevel) -> String {
+    switch level {
+    case .large: return "large"
+    case .medium: return "medium"
+    case .small: return "small"
+    case .negligible: return "negligible"
     }
-    guard !q2.isEmpty else { return [] }
-    let g = QualityThresholds.q2Guide
-    let positive = q2.filter { $0.value > 0 }
-    let none = q2.filter { !($0.value > 0) }
-    let distance = s.omissionDistance.map { ", omission distance \($0)" } ?? ""
-    var out: [String] = []
-    if !positive.isEmpty {
-      let values = positive.map {
-        "\(numbers.value($0.value)) for \($0.name) (\(q2Label($0.value)))"
-      }
-      out.append(
-        "Q² (blindfolding\(distance)) is \(and(values)): above zero, so the model has predictive relevance for \(positive.count == 1 ? "this construct" : "these constructs") (above \(numbers.limit(g.small)) small, above \(numbers.limit(g.medium)) medium, above \(numbers.limit(g.large)) large; \(Self.apa(QualityThresholds.q2GuideCitation)))."
-      )
-    }
-    if !none.isEmpty {
-      out.append(
-        "Q² of \(and(none.map(named))) is not above zero: the model has no predictive relevance for \(and(none.map(\.name)))."
-      )
-    }
-    return out
+  }
+
+  func effectSizesSentence(
+    values: String, small: String, medium: String, large: String, cite: String
+  ) -> String {
+    "The effect sizes f² are \(values); \(small), \(medium), and \(large) mark small, medium, and large effects, and values below \(small) negligible ones (\(cite))."
+  }
+
+  let q2NotComputed = "Q² was not computed: it needs blindfolding (--blindfolding)."
+
+  func omissionDistance(_ d: Int) -> String { ", omission distance \(d)" }
+
+  func q2Positive(
+    distance: String, values: String, count: Int, small: String, medium: String, large: String,
+    cite: String
+  ) -> String {
+    "Q² (blindfolding\(distance)) is \(values): above zero, so the model has predictive relevance for \(count == 1 ? "this construct" : "these constructs") (above \(small) small, above \(medium) medium, above \(large) large; \(cite))."
+  }
+
+  func q2NotPositive(named: String, names: String) -> String {
+    "Q² of \(named) is not above zero: the model has no predictive relevance for \(names)."
   }
 
   let causalCaveat =
     "As usual in PLS-SEM, an \"effect\" of one construct on another is its estimated path coefficient in the direction the model specifies; with observational (e.g. survey) data it describes an association and does not by itself establish causation."
 
-  func testing(_ f: NarrativeFindings) -> [String] {
-    var out: [String] = []
-    if !f.hasHypotheses {
-      out.append(
-        "The model file names no hypotheses (comments such as \"# H1: X -> Y (+)\"), so the structural paths are described without decisions."
-      )
-    }
-    guard let testing = f.testing else {
-      out.append(
-        "Whether the \(f.hasHypotheses ? "hypotheses are supported" : "paths are significant") cannot be decided from these estimates: significance needs a bootstrap (--bootstrap, e.g. 5,000 resamples)."
-      )
-      return out
-    }
-    let tails =
-      testing.tails == .two ? "two-tailed" : "one-tailed in the direction of each estimate"
-    var sentence =
-      "Significance is tested with \(numbers.count(testing.resamples)) bootstrap resamples, \(tails), at α = \(numbers.limit(testing.alpha))"
-    if f.outcomes.contains(where: \.isIndirect) || !f.mediations.isEmpty {
-      sentence +=
-        "; indirect effects are judged by their \(numbers.percent(testing.level)) \(testing.method == .bca ? "BCa" : "percentile") bootstrap confidence interval, significant when it excludes zero (\(Self.zhao))"
-    }
-    out.append(sentence + ".")
-    return out
+  // MARK: Hypotheses
+
+  let noHypothesesNamed =
+    "The model file names no hypotheses (comments such as \"# H1: X -> Y (+)\"), so the structural paths are described without decisions."
+
+  func significanceNeedsBootstrap(hypotheses: Bool) -> String {
+    "Whether the \(hypotheses ? "hypotheses are supported" : "paths are significant") cannot be decided from these estimates: significance needs a bootstrap (--bootstrap, e.g. 5,000 resamples)."
   }
 
-  static let zhao = "Zhao, Lynch & Chen, 2010"
-
-  func through(_ chain: [String]) -> String {
-    let mediators = Array(chain.dropFirst().dropLast())
-    return "through " + mediators.joined(separator: " and then ")
+  func tailsPhrase(_ tails: TestTails) -> String {
+    tails == .two ? "two-tailed" : "one-tailed in the direction of each estimate"
   }
 
-  func signWord(_ value: Double) -> String { value < 0 ? "negative" : "positive" }
-
-  func hypothesis(
-    _ o: NarrativeFindings.HypothesisOutcome, _ testing: NarrativeFindings.Testing?
-  ) -> String {
-    let x = o.chain.first ?? ""
-    let y = o.chain.last ?? ""
-    let interval = o.isIndirect ? "\(numbers.percent(testing?.level ?? 0.95)) CI" : nil
-    let stats = statistics(o.effect, interval: interval)
-    let subject =
-      o.isIndirect
-      ? "The indirect effect of \(x) on \(y) \(through(o.chain))" : "The effect of \(x) on \(y)"
-    let expected = o.expected.map { $0 == .positive ? "positive" : "negative" }
-    let outcome: String
-    switch o.decision {
-    case .untested:
-      let why = testing == nil ? "no bootstrap" : "the statistic does not vary across resamples"
-      let head =
-        o.label.map {
-          "\($0) (\(o.chain.joined(separator: " → "))\(expected.map { ", \($0)" } ?? ""))"
-        } ?? o.chain.joined(separator: " → ")
-      return
-        "\(head): β = \(numbers.value(o.effect.estimate)); its significance is not tested (\(why))."
-    case .supported:
-      outcome =
-        o.isIndirect
-        ? "\(subject) is \(signWord(o.effect.estimate)) and significant (\(stats))"
-        : "\(x) has a \(signWord(o.effect.estimate)) and significant effect on \(y) (\(stats))"
-    case .oppositeSign:
-      outcome =
-        (o.isIndirect
-          ? "\(subject) is \(signWord(o.effect.estimate)) and significant (\(stats))"
-          : "\(x) has a \(signWord(o.effect.estimate)) and significant effect on \(y) (\(stats))")
-        + ", opposite to the \(expected ?? "") effect hypothesised"
-    case .notSignificant:
-      let sign = o.signAsExpected ? "" : " and its sign is opposite to the one hypothesised"
-      outcome =
-        o.isIndirect
-        ? "\(subject) is not significant: its confidence interval includes zero\(sign) (\(stats))"
-        : "\(subject) is not significant\(sign) (\(stats))"
-    }
-    guard let label = o.label else { return outcome + "." }
-    return outcome + "; \(label) is \(o.decision == .supported ? "supported" : "not supported")."
+  func testingSentence(resamples: String, tails: String, alpha: String) -> String {
+    "Significance is tested with \(resamples) bootstrap resamples, \(tails), at α = \(alpha)"
   }
 
-  func tally(supported: Int, of total: Int) -> String {
-    if supported == total {
+  func indirectEffectsJudged(level: String, method: String, cite: String) -> String {
+    "; indirect effects are judged by their \(level) \(method) bootstrap confidence interval, significant when it excludes zero (\(cite))"
+  }
+
+  func effectSubject(_ x: String, _ y: String) -> String { "The effect of \(x) on \(y)" }
+
+  func indirectEffectSubject(_ x: String, _ y: String, through: String) -> String {
+    "The indirect effect of \(x) on \(y) \(through)"
+  }
+
+  func directEffectSubject(_ x: String, _ y: String) -> String {
+    "the direct effect of \(x) on \(y)"
+  }
+
+  let noBootstrapReason = "no bootstrap"
+  let noVariationReason = "the statistic does not vary across resamples"
+
+  func untestedEffect(head: String, estimate: String, reason: String) -> String {
+    "\(head): β = \(estimate); its significance is not tested (\(reason))."
+  }
+
+  func significantEffect(_ x: String, _ y: String, sign: String, statistics: String) -> String {
+    "\(x) has a \(sign) and significant effect on \(y) (\(statistics))"
+  }
+
+  func significantIndirect(subject: String, sign: String, statistics: String) -> String {
+    "\(subject) is \(sign) and significant (\(statistics))"
+  }
+
+  func oppositeToHypothesis(_ expected: String) -> String {
+    ", opposite to the \(expected) effect hypothesised"
+  }
+
+  let signOppositeClause = " and its sign is opposite to the one hypothesised"
+
+  func notSignificantEffect(subject: String, signClause: String, statistics: String) -> String {
+    "\(subject) is not significant\(signClause) (\(statistics))"
+  }
+
+  func notSignificantIndirect(subject: String, signClause: String, statistics: String)
+    -> String
+  {
+    "\(subject) is not significant: its confidence interval includes zero\(signClause) (\(statistics))"
+  }
+
+  func hypothesisDecision(_ label: String, supported: Bool) -> String {
+    "; \(label) is \(supported ? "supported" : "not supported")."
+  }
+
+  func tallySentence(_ tally: HypothesisTally) -> String {
+    switch tally {
+    case .all(let total):
       return total == 1 ? "The hypothesis is supported." : "All \(total) hypotheses are supported."
-    }
-    if supported == 0 {
+    case .none(let total):
       return total == 1
         ? "The hypothesis is not supported." : "None of the \(total) hypotheses is supported."
+    case .some(let supported, let total):
+      return "Of the \(total) hypotheses, \(supported) \(be(supported)) supported."
     }
-    return "Of the \(total) hypotheses, \(supported) \(supported == 1 ? "is" : "are") supported."
   }
 
-  func mediation(_ m: NarrativeFindings.Mediation, _ testing: NarrativeFindings.Testing?) -> String
+  // MARK: Mediation
+
+  func mediationUntested(_ x: String, _ y: String, through: String, estimate: String) -> String {
+    "The specific indirect effect of \(x) on \(y) \(through) is \(estimate); whether it is significant, and hence the type of mediation, needs a bootstrap."
+  }
+
+  func mediationSentence(_ type: NarrativeFindings.MediationType, _ p: MediationPhrase)
+    -> String
   {
-    let x = m.chain.first ?? ""
-    let y = m.chain.last ?? ""
-    let mediators = and(Array(m.chain.dropFirst().dropLast()))
-    let subject = "the indirect effect of \(x) on \(y) \(through(m.chain))"
-    guard let testing, let type = m.type else {
-      return
-        "The specific indirect effect of \(x) on \(y) \(through(m.chain)) is \(numbers.value(m.indirect.estimate)); whether it is significant, and hence the type of mediation, needs a bootstrap."
-    }
-    let ci = "\(numbers.percent(testing.level)) CI"
-    let indirect =
-      "β = \(numbers.value(m.indirect.estimate)); \(ci) "
-      + (m.indirect.lower.flatMap { l in m.indirect.upper.map { numbers.interval(l, $0) } } ?? "n/a")
-    let direct =
-      m.direct.map { d in
-        (["β = \(numbers.value(d.estimate))"] + (d.p.map { [numbers.p($0)] } ?? [])).joined(
-          separator: "; ")
-      } ?? ""
-    let directSubject = "the direct effect of \(x) on \(y)"
+    let mediate = p.mediatorCount > 1 ? "mediate" : "mediates"
     switch type {
     case .complementary:
       return
-        "\(subject.capitalizedFirst) is significant (\(indirect)), and so is \(directSubject) (\(direct)), with the same sign: \(mediators) partially \(m.chain.count > 3 ? "mediate" : "mediates") the relationship (complementary mediation; \(Self.zhao))."
+        "\(p.subject) is significant (\(p.indirect)), and so is \(p.directSubject) (\(p.direct)), with the same sign: \(p.mediators) partially \(mediate) the relationship (complementary mediation; \(p.cite))."
     case .competitive:
       return
-        "\(subject.capitalizedFirst) is significant (\(indirect)), and so is \(directSubject) (\(direct)), with the opposite sign: \(mediators) partially \(m.chain.count > 3 ? "mediate" : "mediates") the relationship (competitive mediation; \(Self.zhao))."
+        "\(p.subject) is significant (\(p.indirect)), and so is \(p.directSubject) (\(p.direct)), with the opposite sign: \(p.mediators) partially \(mediate) the relationship (competitive mediation; \(p.cite))."
     case .indirectOnly:
       return
-        "\(subject.capitalizedFirst) is significant (\(indirect)), while \(directSubject) is not (\(direct)): \(mediators) fully \(m.chain.count > 3 ? "mediate" : "mediates") the relationship (indirect-only mediation; \(Self.zhao))."
+        "\(p.subject) is significant (\(p.indirect)), while \(p.directSubject) is not (\(p.direct)): \(p.mediators) fully \(mediate) the relationship (indirect-only mediation; \(p.cite))."
     case .directOnly:
       return
-        "\(subject.capitalizedFirst) is not significant: its interval includes zero (\(indirect)); \(directSubject) is significant (\(direct)): no mediation \(through(m.chain)) (direct-only non-mediation; \(Self.zhao))."
+        "\(p.subject) is not significant: its interval includes zero (\(p.indirect)); \(p.directSubject) is significant (\(p.direct)): no mediation \(p.through) (direct-only non-mediation; \(p.cite))."
     case .noEffect:
       return
-        "Neither \(subject) (\(indirect)) nor \(directSubject) (\(direct)) is significant: no mediation (no-effect non-mediation; \(Self.zhao))."
+        "Neither \(p.subject.lowercasedFirst) (\(p.indirect)) nor \(p.directSubject) (\(p.direct)) is significant: no mediation (no-effect non-mediation; \(p.cite))."
     case .noDirectPath:
       return
-        "\(subject.capitalizedFirst) is significant (\(indirect)); the model has no direct path from \(x) to \(y), so whether the mediation is full or partial is not assessed (\(Self.zhao))."
+        "\(p.subject) is significant (\(p.indirect)); the model has no direct path from \(p.from) to \(p.to), so whether the mediation is full or partial is not assessed (\(p.cite))."
     case .noIndirectNoDirectPath:
       return
-        "\(subject.capitalizedFirst) is not significant: its interval includes zero (\(indirect)); there is no mediation \(through(m.chain))."
+        "\(p.subject) is not significant: its interval includes zero (\(p.indirect)); there is no mediation \(p.through)."
     }
   }
+
+  // MARK: Table
 
   let tableTitle = "Hypotheses"
   let referencesTitle = "References"
@@ -429,12 +347,4 @@ struct EnglishWording: NarrativeWording {
   }
 
   var references: [String] { NarrativeReferences.all }
-}
-
-extension String {
-  /// The text with its first letter in upper case.
-  var capitalizedFirst: String {
-    guard let first else { return self }
-    return first.uppercased() + dropFirst()
-  }
 }

@@ -4,7 +4,8 @@ import PLSSEM
 /// it: decimal commas (`0,593`), thousands points (`5.000`), `p < 0,001`, intervals with a
 /// semicolon (`[0,081; 0,312]`), "diterima" / "ditolak" for hypotheses (supported or not by
 /// the data, never "terbukti"), "berpengaruh" for a path coefficient as the field uses it,
-/// with the causal caveat stated once.
+/// with the causal caveat stated once. Wording only: what is said is decided once for both
+/// languages (``NarrativeWording``).
 struct IndonesianWording: NarrativeWording {
   let numbers = NarrativeNumbers(decimalComma: true)
   let language = NarrativeLanguage.indonesian
@@ -20,381 +21,301 @@ struct IndonesianWording: NarrativeWording {
     }
   }
 
-  func and(_ items: [String]) -> String { list(items, and: "dan") }
-  func named(_ n: NarrativeFindings.Named) -> String { "\(n.name) (\(numbers.value(n.value)))" }
-  func range(_ values: [Double]) -> String {
-    guard let low = values.min(), let high = values.max() else { return "" }
-    return numbers.range(low...high, to: "sampai")
+  let conjunction = "dan"
+  let serialComma = false
+  let rangeConnector = "sampai"
+  let lastPairSeparator = "; serta "
+  let forWord = "untuk"
+  let throughWord = "melalui"
+  let thenWord = "lalu"
+  let positiveWord = "positif"
+  let negativeWord = "negatif"
+  let percentileWord = "persentil"
+  func ciLabel(_ level: String) -> String { "IK \(level)" }
+
+  let notConverged =
+    "Algoritma PLS tidak konvergen: estimasi belum final dan belum dapat ditafsirkan sebelum algoritma konvergen (naikkan --max-iterations atau perbaiki model)."
+  let inadmissible =
+    "Solusi tidak admissible (lihat peringatan): estimasi belum dapat ditafsirkan sebelum masalah tersebut diselesaikan."
+
+  // MARK: Measurement model
+
+  func loadingsMeet(count: Int, limit: String, range: String, cite: String) -> String {
+    "Seluruh \(count) indikator konstruk reflektif (mode A) memiliki loading minimal \(limit) (\(range); \(cite))."
   }
 
-  func admissibility(converged: Bool, admissible: Bool) -> [String] {
-    var out: [String] = []
-    if !converged {
-      out.append(
-        "Algoritma PLS tidak konvergen: estimasi belum final dan belum dapat ditafsirkan sebelum algoritma konvergen (naikkan --max-iterations atau perbaiki model)."
-      )
-    }
-    if !admissible {
-      out.append(
-        "Solusi tidak admissible (lihat peringatan): estimasi belum dapat ditafsirkan sebelum masalah tersebut diselesaikan."
-      )
-    }
-    return out
+  func loadingsShort(count: Int, meeting: Int, limit: String, cite: String, short: [String])
+    -> String
+  {
+    "Dari \(count) indikator konstruk reflektif (mode A), \(meeting) memiliki loading minimal \(limit) (\(cite)); \(and(short)) berada di bawah batas tersebut."
   }
 
-  func loadings(_ m: NarrativeFindings.Measurement, _ t: QualityThresholds) -> [String] {
-    let n = m.loadings.count
-    guard n > 0 else { return [] }
-    let cite = cite("loading", t)
-    let short = m.loadings.filter { ($0.verdict ?? .meets) != .meets }
-    if short.isEmpty {
-      return [
-        "Seluruh \(n) indikator konstruk reflektif (mode A) memiliki loading minimal \(numbers.limit(t.loading)) (\(range(m.loadings.map(\.value))); \(cite))."
-      ]
-    }
-    var out = [
-      "Dari \(n) indikator konstruk reflektif (mode A), \(n - short.count) memiliki loading minimal \(numbers.limit(t.loading)) (\(cite)); \(and(short.map(named))) berada di bawah batas tersebut."
-    ]
-    if short.contains(where: { $0.verdict == .caution }) {
-      out.append(
-        "Indikator dengan loading antara \(numbers.limit(t.loadingRemoval)) dan \(numbers.limit(t.loading)) hanya dihapus bila penghapusannya menaikkan reliabilitas konsistensi internal atau AVE hingga melampaui batasnya (\(cite))."
-      )
-    }
-    if short.contains(where: { $0.verdict == .misses }) {
-      out.append(
-        "Indikator dengan loading di bawah \(numbers.limit(t.loadingRemoval)) sebaiknya dihapus (\(cite))."
-      )
-    }
-    return out
+  func loadingsBetweenRule(removal: String, limit: String, cite: String) -> String {
+    "Indikator dengan loading antara \(removal) dan \(limit) hanya dihapus bila penghapusannya menaikkan reliabilitas konsistensi internal atau AVE hingga melampaui batasnya (\(cite))."
   }
 
-  func reliability(_ m: NarrativeFindings.Measurement, _ t: QualityThresholds) -> [String] {
-    guard !m.judged.isEmpty else { return [] }
-    let cite = cite("reliability", t)
-    let bounds =
-      "di antara \(numbers.limit(t.reliability)) dan \(numbers.limit(t.reliabilityRedundant))"
-    let values =
-      "Cronbach's alpha (\(range(m.alpha))) dan reliabilitas komposit ρ_C (\(range(m.rhoC)))"
-    if m.reliabilityIssues.isEmpty {
-      return [
-        "Reliabilitas konsistensi internal terpenuhi: \(values) setiap konstruk berada \(bounds) (\(cite))."
-      ]
-    }
-    let issues = m.reliabilityIssues.map { issue -> String in
-      let statistic = issue.statistic == .alpha ? "Cronbach's alpha" : "ρ_C"
-      let value = "\(statistic) \(issue.construct) (\(numbers.value(issue.value)))"
-      switch issue.kind {
-      case .exploratory:
-        return
-          "\(value) berada di antara \(numbers.limit(t.reliabilityExploratory)) dan \(numbers.limit(t.reliability)), yang hanya dapat diterima pada penelitian eksploratori"
-      case .unreliable:
-        return
-          "\(value) di bawah \(numbers.limit(t.reliabilityExploratory)), sehingga \(issue.construct) belum terukur secara reliabel"
-      case .redundant:
-        return
-          "\(value) di atas \(numbers.limit(t.reliabilityRedundant)), yang menandakan adanya item yang redundan"
-      }
-    }
-    return ["\(values) semestinya berada \(bounds) (\(cite)); \(issues.joined(separator: "; "))."]
+  func loadingsBelowRule(removal: String, cite: String) -> String {
+    "Indikator dengan loading di bawah \(removal) sebaiknya dihapus (\(cite))."
   }
 
-  func convergentValidity(_ m: NarrativeFindings.Measurement, _ t: QualityThresholds) -> [String] {
-    guard !m.ave.isEmpty else { return formative(m) }
-    let cite = cite("ave", t)
-    let short = m.ave.filter { $0.verdict == .misses }
-    var out: [String]
-    if short.isEmpty {
-      out = [
-        "Validitas konvergen terpenuhi: AVE setiap konstruk minimal \(numbers.limit(t.ave)) (\(range(m.ave.map(\.value))); \(cite))."
-      ]
-    } else {
-      let others =
-        short.count < m.ave.count
-        ? "; AVE konstruk lainnya minimal \(numbers.limit(t.ave))" : ""
-      out = [
-        "AVE \(and(short.map(named))) di bawah \(numbers.limit(t.ave)) (\(cite)), sehingga validitas konvergen \(and(short.map(\.name))) belum terpenuhi\(others)."
-      ]
-    }
-    return out + formative(m)
+  func reliabilityBounds(_ lower: String, _ upper: String) -> String {
+    "di antara \(lower) dan \(upper)"
   }
 
-  func formative(_ m: NarrativeFindings.Measurement) -> [String] {
-    m.formative.isEmpty
-      ? []
-      : ["Konstruk mode B (formatif) \(and(m.formative)) tidak dinilai dengan kriteria tersebut."]
+  func reliabilityValues(alpha: String, rhoC: String) -> String {
+    "Cronbach's alpha (\(alpha)) dan reliabilitas komposit ρ_C (\(rhoC))"
   }
 
-  /// Pairs as a list: "X2 dan X3 (0,646)", several separated by semicolons.
-  func pairs(_ ps: [NarrativeFindings.Pair], r: Bool = false) -> String {
-    let items = ps.map {
-      "\($0.first) dan \($0.second) (\(r ? "r = " : "")\(numbers.value($0.value)))"
-    }
-    return items.count < 2
-      ? items.joined() : items.dropLast().joined(separator: "; ") + "; serta " + (items.last ?? "")
+  func reliabilityMet(values: String, bounds: String, cite: String) -> String {
+    "Reliabilitas konsistensi internal terpenuhi: \(values) setiap konstruk berada \(bounds) (\(cite))."
   }
 
-  func discriminantValidity(
-    _ m: NarrativeFindings.Measurement, _ t: QualityThresholds, level: Double?
-  ) -> [String] {
-    var out: [String] = []
-    let htmtCite = cite("htmt", t)
-    let conservative = numbers.limit(t.htmtConservative)
-    let liberal = numbers.limit(t.htmtLiberal)
-    if let highest = m.htmt.max(by: { $0.value < $1.value }) {
-      let caution = m.htmt.filter { t.htmt($0.value) == .caution }
-      let misses = m.htmt.filter { t.htmt($0.value) == .misses }
-      if caution.isEmpty && misses.isEmpty {
-        out.append(
-          "Validitas diskriminan terpenuhi menurut kriteria HTMT: setiap rasio HTMT maksimal \(conservative) (tertinggi: \(highest.first) dan \(highest.second) sebesar \(numbers.value(highest.value)); \(htmtCite))."
-        )
-      } else {
-        if !caution.isEmpty {
-          out.append(
-            "Rasio HTMT \(pairs(caution)) di atas \(conservative) tetapi maksimal \(liberal), yang hanya dapat diterima untuk konstruk yang secara konseptual mirip (\(htmtCite))."
-          )
-        }
-        if !misses.isEmpty {
-          out.append(
-            "Rasio HTMT \(pairs(misses)) di atas \(liberal), sehingga validitas diskriminan \(misses.count == 1 ? "antara kedua konstruk tersebut" : "pada pasangan-pasangan tersebut") belum terpenuhi (\(htmtCite))."
-          )
-        }
-      }
+  func reliabilityIssue(
+    _ shortfall: ReliabilityShortfall, statistic: String, construct: String, value: String
+  ) -> String {
+    let subject = "\(statistic) \(construct) (\(value))"
+    switch shortfall {
+    case .exploratory(let from, let to):
+      return
+        "\(subject) berada di antara \(from) dan \(to), yang hanya dapat diterima pada penelitian eksploratori"
+    case .unreliable(let below):
+      return "\(subject) di bawah \(below), sehingga \(construct) belum terukur secara reliabel"
+    case .redundant(let above):
+      return "\(subject) di atas \(above), yang menandakan adanya item yang redundan"
     }
-    if let level, !m.htmtUpper.isEmpty {
-      let upperCite = cite("htmt", t, part: 1)
-      let above = m.htmtUpper.filter { $0.value > t.htmtConservative }
-      let limit = "Batas atas satu sisi interval kepercayaan bootstrap \(numbers.percent(level))"
-      out.append(
-        above.isEmpty
-          ? "\(limit) setiap rasio HTMT juga maksimal \(conservative) (\(upperCite))."
-          : "\(limit) rasio HTMT \(pairs(above)) melebihi \(conservative), sehingga rasio \(above.count == 1 ? "pasangan tersebut" : "pasangan-pasangan tersebut") tidak signifikan lebih kecil daripada \(conservative) (\(upperCite))."
-      )
-    }
-    let flCite = cite("fornell-larcker", t)
-    if !m.ave.isEmpty {
-      let violations = m.fornellLarckerViolations
-      out.append(
-        violations.isEmpty
-          ? "Kriteria Fornell–Larcker terpenuhi: akar AVE setiap konstruk lebih besar daripada korelasinya dengan konstruk lain (\(flCite))."
-          : "Kriteria Fornell–Larcker tidak terpenuhi untuk \(pairs(violations, r: true)): korelasinya tidak lebih kecil daripada akar AVE masing-masing konstruk (\(flCite))."
-      )
-    }
-    return out
+  }
+
+  func reliabilityNotMet(values: String, bounds: String, cite: String, issues: String) -> String {
+    "\(values) semestinya berada \(bounds) (\(cite)); \(issues)."
+  }
+
+  func aveMet(limit: String, range: String, cite: String) -> String {
+    "Validitas konvergen terpenuhi: AVE setiap konstruk minimal \(limit) (\(range); \(cite))."
+  }
+
+  func aveShort(short: [String], names: [String], limit: String, cite: String, othersMeet: Bool)
+    -> String
+  {
+    let others = othersMeet ? "; AVE konstruk lainnya minimal \(limit)" : ""
+    return
+      "AVE \(and(short)) di bawah \(limit) (\(cite)), sehingga validitas konvergen \(and(names)) belum terpenuhi\(others)."
+  }
+
+  func formativeNotJudged(_ constructs: [String]) -> String {
+    "Konstruk mode B (formatif) \(and(constructs)) tidak dinilai dengan kriteria tersebut."
+  }
+
+  func htmtMet(limit: String, first: String, second: String, value: String, cite: String)
+    -> String
+  {
+    "Validitas diskriminan terpenuhi menurut kriteria HTMT: setiap rasio HTMT maksimal \(limit) (tertinggi: \(first) dan \(second) sebesar \(value); \(cite))."
+  }
+
+  func htmtBetween(pairs: String, conservative: String, liberal: String, cite: String) -> String {
+    "Rasio HTMT \(pairs) di atas \(conservative) tetapi maksimal \(liberal), yang hanya dapat diterima untuk konstruk yang secara konseptual mirip (\(cite))."
+  }
+
+  func htmtAbove(pairs: String, count: Int, liberal: String, cite: String) -> String {
+    "Rasio HTMT \(pairs) di atas \(liberal), sehingga validitas diskriminan \(count == 1 ? "antara kedua konstruk tersebut" : "pada pasangan-pasangan tersebut") belum terpenuhi (\(cite))."
+  }
+
+  func upperLimit(_ level: String) -> String {
+    "Batas atas satu sisi interval kepercayaan bootstrap \(level)"
+  }
+
+  func htmtUpperMet(level: String, limit: String, cite: String) -> String {
+    "\(upperLimit(level)) setiap rasio HTMT juga maksimal \(limit) (\(cite))."
+  }
+
+  func htmtUpperAbove(level: String, pairs: String, count: Int, limit: String, cite: String)
+    -> String
+  {
+    "\(upperLimit(level)) rasio HTMT \(pairs) melebihi \(limit), sehingga rasio \(count == 1 ? "pasangan tersebut" : "pasangan-pasangan tersebut") tidak signifikan lebih kecil daripada \(limit) (\(cite))."
+  }
+
+  func fornellLarckerMet(cite: String) -> String {
+    "Kriteria Fornell–Larcker terpenuhi: akar AVE setiap konstruk lebih besar daripada korelasinya dengan konstruk lain (\(cite))."
+  }
+
+  func fornellLarckerNotMet(pairs: String, cite: String) -> String {
+    "Kriteria Fornell–Larcker tidak terpenuhi untuk \(pairs): korelasinya tidak lebih kecil daripada akar AVE masing-masing konstruk (\(cite))."
   }
 
   let notAssessed = "Reliabilitas dan validitas tidak dinilai."
 
-  func collinearity(_ s: NarrativeFindings.Structural, _ t: QualityThresholds) -> [String] {
-    guard let highest = s.vif.max(by: { $0.value < $1.value }) else { return [] }
-    let cite = cite("vif", t)
-    let high = s.vif.filter { ($0.verdict ?? .meets) != .meets }
-    if high.isEmpty {
-      return [
-        "Kolinearitas antarprediktor tidak menjadi masalah: setiap nilai VIF inner di bawah \(numbers.limit(t.vifCaution)) (tertinggi \(numbers.value(highest.value, 2)); \(cite))."
-      ]
+  // MARK: Structural model
+
+  func vifMet(limit: String, highest: String, cite: String) -> String {
+    "Kolinearitas antarprediktor tidak menjadi masalah: setiap nilai VIF inner di bawah \(limit) (tertinggi \(highest); \(cite))."
+  }
+
+  func vifHigh(named: [String], limit: String, cite: String) -> String {
+    "Nilai VIF inner \(and(named)) mencapai \(limit) atau lebih, sehingga kolinearitas antarprediktor dapat memengaruhi koefisien jalur tersebut (\(cite))."
+  }
+
+  func r2Word(_ level: ExplainedVarianceLevel) -> String {
+    switch level {
+    case .substantial: return "substansial"
+    case .moderate: return "moderat"
+    case .weak: return "lemah"
+    case .below(let weak): return "di bawah \(weak)"
     }
-    let named = high.map { "\($0.name) (\(numbers.value($0.value, 2)))" }
-    return [
-      "Nilai VIF inner \(and(named)) mencapai \(numbers.limit(t.vifCaution)) atau lebih, sehingga kolinearitas antarprediktor dapat memengaruhi koefisien jalur tersebut (\(cite))."
-    ]
   }
 
-  func r2Label(_ value: Double) -> String {
-    let g = QualityThresholds.rSquaredGuide
-    return value >= g.substantial
-      ? "substansial"
-      : value >= g.moderate
-        ? "moderat" : value >= g.weak ? "lemah" : "di bawah \(numbers.limit(g.weak))"
+  func explainedVarianceSentence(
+    values: String, substantial: String, moderate: String, weak: String, cite: String
+  ) -> String {
+    "Nilai R² sebesar \(values), dengan patokan \(substantial) (substansial), \(moderate) (moderat) dan \(weak) (lemah) (\(cite))."
   }
 
-  func explainedVariance(_ s: NarrativeFindings.Structural) -> [String] {
-    guard !s.r2.isEmpty else { return [] }
-    let g = QualityThresholds.rSquaredGuide
-    let values = s.r2.map { "\(numbers.value($0.value)) untuk \($0.name) (\(r2Label($0.value)))" }
-    return [
-      "Nilai R² sebesar \(and(values)), dengan patokan \(numbers.limit(g.substantial)) (substansial), \(numbers.limit(g.moderate)) (moderat) dan \(numbers.limit(g.weak)) (lemah) (\(Self.apa(QualityThresholds.standard.rule("r2")?.citation ?? "")))."
-    ]
-  }
-
-  func f2Label(_ value: Double) -> String {
-    let g = QualityThresholds.fSquareGuide
-    return value >= g.large
-      ? "besar" : value >= g.medium ? "sedang" : value >= g.small ? "kecil" : "dapat diabaikan"
-  }
-
-  func effectSizes(_ s: NarrativeFindings.Structural) -> [String] {
-    guard !s.f2.isEmpty else { return [] }
-    let g = QualityThresholds.fSquareGuide
-    let values = s.f2.map { "\(numbers.value($0.value)) untuk \($0.name) (\(f2Label($0.value)))" }
-    return [
-      "Ukuran efek f² sebesar \(and(values)); patokannya \(numbers.limit(g.small)) (kecil), \(numbers.limit(g.medium)) (sedang) dan \(numbers.limit(g.large)) (besar), sedangkan nilai di bawah \(numbers.limit(g.small)) dapat diabaikan (\(Self.apa(QualityThresholds.standard.rule("f2")?.citation ?? "")))."
-    ]
-  }
-
-  func q2Label(_ value: Double) -> String {
-    let g = QualityThresholds.q2Guide
-    return value > g.large ? "besar" : value > g.medium ? "sedang" : "kecil"
-  }
-
-  func predictiveRelevance(_ s: NarrativeFindings.Structural) -> [String] {
-    guard let q2 = s.q2 else {
-      return ["Q² tidak dihitung: perhitungannya memerlukan blindfolding (--blindfolding)."]
+  func effectSizeWord(_ level: EffectSizeLevel) -> String {
+    switch level {
+    case .large: return "besar"
+    case .medium: return "sedang"
+    case .small: return "kecil"
+    case .negligible: return "dapat diabaikan"
     }
-    guard !q2.isEmpty else { return [] }
-    let g = QualityThresholds.q2Guide
-    let positive = q2.filter { $0.value > 0 }
-    let none = q2.filter { !($0.value > 0) }
-    let distance = s.omissionDistance.map { ", jarak penghilangan D = \($0)" } ?? ""
-    var out: [String] = []
-    if !positive.isEmpty {
-      let values = positive.map {
-        "\(numbers.value($0.value)) untuk \($0.name) (\(q2Label($0.value)))"
-      }
-      out.append(
-        "Nilai Q² (blindfolding\(distance)) sebesar \(and(values)): di atas nol, sehingga model memiliki relevansi prediktif untuk \(positive.count == 1 ? "konstruk tersebut" : "konstruk-konstruk tersebut") (di atas \(numbers.limit(g.small)) kecil, di atas \(numbers.limit(g.medium)) sedang, di atas \(numbers.limit(g.large)) besar; \(Self.apa(QualityThresholds.q2GuideCitation)))."
-      )
-    }
-    if !none.isEmpty {
-      out.append(
-        "Nilai Q² \(and(none.map(named))) tidak di atas nol: model tidak memiliki relevansi prediktif untuk \(and(none.map(\.name)))."
-      )
-    }
-    return out
+  }
+
+  func effectSizesSentence(
+    values: String, small: String, medium: String, large: String, cite: String
+  ) -> String {
+    "Ukuran efek f² sebesar \(values); patokannya \(small) (kecil), \(medium) (sedang) dan \(large) (besar), sedangkan nilai di bawah \(small) dapat diabaikan (\(cite))."
+  }
+
+  let q2NotComputed = "Q² tidak dihitung: perhitungannya memerlukan blindfolding (--blindfolding)."
+
+  func omissionDistance(_ d: Int) -> String { ", jarak penghilangan D = \(d)" }
+
+  func q2Positive(
+    distance: String, values: String, count: Int, small: String, medium: String, large: String,
+    cite: String
+  ) -> String {
+    "Nilai Q² (blindfolding\(distance)) sebesar \(values): di atas nol, sehingga model memiliki relevansi prediktif untuk \(count == 1 ? "konstruk tersebut" : "konstruk-konstruk tersebut") (di atas \(small) kecil, di atas \(medium) sedang, di atas \(large) besar; \(cite))."
+  }
+
+  func q2NotPositive(named: String, names: String) -> String {
+    "Nilai Q² \(named) tidak di atas nol: model tidak memiliki relevansi prediktif untuk \(names)."
   }
 
   let causalCaveat =
     "Sesuai kelaziman PLS-SEM, \"pengaruh\" suatu konstruk terhadap konstruk lain berarti koefisien jalurnya yang diestimasi menurut arah yang ditetapkan model; pada data observasional (misalnya survei), koefisien ini menggambarkan asosiasi dan tidak dengan sendirinya membuktikan hubungan sebab-akibat."
 
-  func testing(_ f: NarrativeFindings) -> [String] {
-    var out: [String] = []
-    if !f.hasHypotheses {
-      out.append(
-        "Berkas model tidak menamai hipotesis (komentar seperti \"# H1: X -> Y (+)\"), sehingga jalur struktural dijelaskan tanpa keputusan hipotesis."
-      )
-    }
-    guard let testing = f.testing else {
-      out.append(
-        "\(f.hasHypotheses ? "Diterima atau ditolaknya hipotesis" : "Signifikansi jalur") belum dapat diputuskan dari estimasi ini: uji signifikansi memerlukan bootstrap (--bootstrap, misalnya 5.000 subsampel)."
-      )
-      return out
-    }
-    let tails =
-      testing.tails == .two
+  // MARK: Hypotheses
+
+  let noHypothesesNamed =
+    "Berkas model tidak menamai hipotesis (komentar seperti \"# H1: X -> Y (+)\"), sehingga jalur struktural dijelaskan tanpa keputusan hipotesis."
+
+  func significanceNeedsBootstrap(hypotheses: Bool) -> String {
+    "\(hypotheses ? "Diterima atau ditolaknya hipotesis" : "Signifikansi jalur") belum dapat diputuskan dari estimasi ini: uji signifikansi memerlukan bootstrap (--bootstrap, misalnya 5.000 subsampel)."
+  }
+
+  func tailsPhrase(_ tails: TestTails) -> String {
+    tails == .two
       ? "uji dua arah (two-tailed)"
       : "uji satu arah (one-tailed) searah dengan tanda setiap estimasi"
-    var sentence =
-      "Signifikansi diuji dengan bootstrap \(numbers.count(testing.resamples)) subsampel, \(tails), pada α = \(numbers.limit(testing.alpha))"
-    if f.outcomes.contains(where: \.isIndirect) || !f.mediations.isEmpty {
-      sentence +=
-        "; pengaruh tidak langsung dinilai dari interval kepercayaan (IK) bootstrap \(testing.method == .bca ? "BCa" : "persentil") \(numbers.percent(testing.level)), dan signifikan bila interval tersebut tidak mencakup nol (\(Self.zhao))"
-    }
-    out.append(sentence + ".")
-    return out
   }
 
-  static let zhao = "Zhao, Lynch & Chen, 2010"
-
-  func through(_ chain: [String]) -> String {
-    "melalui " + chain.dropFirst().dropLast().joined(separator: " lalu ")
+  func testingSentence(resamples: String, tails: String, alpha: String) -> String {
+    "Signifikansi diuji dengan bootstrap \(resamples) subsampel, \(tails), pada α = \(alpha)"
   }
 
-  func signWord(_ value: Double) -> String { value < 0 ? "negatif" : "positif" }
-
-  func hypothesis(
-    _ o: NarrativeFindings.HypothesisOutcome, _ testing: NarrativeFindings.Testing?
-  ) -> String {
-    let x = o.chain.first ?? ""
-    let y = o.chain.last ?? ""
-    let interval = o.isIndirect ? "IK \(numbers.percent(testing?.level ?? 0.95))" : nil
-    let stats = statistics(o.effect, interval: interval)
-    let subject =
-      o.isIndirect
-      ? "Pengaruh tidak langsung \(x) terhadap \(y) \(through(o.chain))"
-      : "Pengaruh \(x) terhadap \(y)"
-    let expected = o.expected.map { $0 == .positive ? "positif" : "negatif" }
-    let outcome: String
-    switch o.decision {
-    case .untested:
-      let why =
-        testing == nil ? "tanpa bootstrap" : "statistik ini tidak bervariasi antar-subsampel"
-      let path = o.chain.joined(separator: " → ")
-      let head = o.label.map { "\($0) (\(path)\(expected.map { ", \($0)" } ?? ""))" } ?? path
-      return
-        "\(head): β = \(numbers.value(o.effect.estimate)); signifikansinya belum diuji (\(why))."
-    case .supported, .oppositeSign:
-      outcome =
-        (o.isIndirect
-          ? "\(subject) \(signWord(o.effect.estimate)) dan signifikan (\(stats))"
-          : "\(x) berpengaruh \(signWord(o.effect.estimate)) dan signifikan terhadap \(y) (\(stats))")
-        + (o.decision == .oppositeSign
-          ? ", berlawanan dengan arah \(expected ?? "") yang dihipotesiskan" : "")
-    case .notSignificant:
-      let sign = o.signAsExpected ? "" : " dan tandanya berlawanan dengan yang dihipotesiskan"
-      outcome =
-        o.isIndirect
-        ? "\(subject) tidak signifikan karena interval kepercayaannya mencakup nol\(sign) (\(stats))"
-        : "\(subject) tidak signifikan\(sign) (\(stats))"
-    }
-    guard let label = o.label else { return outcome + "." }
-    return outcome + "; \(label) \(o.decision == .supported ? "diterima" : "ditolak")."
+  func indirectEffectsJudged(level: String, method: String, cite: String) -> String {
+    "; pengaruh tidak langsung dinilai dari interval kepercayaan (IK) bootstrap \(method) \(level), dan signifikan bila interval tersebut tidak mencakup nol (\(cite))"
   }
 
-  func tally(supported: Int, of total: Int) -> String {
-    if supported == total {
+  func effectSubject(_ x: String, _ y: String) -> String { "Pengaruh \(x) terhadap \(y)" }
+
+  func indirectEffectSubject(_ x: String, _ y: String, through: String) -> String {
+    "Pengaruh tidak langsung \(x) terhadap \(y) \(through)"
+  }
+
+  func directEffectSubject(_ x: String, _ y: String) -> String {
+    "pengaruh langsung \(x) terhadap \(y)"
+  }
+
+  let noBootstrapReason = "tanpa bootstrap"
+  let noVariationReason = "statistik ini tidak bervariasi antar-subsampel"
+
+  func untestedEffect(head: String, estimate: String, reason: String) -> String {
+    "\(head): β = \(estimate); signifikansinya belum diuji (\(reason))."
+  }
+
+  func significantEffect(_ x: String, _ y: String, sign: String, statistics: String) -> String {
+    "\(x) berpengaruh \(sign) dan signifikan terhadap \(y) (\(statistics))"
+  }
+
+  func significantIndirect(subject: String, sign: String, statistics: String) -> String {
+    "\(subject) \(sign) dan signifikan (\(statistics))"
+  }
+
+  func oppositeToHypothesis(_ expected: String) -> String {
+    ", berlawanan dengan arah \(expected) yang dihipotesiskan"
+  }
+
+  let signOppositeClause = " dan tandanya berlawanan dengan yang dihipotesiskan"
+
+  func notSignificantEffect(subject: String, signClause: String, statistics: String) -> String {
+    "\(subject) tidak signifikan\(signClause) (\(statistics))"
+  }
+
+  func notSignificantIndirect(subject: String, signClause: String, statistics: String)
+    -> String
+  {
+    "\(subject) tidak signifikan karena interval kepercayaannya mencakup nol\(signClause) (\(statistics))"
+  }
+
+  func hypothesisDecision(_ label: String, supported: Bool) -> String {
+    "; \(label) \(supported ? "diterima" : "ditolak")."
+  }
+
+  func tallySentence(_ tally: HypothesisTally) -> String {
+    switch tally {
+    case .all(let total):
       return total == 1 ? "Hipotesis tersebut diterima." : "Seluruh \(total) hipotesis diterima."
-    }
-    if supported == 0 {
+    case .none(let total):
       return total == 1
         ? "Hipotesis tersebut ditolak." : "Tidak satu pun dari \(total) hipotesis diterima."
+    case .some(let supported, let total):
+      return "Dari \(total) hipotesis, \(supported) diterima."
     }
-    return "Dari \(total) hipotesis, \(supported) diterima."
   }
 
-  func mediation(_ m: NarrativeFindings.Mediation, _ testing: NarrativeFindings.Testing?) -> String
+  // MARK: Mediation
+
+  func mediationUntested(_ x: String, _ y: String, through: String, estimate: String) -> String {
+    "Pengaruh tidak langsung spesifik \(x) terhadap \(y) \(through) sebesar \(estimate); signifikansinya, dan dengan demikian jenis mediasinya, memerlukan bootstrap."
+  }
+
+  func mediationSentence(_ type: NarrativeFindings.MediationType, _ p: MediationPhrase)
+    -> String
   {
-    let x = m.chain.first ?? ""
-    let y = m.chain.last ?? ""
-    let mediators = and(Array(m.chain.dropFirst().dropLast()))
-    let subject = "Pengaruh tidak langsung \(x) terhadap \(y) \(through(m.chain))"
-    guard let testing, let type = m.type else {
-      return
-        "Pengaruh tidak langsung spesifik \(x) terhadap \(y) \(through(m.chain)) sebesar \(numbers.value(m.indirect.estimate)); signifikansinya, dan dengan demikian jenis mediasinya, memerlukan bootstrap."
-    }
-    let ci = "IK \(numbers.percent(testing.level))"
-    let indirect =
-      "β = \(numbers.value(m.indirect.estimate)); \(ci) "
-      + (m.indirect.lower.flatMap { l in m.indirect.upper.map { numbers.interval(l, $0) } }
-        ?? "n/a")
-    let direct =
-      m.direct.map { d in
-        (["β = \(numbers.value(d.estimate))"] + (d.p.map { [numbers.p($0)] } ?? [])).joined(
-          separator: "; ")
-      } ?? ""
-    let directSubject = "pengaruh langsung \(x) terhadap \(y)"
     switch type {
     case .complementary:
       return
-        "\(subject) signifikan (\(indirect)), demikian pula \(directSubject) (\(direct)) dengan tanda yang sama: \(mediators) memediasi hubungan tersebut secara parsial (mediasi komplementer; \(Self.zhao))."
+        "\(p.subject) signifikan (\(p.indirect)), demikian pula \(p.directSubject) (\(p.direct)) dengan tanda yang sama: \(p.mediators) memediasi hubungan tersebut secara parsial (mediasi komplementer; \(p.cite))."
     case .competitive:
       return
-        "\(subject) signifikan (\(indirect)), demikian pula \(directSubject) (\(direct)) dengan tanda yang berlawanan: \(mediators) memediasi hubungan tersebut secara parsial (mediasi kompetitif; \(Self.zhao))."
+        "\(p.subject) signifikan (\(p.indirect)), demikian pula \(p.directSubject) (\(p.direct)) dengan tanda yang berlawanan: \(p.mediators) memediasi hubungan tersebut secara parsial (mediasi kompetitif; \(p.cite))."
     case .indirectOnly:
       return
-        "\(subject) signifikan (\(indirect)), sedangkan \(directSubject) tidak signifikan (\(direct)): \(mediators) memediasi hubungan tersebut secara penuh (mediasi indirect-only; \(Self.zhao))."
+        "\(p.subject) signifikan (\(p.indirect)), sedangkan \(p.directSubject) tidak signifikan (\(p.direct)): \(p.mediators) memediasi hubungan tersebut secara penuh (mediasi indirect-only; \(p.cite))."
     case .directOnly:
       return
-        "\(subject) tidak signifikan karena intervalnya mencakup nol (\(indirect)), sedangkan \(directSubject) signifikan (\(direct)): tidak terdapat mediasi \(through(m.chain)) (non-mediasi direct-only; \(Self.zhao))."
+        "\(p.subject) tidak signifikan karena intervalnya mencakup nol (\(p.indirect)), sedangkan \(p.directSubject) signifikan (\(p.direct)): tidak terdapat mediasi \(p.through) (non-mediasi direct-only; \(p.cite))."
     case .noEffect:
       return
-        "Baik \(subject.lowercasedFirst) (\(indirect)) maupun \(directSubject) (\(direct)) tidak signifikan: tidak terdapat mediasi (non-mediasi no-effect; \(Self.zhao))."
+        "Baik \(p.subject.lowercasedFirst) (\(p.indirect)) maupun \(p.directSubject) (\(p.direct)) tidak signifikan: tidak terdapat mediasi (non-mediasi no-effect; \(p.cite))."
     case .noDirectPath:
       return
-        "\(subject) signifikan (\(indirect)); model tidak memuat jalur langsung dari \(x) ke \(y), sehingga jenis mediasinya (penuh atau parsial) tidak dinilai (\(Self.zhao))."
+        "\(p.subject) signifikan (\(p.indirect)); model tidak memuat jalur langsung dari \(p.from) ke \(p.to), sehingga jenis mediasinya (penuh atau parsial) tidak dinilai (\(p.cite))."
     case .noIndirectNoDirectPath:
       return
-        "\(subject) tidak signifikan karena intervalnya mencakup nol (\(indirect)); tidak terdapat mediasi \(through(m.chain))."
+        "\(p.subject) tidak signifikan karena intervalnya mencakup nol (\(p.indirect)); tidak terdapat mediasi \(p.through)."
     }
   }
+
+  // MARK: Table
 
   let tableTitle = "Hipotesis"
   let referencesTitle = "Referensi"
@@ -424,12 +345,4 @@ struct IndonesianWording: NarrativeWording {
   }
 
   var references: [String] { NarrativeReferences.all }
-}
-
-extension String {
-  /// The text with its first letter in lower case.
-  var lowercasedFirst: String {
-    guard let first else { return self }
-    return first.lowercased() + dropFirst()
-  }
 }

@@ -1,10 +1,13 @@
 import PLSSEM
 
-/// The sentences of one language. Each requirement puts one finding into words; the
-/// extension assembles them into a ``ReportNarrative`` in the same order for every language,
-/// so the languages say the same things. Implemented by ``EnglishWording`` and
-/// ``IndonesianWording``; the wording rules are in the PLSSEMReport README and the DocC article
-/// "The results in words".
+/// The words of one language: headings, fixed sentences and the sentence templates into which
+/// ``NarrativeSentences.swift``'s logic puts its (already formatted) findings. A language
+/// decides nothing: which findings are stated, against which thresholds and in which order,
+/// and every decision (met, significant, sign, type of mediation) are made once, in the
+/// extension, so the languages say the same things; a language supplies only wording, its
+/// number notation (``numbers``) and its plural rules. Implemented by ``EnglishWording`` and
+/// ``IndonesianWording``; the wording rules are in the PLSSEMReport README and the DocC
+/// article "The results in words".
 protocol NarrativeWording {
   /// The number formatting (decimal separator) of the language.
   var numbers: NarrativeNumbers { get }
@@ -15,35 +18,123 @@ protocol NarrativeWording {
   /// `hypotheses`, `mediation`.
   func heading(_ id: String) -> String
 
-  /// Sentences when the solution did not converge or is inadmissible.
-  func admissibility(converged: Bool, admissible: Bool) -> [String]
+  // Words the logic joins findings with.
+  /// "and" of a list of names.
+  var conjunction: String { get }
+  /// Whether a list of three or more has a comma before ``conjunction``.
+  var serialComma: Bool { get }
+  /// The word of a range of values ("0.708 to 0.911").
+  var rangeConnector: String { get }
+  /// Before the last of several pairs ("; and ").
+  var lastPairSeparator: String { get }
+  /// A value of a construct: "0.593 for X3".
+  var forWord: String { get }
+  /// "through" M1 "and then" M2.
+  var throughWord: String { get }
+  var thenWord: String { get }
+  var positiveWord: String { get }
+  var negativeWord: String { get }
+  /// The percentile interval's name (BCa is BCa in every language).
+  var percentileWord: String { get }
+  /// "95% CI" of `level` ("95%").
+  func ciLabel(_ level: String) -> String
 
-  func loadings(_ m: NarrativeFindings.Measurement, _ t: QualityThresholds) -> [String]
-  func reliability(_ m: NarrativeFindings.Measurement, _ t: QualityThresholds) -> [String]
-  func convergentValidity(_ m: NarrativeFindings.Measurement, _ t: QualityThresholds) -> [String]
-  func discriminantValidity(
-    _ m: NarrativeFindings.Measurement, _ t: QualityThresholds, level: Double?
-  ) -> [String]
+  // Admissibility.
+  var notConverged: String { get }
+  var inadmissible: String { get }
+
+  // Measurement model; limits, ranges and values as printed, `cite` the APA citation.
+  func loadingsMeet(count: Int, limit: String, range: String, cite: String) -> String
+  /// `short`: "item (loading)" of each indicator below `limit`.
+  func loadingsShort(count: Int, meeting: Int, limit: String, cite: String, short: [String])
+    -> String
+  func loadingsBetweenRule(removal: String, limit: String, cite: String) -> String
+  func loadingsBelowRule(removal: String, cite: String) -> String
+  func reliabilityBounds(_ lower: String, _ upper: String) -> String
+  func reliabilityValues(alpha: String, rhoC: String) -> String
+  func reliabilityMet(values: String, bounds: String, cite: String) -> String
+  func reliabilityIssue(
+    _ shortfall: ReliabilityShortfall, statistic: String, construct: String, value: String
+  ) -> String
+  /// `issues`: the ``reliabilityIssue(_:statistic:construct:value:)`` texts joined by "; ".
+  func reliabilityNotMet(values: String, bounds: String, cite: String, issues: String) -> String
+  func aveMet(limit: String, range: String, cite: String) -> String
+  /// `short`: "construct (AVE)" below `limit`; `names` the constructs; `othersMeet` whether
+  /// other constructs meet it.
+  func aveShort(short: [String], names: [String], limit: String, cite: String, othersMeet: Bool)
+    -> String
+  func formativeNotJudged(_ constructs: [String]) -> String
+  func htmtMet(limit: String, first: String, second: String, value: String, cite: String)
+    -> String
+  func htmtBetween(pairs: String, conservative: String, liberal: String, cite: String) -> String
+  func htmtAbove(pairs: String, count: Int, liberal: String, cite: String) -> String
+  func htmtUpperMet(level: String, limit: String, cite: String) -> String
+  func htmtUpperAbove(level: String, pairs: String, count: Int, limit: String, cite: String)
+    -> String
+  func fornellLarckerMet(cite: String) -> String
+  func fornellLarckerNotMet(pairs: String, cite: String) -> String
   /// When there is no assessment (reliability and validity not computed).
   var notAssessed: String { get }
 
-  func collinearity(_ s: NarrativeFindings.Structural, _ t: QualityThresholds) -> [String]
-  func explainedVariance(_ s: NarrativeFindings.Structural) -> [String]
-  func effectSizes(_ s: NarrativeFindings.Structural) -> [String]
-  func predictiveRelevance(_ s: NarrativeFindings.Structural) -> [String]
+  // Structural model.
+  func vifMet(limit: String, highest: String, cite: String) -> String
+  /// `named`: "path (VIF)" at or above `limit`.
+  func vifHigh(named: [String], limit: String, cite: String) -> String
+  func r2Word(_ level: ExplainedVarianceLevel) -> String
+  /// `values`: the list of ``valueFor(_:label:)``.
+  func explainedVarianceSentence(
+    values: String, substantial: String, moderate: String, weak: String, cite: String
+  ) -> String
+  func effectSizeWord(_ level: EffectSizeLevel) -> String
+  func effectSizesSentence(
+    values: String, small: String, medium: String, large: String, cite: String
+  ) -> String
+  var q2NotComputed: String { get }
+  /// ", omission distance 7".
+  func omissionDistance(_ d: Int) -> String
+  func q2Positive(
+    distance: String, values: String, count: Int, small: String, medium: String, large: String,
+    cite: String
+  ) -> String
+  func q2NotPositive(named: String, names: String) -> String
   /// What "effect" means in the sentences: no causal claim beyond the design.
   var causalCaveat: String { get }
 
-  /// How the hypotheses are tested (or that a bootstrap is needed; or that the model names
-  /// none).
-  func testing(_ f: NarrativeFindings) -> [String]
-  /// One sentence per hypothesis (or path).
-  func hypothesis(_ o: NarrativeFindings.HypothesisOutcome, _ testing: NarrativeFindings.Testing?)
+  // Hypotheses.
+  var noHypothesesNamed: String { get }
+  func significanceNeedsBootstrap(hypotheses: Bool) -> String
+  func tailsPhrase(_ tails: TestTails) -> String
+  /// The testing sentence without its full stop.
+  func testingSentence(resamples: String, tails: String, alpha: String) -> String
+  /// The clause on indirect effects appended to the testing sentence ("; …").
+  func indirectEffectsJudged(level: String, method: String, cite: String) -> String
+  /// "The effect of X on Y" (sentence-initial).
+  func effectSubject(_ x: String, _ y: String) -> String
+  /// "The indirect effect of X on Y through M" (sentence-initial).
+  func indirectEffectSubject(_ x: String, _ y: String, through: String) -> String
+  /// "the direct effect of X on Y" (within a sentence).
+  func directEffectSubject(_ x: String, _ y: String) -> String
+  var noBootstrapReason: String { get }
+  var noVariationReason: String { get }
+  /// A hypothesis or path not tested: the whole sentence.
+  func untestedEffect(head: String, estimate: String, reason: String) -> String
+  func significantEffect(_ x: String, _ y: String, sign: String, statistics: String) -> String
+  func significantIndirect(subject: String, sign: String, statistics: String) -> String
+  /// Appended to a significant effect of the sign opposite to the `expected` one.
+  func oppositeToHypothesis(_ expected: String) -> String
+  /// Within a not-significant sentence when the sign is opposite to the hypothesis's.
+  var signOppositeClause: String { get }
+  func notSignificantEffect(subject: String, signClause: String, statistics: String) -> String
+  func notSignificantIndirect(subject: String, signClause: String, statistics: String)
     -> String
-  /// "k of n hypotheses are supported."
-  func tally(supported: Int, of total: Int) -> String
-  /// One sentence per specific indirect effect.
-  func mediation(_ m: NarrativeFindings.Mediation, _ testing: NarrativeFindings.Testing?) -> String
+  /// "; H1 is supported." (with the full stop).
+  func hypothesisDecision(_ label: String, supported: Bool) -> String
+  func tallySentence(_ tally: HypothesisTally) -> String
+
+  // Mediation.
+  func mediationUntested(_ x: String, _ y: String, through: String, estimate: String) -> String
+  func mediationSentence(_ type: NarrativeFindings.MediationType, _ p: MediationPhrase)
+    -> String
 
   /// Headers of the hypothesis table: label, path, expected sign, decision (or, without
   /// hypotheses, significance), and the interval header for `level`.
