@@ -27,12 +27,9 @@ struct SimpleSlopePlot {
   var outcome: String
   var lines: [Line]
 
-  static let width = 560.0
-  static let height = 360.0
-  static let left = 64.0
-  static let right = 168.0
-  static let top = 20.0
-  static let bottom = 52.0
+  /// The canvas and margins of the plot (the legend stands in the right margin).
+  static let layout = SVGPlotFrame.Layout(
+    width: 560, height: 360, left: 64, right: 168, top: 20, bottom: 52)
   static let colours = ["#0072B2", "#1a1a1a", "#D55E00", "#009E73", "#CC79A7", "#E69F00"]
   static let dashes = ["7 4", "", "2 3", "10 3 2 3", "4 2", "1 2"]
 
@@ -71,60 +68,24 @@ struct SimpleSlopePlot {
 
   /// The plot as an `<svg>` element.
   func svg(idPrefix: String) -> String {
-    let id = Markup.escape(idPrefix)
     let values = lines.flatMap { [$0.start, $0.end] }
-    var y = IPMAMap.range(values, including: values.filter(\.isFinite).min() ?? 0)
+    var y = SVGPlotFrame.Axis.range(values, including: values.filter(\.isFinite).min() ?? 0)
     y.lower = min(
       y.lower, ((values.filter(\.isFinite).min() ?? 0) / y.step).rounded(.down) * y.step)
-    let plotW = Self.width - Self.left - Self.right
-    let plotH = Self.height - Self.top - Self.bottom
-    func px(_ v: Double) -> Double { Self.left + (v + 1) / 2 * plotW }
-    func py(_ v: Double) -> Double { Self.top + (y.upper - v) / (y.upper - y.lower) * plotH }
-    func c(_ v: Double) -> String { DiagramGeometry.coordinate(v) }
+    let frame = SVGPlotFrame(
+      layout: Self.layout,
+      x: SVGPlotFrame.Axis(lower: -1, upper: 1, ticks: [-1.0, -0.5, 0, 0.5, 1], digits: 1),
+      y: SVGPlotFrame.Axis(lower: y.lower, upper: y.upper, step: y.step))
+    let (px, py, c) = (frame.px, frame.py, frame.c)
 
-    var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"slope-plot\" "
-    out += "viewBox=\"0 0 \(c(Self.width)) \(c(Self.height))\" width=\"\(c(Self.width))\" "
-    out += "height=\"\(c(Self.height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" "
-    out += "font-family=\"'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif\" font-size=\"12\" "
-    out += "fill=\"#1a1a1a\">\n"
     let title = "Simple slopes of \(focal) on \(outcome) moderated by \(moderator) (\(interaction))"
-    out += "<title id=\"\(id)-title\">\(Markup.escape(title))</title>\n"
     let desc = lines.map { "\(legend($0)): slope \(NumberText.fixed($0.slope))" }
       .joined(separator: "; ")
-    out += "<desc id=\"\(id)-desc\">\(Markup.escape(desc))</desc>\n"
-    // Grid.
-    out += "<g class=\"axes\" stroke=\"#d0d0d0\" stroke-width=\"1\">\n"
-    let xTicks = [-1.0, -0.5, 0, 0.5, 1]
-    for t in xTicks {
-      out +=
-        "<line x1=\"\(c(px(t)))\" y1=\"\(c(Self.top))\" x2=\"\(c(px(t)))\" y2=\"\(c(Self.top + plotH))\"/>\n"
-    }
-    var yTicks: [Double] = []
-    var tick = y.lower
-    while tick <= y.upper + y.step / 1e6 {
-      yTicks.append(tick)
-      out +=
-        "<line x1=\"\(c(Self.left))\" y1=\"\(c(py(tick)))\" x2=\"\(c(Self.left + plotW))\" y2=\"\(c(py(tick)))\"/>\n"
-      tick += y.step
-    }
-    out += "</g>\n"
-    out +=
-      "<rect x=\"\(c(Self.left))\" y=\"\(c(Self.top))\" width=\"\(c(plotW))\" height=\"\(c(plotH))\" fill=\"none\" stroke=\"#6b6b6b\"/>\n"
-    out += "<g class=\"ticks\" fill=\"#4a4a4a\" font-size=\"11\">\n"
-    for t in xTicks {
-      out +=
-        "<text x=\"\(c(px(t)))\" y=\"\(c(Self.top + plotH + 16))\" text-anchor=\"middle\">\(NumberText.fixed(t, 1))</text>\n"
-    }
-    let yDigits = y.step >= 1 ? 0 : y.step >= 0.1 ? 1 : y.step >= 0.01 ? 2 : 3
-    for t in yTicks {
-      out +=
-        "<text x=\"\(c(Self.left - 6))\" y=\"\(c(py(t) + 4))\" text-anchor=\"end\">\(NumberText.fixed(t, yDigits))</text>\n"
-    }
-    out += "</g>\n"
-    out +=
-      "<text x=\"\(c(Self.left + plotW / 2))\" y=\"\(c(Self.height - 10))\" text-anchor=\"middle\">\(Markup.escape("\(focal) (SD from its mean)"))</text>\n"
-    out +=
-      "<text x=\"16\" y=\"\(c(Self.top + plotH / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(c(Self.top + plotH / 2)))\">\(Markup.escape("\(outcome) (predicted, SD)"))</text>\n"
+    var out = frame.opening(
+      cssClass: "slope-plot", idPrefix: idPrefix, title: title, description: desc)
+    out += frame.grid() + frame.border() + frame.tickLabels()
+    out += frame.axisTitles(
+      x: "\(focal) (SD from its mean)", y: "\(outcome) (predicted, SD)")
     // Lines.
     out += "<g class=\"lines\" fill=\"none\" stroke-width=\"2.2\">\n"
     for (k, line) in lines.enumerated() where line.start.isFinite && line.end.isFinite {
@@ -138,9 +99,9 @@ struct SimpleSlopePlot {
     out += "</g>\n"
     // Legend, right of the plot.
     out += "<g class=\"legend\" font-size=\"12\">\n"
-    let lx = Self.left + plotW + 16
+    let lx = frame.plotRight + 16
     for (k, line) in lines.enumerated() {
-      let ly = Self.top + 12 + Double(k) * 20
+      let ly = Self.layout.top + 12 + Double(k) * 20
       let dash = Self.dashes[k % Self.dashes.count]
       out +=
         "<line x1=\"\(c(lx))\" y1=\"\(c(ly))\" x2=\"\(c(lx + 28))\" y2=\"\(c(ly))\" stroke=\"\(Self.colours[k % Self.colours.count])\" stroke-width=\"2.2\""

@@ -84,8 +84,9 @@ struct IPMAReportTests {
     for match in map.matches(of: pattern) {
       let x = Double(match.1) ?? -1
       let y = Double(match.2) ?? -1
-      #expect(x >= IPMAMap.left && x <= IPMAMap.width - IPMAMap.right)
-      #expect(y >= IPMAMap.top && y <= IPMAMap.height - IPMAMap.bottom)
+      let layout = IPMAMap.layout
+      #expect(x >= layout.left && x <= layout.width - layout.right)
+      #expect(y >= layout.top && y <= layout.height - layout.bottom)
     }
   }
 }
