@@ -43,7 +43,7 @@ struct IPMAMap {
     if y.upper <= y.lower { y.upper = y.lower + y.step }
     let frame = SVGPlotFrame(
       layout: Self.layout, x: SVGPlotFrame.Axis(lower: x.lower, upper: x.upper, step: x.step),
-      y: SVGPlotFrame.Axis(lower: y.lower, upper: y.upper, step: y.step, digits: 0))
+      y: SVGPlotFrame.Axis(lower: y.lower, upper: y.upper, step: y.step))
     let (px, py, c) = (frame.px, frame.py, frame.c)
     let (left, top) = (Self.layout.left, Self.layout.top)
     let (right, bottom) = (frame.plotRight, frame.plotBottom)

@@ -47,9 +47,17 @@ struct SVGPlotFrame {
       self.init(lower: lower, upper: upper, ticks: ticks, digits: digits ?? Self.digits(step: step))
     }
 
-    /// The decimals a tick label needs at this step: 0 from 1 up, 1 from 0.1, 2 from 0.01, else 3.
+    /// The decimals a tick label needs to show every multiple of `step` exactly: 0 for whole
+    /// steps, 1 for 0.5 or 2.5, 2 for 0.25 or 0.05, … (at most 6).
     static func digits(step: Double) -> Int {
-      step >= 1 ? 0 : step >= 0.1 ? 1 : step >= 0.01 ? 2 : 3
+      guard step.isFinite, step > 0 else { return 0 }
+      var digits = 0
+      var scaled = step
+      while digits < 6, abs(scaled - scaled.rounded()) > 1e-9 * max(1, abs(scaled)) {
+        digits += 1
+        scaled *= 10
+      }
+      return digits
     }
 
     /// A round step for axis ticks covering `span` in about five steps (1, 2, 2.5 or 5 times a
