@@ -77,8 +77,13 @@ extension DataSheet {
   }
 
   /// A plain decimal `[+-]digits[.digits][e[+-]digits]` (one `,` for the point with
-  /// `decimalComma`), finite; nil otherwise (no `inf`, `nan` or hexadecimal).
-  static func decimal(_ text: String, decimalComma: Bool) -> Double? {
+  /// `decimalComma`), finite; nil otherwise.
+  ///
+  /// Stricter than `Double(String)`, which also accepts `nan`, `inf` and hexadecimal forms that
+  /// no data export means as values. With `decimalComma`, a single `,` may stand for the decimal
+  /// point (`3,5`), as in semicolon-separated exports of many locales. The one number parser of
+  /// data cells: the numeric columns here and the survey's response cells and codebook scaffold.
+  public static func decimal(_ text: String, decimalComma: Bool) -> Double? {
     var bytes = Array(text.utf8)
     var i = 0
     if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }

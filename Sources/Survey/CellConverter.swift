@@ -45,7 +45,7 @@ struct CellConverter: Sendable {
   func convert(_ cell: String) -> Outcome {
     let text = cell.trimmingWhitespace
     if text.isEmpty { return .value(.nan) }
-    if let number = NumberText.parse(text, decimalComma: decimalComma) {
+    if let number = DataSheet.decimal(text, decimalComma: decimalComma) {
       return convert(number: number)
     }
     let key = TextKey(text)

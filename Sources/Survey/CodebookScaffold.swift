@@ -284,7 +284,7 @@ struct ScaffoldBuilder {
       case .text(let raw):
         let text = raw.trimmingWhitespace
         if text.isEmpty { continue }
-        if let value = NumberText.parse(text, decimalComma: decimalComma) {
+        if let value = DataSheet.decimal(text, decimalComma: decimalComma) {
           numbers.append(value)
         } else {
           texts.append(text)
