@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Reads delimited text (CSV, semicolon-separated exports, TSV) into records of string fields.
 ///
 /// The reader holds the whole input as bytes and tokenises it on demand with
@@ -92,40 +84,14 @@ public struct DelimitedTextReader: Sendable {
     return nil
   }
 
-  /// The whole file at `path`, read with POSIX calls so that each failure has its own kind.
+  /// The whole file at `path` (``WholeFile``), its failure as this module's error.
   static func readFile(_ path: String) throws(DelimitedTextError) -> [UInt8] {
-    let descriptor = open(path, O_RDONLY)
-    if descriptor < 0 {
-      let code = errno
-      if code == ENOENT || code == ENOTDIR || path.isEmpty {
-        throw DelimitedTextError(.fileNotFound, source: path, line: 1)
-      }
-      throw DelimitedTextError(.unreadableFile(Self.reason(code)), source: path, line: 1)
+    do {
+      return try WholeFile.bytes(atPath: path)
+    } catch .notFound {
+      throw DelimitedTextError(.fileNotFound, source: path, line: 1)
+    } catch {
+      throw DelimitedTextError(.unreadableFile(error.reason), source: path, line: 1)
     }
-    defer { _ = close(descriptor) }
-    var info = stat()
-    if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-      throw DelimitedTextError(.unreadableFile("it is a directory"), source: path, line: 1)
-    }
-    var result: [UInt8] = []
-    if info.st_size > 0 { result.reserveCapacity(Int(info.st_size)) }
-    let chunkSize = 1 << 20
-    var chunk = [UInt8](repeating: 0, count: chunkSize)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
-      if count < 0 {
-        let code = errno
-        if code == EINTR { continue }
-        throw DelimitedTextError(.unreadableFile(Self.reason(code)), source: path, line: 1)
-      }
-      if count == 0 { break }
-      result.append(contentsOf: chunk[0..<count])
-    }
-    return result
-  }
-
-  static func reason(_ code: Int32) -> String {
-    guard let text = strerror(code) else { return "error \(code)" }
-    return String(cString: text)
   }
 }
