@@ -9,25 +9,16 @@ import Testing
 /// algorithm to Σ|ΔW| < 1e-13; the text report states each check's caveat.
 @Suite("--cmb on the LED example")
 struct CMBCLITests {
-  static let led = "examples/led-survey"
-  static let arguments = [
-    "estimate", "--data", Repository.path("\(led)/responses-100.csv"), "--codebook",
-    Repository.path("\(led)/codebook.yaml"), "--model", Repository.path("\(led)/mediation.model"),
-    "--cmb",
-  ]
+  static let arguments = ExampleData.ledMediationArguments + ["--cmb"]
 
   @Test("VIFs and Harman's share equal numpy's to 1e-10")
   func reference() throws {
     let outcome = try CLIRunner.run(
       Self.arguments + ["--tolerance", "1e-13", "--max-iterations", "5000", "--format", "json"])
     try #require(outcome.status == 0, "\(outcome.standardError)")
-    let json = try #require(
-      JSONSerialization.jsonObject(with: outcome.standardOutputBytes) as? [String: Any])
-    let cmb = try #require(json["cmb"] as? [String: Any])
+    let cmb = try #require(try outcome.jsonObject()?["cmb"] as? [String: Any])
     let fixture = try #require(
-      JSONSerialization.jsonObject(
-        with: Repository.data("Tests/PLSSEMTests/Fixtures/cmb/cmb_led_mediation.json"))
-        as? [String: Any])
+      try Repository.jsonObject("Tests/PLSSEMTests/Fixtures/cmb/cmb_led_mediation.json"))
     var tracker = ToleranceTracker("LED CMB", tolerance: 1e-10)
     let actual = try #require(cmb["fullCollinearityVIF"] as? [[String: Any]])
     let expected = try #require(fixture["fullCollinearityVIF"] as? [[String: Any]])
@@ -59,8 +50,7 @@ struct CMBCLITests {
     var plain = Self.arguments
     plain.removeLast()
     let json = try CLIRunner.run(plain + ["--format", "json"])
-    let object = try #require(
-      JSONSerialization.jsonObject(with: json.standardOutputBytes) as? [String: Any])
+    let object = try #require(try json.jsonObject())
     #expect(object["cmb"] is NSNull)
   }
 }

@@ -9,25 +9,16 @@ import Testing
 /// PLS algorithm to Σ|ΔW| < 1e-13.
 @Suite("--ipma on the LED example")
 struct IPMACLITests {
-  static let led = "examples/led-survey"
-  static let arguments = [
-    "estimate", "--data", Repository.path("\(led)/responses-100.csv"), "--codebook",
-    Repository.path("\(led)/codebook.yaml"), "--model", Repository.path("\(led)/mediation.model"),
-    "--ipma", "Y",
-  ]
+  static let arguments = ExampleData.ledMediationArguments + ["--ipma", "Y"]
 
   @Test("importance and performance equal numpy's; cluster pattern matters most")
   func reference() throws {
     let outcome = try CLIRunner.run(
       Self.arguments + ["--tolerance", "1e-13", "--max-iterations", "5000", "--format", "json"])
     try #require(outcome.status == 0, "\(outcome.standardError)")
-    let json = try #require(
-      JSONSerialization.jsonObject(with: outcome.standardOutputBytes) as? [String: Any])
-    let ipma = try #require(json["ipma"] as? [String: Any])
+    let ipma = try #require(try outcome.jsonObject()?["ipma"] as? [String: Any])
     let fixture = try #require(
-      JSONSerialization.jsonObject(
-        with: Repository.data("Tests/PLSSEMTests/Fixtures/ipma/ipma_led_mediation_y.json"))
-        as? [String: Any])
+      try Repository.jsonObject("Tests/PLSSEMTests/Fixtures/ipma/ipma_led_mediation_y.json"))
     #expect(ipma["target"] as? String == "Y")
     var tracker = ToleranceTracker("LED IPMA", tolerance: 1e-10)
     for key in ["constructs", "indicators"] {

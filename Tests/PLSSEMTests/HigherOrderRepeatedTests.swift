@@ -22,15 +22,7 @@ struct HigherOrderRepeatedTests {
     #expect(estimate.higherOrder?.method == .repeatedIndicators)
     #expect(estimate.higherOrder?.firstStage == nil)
     var d = ToleranceTracker("repeated indicators \(modes) vs seminr-py", tolerance: 1e-9)
-    #expect(estimate.model.paths.count == fixture.paths.count)
-    for p in fixture.paths {
-      d.check(
-        estimate.path(from: p.from ?? "", to: p.to ?? ""), p.estimate,
-        "path \(p.from ?? "") -> \(p.to ?? "")")
-    }
-    for (construct, r2) in fixture.rSquared {
-      d.check(estimate.rSquared(construct), r2, "R² \(construct)")
-    }
+    fixture.checkStructuralModel(estimate, &d)
     for (values, loading) in [(fixture.weights, false), (fixture.loadings, true)] {
       for v in values {
         let indicator = v.indicator ?? ""

@@ -28,6 +28,20 @@ struct HigherOrderTwoStageTests {
     let weights: [Value]
     let loadings: [Value]
     let firstStagePaths: [Value]?
+
+    /// Checks the estimate's structural model against the fixture's: as many paths, each
+    /// path's coefficient and each R² within `tracker`'s tolerance.
+    func checkStructuralModel(_ estimate: PLSEstimate, _ tracker: inout ToleranceTracker) {
+      #expect(estimate.model.paths.count == paths.count)
+      for p in paths {
+        tracker.check(
+          estimate.path(from: p.from ?? "", to: p.to ?? ""), p.estimate,
+          "path \(p.from ?? "") -> \(p.to ?? "")")
+      }
+      for (construct, r2) in rSquared {
+        tracker.check(estimate.rSquared(construct), r2, "R² \(construct)")
+      }
+    }
   }
 
   /// A seminr matrix written by R's `write.csv`: (row, column) → value, zeros left out.
@@ -101,15 +115,7 @@ struct HigherOrderTwoStageTests {
     let model = try PathModel(syntax: fixture.model)
     let estimate = try PLSEstimator().estimate(model, data: ExampleData.mobi())
     var d = ToleranceTracker("two-stage \(modes) vs seminr-py", tolerance: 1e-9)
-    #expect(estimate.model.paths.count == fixture.paths.count)
-    for p in fixture.paths {
-      d.check(
-        estimate.path(from: p.from ?? "", to: p.to ?? ""), p.estimate,
-        "path \(p.from ?? "") -> \(p.to ?? "")")
-    }
-    for (construct, r2) in fixture.rSquared {
-      d.check(estimate.rSquared(construct), r2, "R² \(construct)")
-    }
+    fixture.checkStructuralModel(estimate, &d)
     for (values, loading) in [(fixture.weights, false), (fixture.loadings, true)] {
       for v in values {
         d.check(

@@ -22,6 +22,11 @@ public enum CLIRunner {
     public var standardOutput: String { String(decoding: standardOutputBytes, as: UTF8.self) }
     /// Standard error as UTF-8 text.
     public var standardError: String { String(decoding: standardErrorBytes, as: UTF8.self) }
+
+    /// Standard output parsed as a JSON object (`--format json`), or nil if it is not one.
+    public func jsonObject() throws -> [String: Any]? {
+      try JSONSerialization.jsonObject(with: standardOutputBytes) as? [String: Any]
+    }
   }
 
   /// The `plssem` executable: `$PLSSEM_BINARY` if set, else the one beside the test bundle.

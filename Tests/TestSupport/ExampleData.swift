@@ -19,6 +19,14 @@ public enum ExampleData {
   /// `examples/ecsi-mobi/mobi.model`.
   public static let mobiModel = "examples/ecsi-mobi/mobi.model"
 
+  /// `plssem estimate` of the LED mediation model on the 100 LED responses read with their
+  /// codebook (missing codes, reverse-coded items, scale bounds), paths absolute.
+  public static let ledMediationArguments = [
+    "estimate", "--data", Repository.path("examples/led-survey/responses-100.csv"), "--codebook",
+    Repository.path("examples/led-survey/codebook.yaml"), "--model",
+    Repository.path("examples/led-survey/mediation.model"),
+  ]
+
   /// A repository CSV file as a table.
   public static func table(_ relative: String, missingCodes: [Double] = []) throws -> DataTable {
     try DataTable(csvFile: Repository.path(relative), missingCodes: missingCodes)

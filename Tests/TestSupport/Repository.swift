@@ -29,4 +29,9 @@ public enum Repository {
   public static func data(_ relative: String) throws -> Data {
     try Data(contentsOf: url(relative))
   }
+
+  /// A repository JSON file whose top level is an object (a fixture), or nil if it is not one.
+  public static func jsonObject(_ relative: String) throws -> [String: Any]? {
+    try JSONSerialization.jsonObject(with: data(relative)) as? [String: Any]
+  }
 }
