@@ -1,5 +1,11 @@
 internal import CLAPACK
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The thread policy for OpenBLAS.
 ///
 /// swift-plssem runs its own parallelism (the bootstrap splits resamples across cores), so
@@ -16,8 +22,26 @@ public enum BLASRuntime {
   /// thread-safely); touched by every entry point that calls BLAS or LAPACK.
   internal static let configured: Bool = {
     openblas_set_num_threads(Int32(defaultThreadCount))
+    stopIdleWorkers()
     return true
   }()
+
+  /// Ends the worker threads that a pthreads build of OpenBLAS starts when it loads (one per
+  /// core but one, unless `OPENBLAS_NUM_THREADS` said otherwise). Held to one thread, OpenBLAS
+  /// never hands them work, yet they kept polling with `sched_yield`: `perf` of a one-thread
+  /// bootstrap showed the idle worker taking 13 % of the process's samples, and the process
+  /// used about 20 % less CPU with `OPENBLAS_NUM_THREADS=1`. OpenBLAS starts them again by
+  /// itself if ``setThreadCount(_:)`` later asks for more threads. Looked up at run time
+  /// (`blas_thread_shutdown_`, exported by pthreads builds), so other BLAS builds are unaffected.
+  private static func stopIdleWorkers() {
+    #if canImport(Glibc) || canImport(Darwin)
+      guard let process = dlopen(nil, RTLD_NOW),
+        let symbol = dlsym(process, "blas_thread_shutdown_")
+      else { return }
+      typealias Shutdown = @convention(c) () -> Int32
+      _ = unsafeBitCast(symbol, to: Shutdown.self)()
+    #endif
+  }
 
   /// Makes sure the policy has been applied. Cheap after the first call.
   @inline(__always)
