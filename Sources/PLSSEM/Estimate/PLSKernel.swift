@@ -100,46 +100,92 @@ struct PLSKernel: Sendable {
     throws(EstimationError)
   {
     let p = layout.p
-    for j in 0..<layout.J {
-      let range = layout.block(j)
-      var q = 0.0
-      for col in range {
-        var v = 0.0
-        for row in range { v += s[row + col * p] * w[row] }
-        q += v * w[col]
+    let J = layout.J
+    try layout.blockStart.withUnsafeBufferPointer { (starts) throws(EstimationError) in
+      for j in 0..<J {
+        let lower = starts[j]
+        let upper = starts[j &+ 1]
+        var q = 0.0
+        var col = lower
+        while col < upper {
+          let sc = s + col &* p
+          var v = 0.0
+          var row = lower
+          while row < upper {
+            v += sc[row] * w[row]
+            row &+= 1
+          }
+          q += v * w[col]
+          col &+= 1
+        }
+        guard q > 0, q.isFinite else {
+          throw .degenerateConstruct(construct: layout.constructNames[j])
+        }
+        let scale = 1 / q.squareRoot()
+        for i in lower..<upper { w[i] *= scale }
       }
-      guard q > 0, q.isFinite else {
-        throw .degenerateConstruct(construct: layout.constructNames[j])
-      }
-      let scale = 1 / q.squareRoot()
-      for i in range { w[i] *= scale }
     }
   }
 
   /// `C = S W` (p × J) and `R = Wᵀ C` (J × J) from the current weights.
+  ///
+  /// Column k of `C` sums `S`'s columns of block k weighted, four rows at a time in registers
+  /// (each row's sum in increasing l, as a plain loop would add them, so the same bits); `R`'s
+  /// column k sums block j of that column for every j. Block bounds are read through a buffer
+  /// pointer (no array bounds checks in the innermost loops).
   func updateScoreCorrelations(_ s: UnsafePointer<Double>, _ ws: PLSWorkspace) {
+    layout.blockStart.withUnsafeBufferPointer { starts in
+      updateScoreCorrelations(s, ws, starts: starts)
+    }
+  }
+
+  private func updateScoreCorrelations(
+    _ s: UnsafePointer<Double>, _ ws: PLSWorkspace, starts: UnsafeBufferPointer<Int>
+  ) {
     let p = layout.p
     let J = layout.J
     let w = ws.weights
     let c = ws.c
-    for k in 0..<J {
-      let range = layout.block(k)
-      let ck = c + k * p
-      for i in 0..<p { ck[i] = 0 }
-      for l in range {
-        let wl = w[l]
-        let sl = s + l * p
-        for i in 0..<p { ck[i] += sl[i] * wl }
-      }
-    }
     let r = ws.r
+    let p4 = p & ~3
     for k in 0..<J {
+      let l0 = starts[k]
+      let l1 = starts[k &+ 1]
+      let ck = c + k &* p
+      var i = 0
+      while i < p4 {
+        var acc = SIMD4<Double>(repeating: 0)
+        var l = l0
+        while l < l1 {
+          let column = UnsafeRawPointer(s + (l &* p &+ i))
+          acc += column.loadUnaligned(as: SIMD4<Double>.self) * SIMD4(repeating: w[l])
+          l &+= 1
+        }
+        UnsafeMutableRawPointer(ck + i).storeBytes(of: acc, as: SIMD4<Double>.self)
+        i &+= 4
+      }
+      while i < p {
+        var v = 0.0
+        var l = l0
+        while l < l1 {
+          v += s[l &* p &+ i] * w[l]
+          l &+= 1
+        }
+        ck[i] = v
+        i &+= 1
+      }
+      let rk = r + k &* J
       for j in 0..<J {
         var v = 0.0
-        for i in layout.block(j) { v += w[i] * c[i + k * p] }
-        r[j + k * J] = v
+        var a = starts[j]
+        let end = starts[j &+ 1]
+        while a < end {
+          v += w[a] * ck[a]
+          a &+= 1
+        }
+        rk[j] = v
       }
-      r[k + k * J] = 1
+      rk[k] = 1
     }
   }
 
