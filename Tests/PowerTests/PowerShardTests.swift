@@ -38,18 +38,20 @@ struct PowerShardTests {
     #expect(try PowerResult(study: study, replications: PowerShard.merge(many)) == whole)
   }
 
+  /// The description of the error `body` throws ("" when it throws none).
+  private func message(_ body: () throws -> Void) -> String {
+    do {
+      try body()
+      return ""
+    } catch {
+      return String(describing: error)
+    }
+  }
+
   @Test("a missing, repeated or foreign shard and a tampered file are refused, naming them")
   func refusals() throws {
     let study = try TwoPathDesign.study(settings: Self.settings)
     let shards = try Self.shards(study, count: 3)
-    func message(_ body: () throws -> Void) -> String {
-      do {
-        try body()
-        return ""
-      } catch {
-        return String(describing: error)
-      }
-    }
     #expect(
       message { _ = try PowerShard.merge([shards[0], shards[2]]) }.contains("shard 2/3 is missing"))
     #expect(
@@ -113,14 +115,6 @@ struct PowerShardTests {
 
   @Test("a shard file of another kind is refused naming the file, the kind expected and found")
   func otherKindNamed() throws {
-    func message(_ body: () throws -> Void) -> String {
-      do {
-        try body()
-        return ""
-      } catch {
-        return String(describing: error)
-      }
-    }
     let power = try Self.versionOneFiles()[0].data
     let asBootstrap = message { _ = try BootstrapShard.decode(power, source: "p1.json") }
     #expect(
