@@ -52,12 +52,25 @@ final class ResampleEvaluator: @unchecked Sendable {
   private let products: UnsafeMutablePointer<Double>
   /// The first resample of the current batch.
   private var batchFirst = 0
+  /// The number of resamples in the current batch.
+  private var batchCount = 0
+  /// The four-lane kernel for batched resamples (nil: every resample takes the scalar kernel,
+  /// e.g. for Mode B blocks, interaction terms or a two-stage estimate).
+  private let laneKernel: PLSLaneKernel?
+  private let laneWorkspace: PLSLaneWorkspace?
+  /// The correlation matrices of the four columns of the current lane group.
+  private let laneCorrelations: UnsafeMutablePointer<Double>
+  /// Whether each lane's correlation matrix could not be formed (or the lane is padding).
+  private var laneFailed = [Bool](repeating: true, count: PLSLaneKernel.lanes)
+  /// The group of four batch columns whose lanes are computed (-1: none yet in this batch).
+  private var laneGroup = -1
 
   init(
     data: Matrix, kernel: PLSKernel, catalog: StatisticCatalog, signChange: SignChange,
     originalWeights: [Double],
     originalLoadings: [Double], seed: UInt64, firstStage: FirstStageResampling? = nil,
-    interaction: InteractionResampling? = nil, batched: BatchedCrossProducts? = nil
+    interaction: InteractionResampling? = nil, batched: BatchedCrossProducts? = nil,
+    usesLanes: Bool = true
   ) {
     self.interaction = interaction
     effectSizes =
@@ -90,6 +103,14 @@ final class ResampleEvaluator: @unchecked Sendable {
     crossProducts = .allocate(capacity: (data.columns + 1) * (data.columns + 1))
     correlation = .allocate(capacity: max(layout.p * layout.p, 1))
     indices = Array(repeating: 0, count: data.rows)
+    let useLanes =
+      usesLanes && batched != nil && interaction == nil && firstStage == nil
+      && PLSLaneKernel.supports(layout)
+    laneKernel = useLanes ? PLSLaneKernel(kernel) : nil
+    laneWorkspace = useLanes ? PLSLaneWorkspace(layout: layout) : nil
+    let laneMatrices = useLanes ? PLSLaneKernel.lanes * layout.p * layout.p : 1
+    laneCorrelations = .allocate(capacity: laneMatrices)
+    laneCorrelations.initialize(repeating: 0, count: laneMatrices)
   }
 
   deinit {
@@ -99,6 +120,7 @@ final class ResampleEvaluator: @unchecked Sendable {
     firstCorrelation?.deallocate()
     counts.deallocate()
     products.deallocate()
+    laneCorrelations.deallocate()
   }
 
   /// Prepares the batch of resamples `first ..< first + count` (`count` ≤ 64; `first` a
@@ -107,6 +129,8 @@ final class ResampleEvaluator: @unchecked Sendable {
   /// columns of a short batch stay zero, so the product always has the same shape.
   func prepareBatch(first: Int, count: Int) {
     batchFirst = first
+    batchCount = count
+    laneGroup = -1
     guard let batched else { return }
     let n = data.rows
     counts.update(repeating: 0, count: n * BatchedCrossProducts.batchSize)
@@ -121,17 +145,61 @@ final class ResampleEvaluator: @unchecked Sendable {
 
   /// Evaluates resample `batchFirst + j` of the batch that ``prepareBatch(first:count:)``
   /// prepared: the same resample as ``evaluate(resample:attempt:into:)`` with attempt 0.
+  ///
+  /// With the lane kernel, the first column asked for of each group of four runs the PLS
+  /// iteration of the group's four resamples at once (``PLSLaneKernel``); each column then
+  /// continues from its lane's weights as ``PLSKernel`` would from its own (a lane the lanes
+  /// do not follow is re-run by the scalar kernel), so the statistics are the same bits.
   func evaluate(batchColumn j: Int, into out: UnsafeMutablePointer<Double>) -> Outcome {
     guard let batched, interaction == nil, firstStage == nil else {
       return evaluate(resample: UInt64(batchFirst + j), into: out)
     }
     let n = data.rows
+    if let laneKernel, let laneWorkspace {
+      let lanes = PLSLaneKernel.lanes
+      if j / lanes != laneGroup { runLanes(group: j / lanes, laneKernel, laneWorkspace, batched) }
+      let lane = j % lanes
+      guard !laneFailed[lane] else { return .failed }
+      let size = kernel.layout.p * kernel.layout.p
+      correlation.update(from: laneCorrelations + lane * size, count: size)
+      let result = laneWorkspace.outcomes[lane]
+      if result.needsScalar { return evaluateCorrelation(observations: n, into: out) }
+      laneWorkspace.store(lane: lane, into: workspace)
+      return finish(converged: result.outcome.converged, observations: n, into: out)
+    }
     guard
       InPlaceCorrelation.compute(
         packedCrossProducts: products + j * batched.packedCount, rows: n, columns: data.columns,
         into: correlation) == nil
     else { return .failed }
     return evaluateCorrelation(observations: n, into: out)
+  }
+
+  /// Forms the correlation matrices of batch columns `4·group ..< 4·group + 4` and runs the lane
+  /// kernel on them; a lane whose matrix could not be formed, or beyond the batch, runs a copy
+  /// of a valid lane's matrix and is ignored.
+  private func runLanes(
+    group: Int, _ laneKernel: PLSLaneKernel, _ laneWorkspace: PLSLaneWorkspace,
+    _ batched: BatchedCrossProducts
+  ) {
+    laneGroup = group
+    let size = kernel.layout.p * kernel.layout.p
+    var valid = -1
+    for lane in 0..<PLSLaneKernel.lanes {
+      let column = group * PLSLaneKernel.lanes + lane
+      laneFailed[lane] =
+        column >= batchCount
+        || InPlaceCorrelation.compute(
+          packedCrossProducts: products + column * batched.packedCount, rows: data.rows,
+          columns: data.columns, into: laneCorrelations + lane * size) != nil
+      if !laneFailed[lane] && valid < 0 { valid = lane }
+    }
+    guard valid >= 0 else { return }
+    for lane in 0..<PLSLaneKernel.lanes {
+      laneWorkspace.load(
+        lane: lane, from: laneCorrelations + (laneFailed[lane] ? valid : lane) * size)
+    }
+    laneKernel.run(laneWorkspace)
   }
 
   /// Draws resample `b` (its replacement `attempt` when positive: the stream with counter
@@ -193,7 +261,7 @@ final class ResampleEvaluator: @unchecked Sendable {
   private func evaluateCorrelation(observations rows: Int, into out: UnsafeMutablePointer<Double>)
     -> Outcome
   {
-    var converged: Bool
+    let converged: Bool
     do {
       var firstConverged = true
       if let firstStage, let firstWorkspace, let firstCorrelation {
@@ -207,10 +275,23 @@ final class ResampleEvaluator: @unchecked Sendable {
         firstStage.secondStageCorrelation(
           firstCorrelation, workspace: firstWorkspace, into: correlation)
       }
-      converged = try kernel.run(correlation: correlation, workspace: workspace).converged
-      converged = converged && firstConverged
+      let second = try kernel.run(correlation: correlation, workspace: workspace).converged
+      converged = second && firstConverged
+    } catch {
+      return .failed
+    }
+    return finish(converged: converged, observations: rows, into: out)
+  }
+
+  /// Continues from the kernel's results in `workspace` (for `correlation`): aligns signs,
+  /// evaluates the catalog and judges admissibility.
+  private func finish(
+    converged: Bool, observations rows: Int, into out: UnsafeMutablePointer<Double>
+  ) -> Outcome {
+    do {
       try effectSizes?.excludedRSquared(
-        correlation: correlation, p: data.columns, constructs: kernel.layout.J, into: scratch.excludedR2)
+        correlation: correlation, p: data.columns, constructs: kernel.layout.J,
+        into: scratch.excludedR2)
       try alignSigns()
       try catalog.evaluate(
         kernel: kernel, correlation: correlation, workspace: workspace, scratch: scratch,
