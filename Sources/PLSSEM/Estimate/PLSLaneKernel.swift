@@ -147,14 +147,40 @@ struct PLSLaneKernel: Sendable {
       let l0 = starts[k]
       let l1 = starts[k &+ 1]
       let ck = c + k &* p
-      for i in 0..<p {
-        var acc = SIMD4<Double>(repeating: 0)
+      // Four rows at a time in registers (each row's sum in increasing l from 0.0, as the
+      // scalar kernel adds them), then the remaining rows one by one.
+      let zero = SIMD4<Double>(repeating: 0)
+      var i = 0
+      while i &+ 4 <= p {
+        var a0 = zero
+        var a1 = zero
+        var a2 = zero
+        var a3 = zero
+        var l = l0
+        while l < l1 {
+          let wl = w[l]
+          let column = s + (l &* p &+ i)
+          a0 += column[0] * wl
+          a1 += column[1] * wl
+          a2 += column[2] * wl
+          a3 += column[3] * wl
+          l &+= 1
+        }
+        ck[i] = a0
+        ck[i &+ 1] = a1
+        ck[i &+ 2] = a2
+        ck[i &+ 3] = a3
+        i &+= 4
+      }
+      while i < p {
+        var acc = zero
         var l = l0
         while l < l1 {
           acc += s[l &* p &+ i] * w[l]
           l &+= 1
         }
         ck[i] = acc
+        i &+= 1
       }
       let rk = r + k &* J
       for j in 0..<J {
