@@ -111,4 +111,45 @@ struct TypeSevenQuantileTests {
       }
     }
   }
+
+  /// The bracketed quantiles (selection among the values inside each bracket, since the sort of
+  /// them was dropped) against the sorted sample: brackets that the systematic sample misses
+  /// (a periodic sample whose every sampled value is an outlier), heavy ties around the limits,
+  /// sizes just above the bracketing threshold, and the levels BCa adjusts to near 0 and 1.
+  @Test("bracketed quantiles equal sorting where the sample misses, on ties and at the threshold")
+  func bracketedQuantilesEdgeCases() throws {
+    var random = SeededGenerator(seed: 17)
+    let levels = [
+      0.025, 0.975, 0.95, 1 / 8192.0, 1 - 1 / 8192.0, 0.5, 0.0001, 0.9999, .nan, 0.3, 0.7,
+    ]
+    let n = 8192 * 3 + 5
+    let step = max(8, n / 4096)
+    let samples: [(String, [Double])] = [
+      // Every value the sample takes (positions step/2 + i·step) is huge: the brackets miss.
+      ("periodic outliers", (0..<n).map { $0 % step == step / 2 ? 1e6 : random.normal() }),
+      ("periodic low", (0..<n).map { $0 % step == step / 2 ? -1e6 : random.normal() }),
+      ("ties", (0..<n).map { _ in Double(Int(random.uniform() * 40)) / 8 }),
+      ("threshold", (0..<8192).map { _ in random.normal() }),
+      ("threshold + 1", (0..<8193).map { _ in random.normal() }),
+      ("zeros", (0..<10_000).map { _ in random.uniform() < 0.9 ? 0 : random.normal() }),
+    ]
+    for (name, values) in samples {
+      let sorted = values.sorted()
+      var scratch = values
+      let results = scratch.withUnsafeMutableBufferPointer {
+        var selector = TypeSevenQuantile.Selector($0)
+        return selector.quantiles(levels)
+      }
+      #expect(results.count == levels.count)
+      for (p, value) in zip(levels, results) {
+        if p.isNaN {
+          #expect(value.isNaN, "\(name)")
+        } else {
+          let expected = TypeSevenQuantile.quantile(sorted: sorted, p)
+          #expect(value == expected, "\(name), p = \(p): \(value) vs \(expected)")
+        }
+      }
+      #expect(scratch.sorted() == sorted, "\(name): a permutation of the input")
+    }
+  }
 }

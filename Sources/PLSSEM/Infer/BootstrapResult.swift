@@ -130,7 +130,7 @@ public struct BootstrapResult: Sendable {
     let rows = state.draws?.succeededRows ?? 0
     DispatchQueue.concurrentPerform(iterations: threads) { t in
       // One scratch buffer per thread for a block's draws (no allocation per block).
-      let scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(8 * rows, 1))
+      let scratch = UnsafeMutablePointer<Double>.allocate(capacity: max(min(8, m) * rows, 1))
       defer { scratch.deallocate() }
       var b = t
       while b < blocks {

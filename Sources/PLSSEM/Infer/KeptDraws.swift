@@ -53,38 +53,104 @@ struct KeptDraws: Sendable {
     return count
   }
 
+  /// Successful rows gathered per tile of ``columns(_:succeeded:into:)``: each statistic's
+  /// values of a tile are written together, one cache line of 8 doubles.
+  static let tileRows = 8
+
   /// Writes the successful draws of statistics `range` — a few neighbours, whose values share
   /// each row's cache line, read once for all of them — to `out`, statistic `range.lowerBound + j`
   /// at `out + j * succeeded` in resample order (`succeeded` = ``succeededRows``); returns each
-  /// one's minimum and maximum.
+  /// one's minimum and maximum (the first of equal extremes in resample order, as a scan in
+  /// resample order finds them).
+  ///
+  /// A cache-blocked transpose: the rows are read in tiles of ``tileRows`` successful rows, and
+  /// each statistic's values of a tile are written side by side, so that the strided reads of
+  /// the rows overlap instead of waiting one by one and every written cache line is filled at
+  /// once. The values and extremes are exactly ``columnsByRow(_:succeeded:into:)``'s.
   func columns(_ range: Range<Int>, succeeded: Int, into out: UnsafeMutablePointer<Double>)
+    -> [(minimum: Double, maximum: Double)]
+  {
+    let width = range.count
+    let m = statistics
+    var minimum = [Double](repeating: .infinity, count: width)
+    var maximum = [Double](repeating: -.infinity, count: width)
+    let tile = Self.tileRows
+    var starts = [Int](repeating: 0, count: tile)
+    values.withUnsafeBufferPointer { v in
+      minimum.withUnsafeMutableBufferPointer { minimum in
+        maximum.withUnsafeMutableBufferPointer { maximum in
+          starts.withUnsafeMutableBufferPointer { starts in
+            guard width > 0, let v = v.baseAddress, let minimum = minimum.baseAddress,
+              let maximum = maximum.baseAddress, let starts = starts.baseAddress
+            else { return }
+            let end = values.count
+            var n = 0
+            var row = range.lowerBound
+            while row < end, n < succeeded {
+              // The next (up to) `tile` successful rows: the first statistic of the range in
+              // each (a failed resample is NaN in every statistic).
+              var t = 0
+              while t < tile, row < end, n + t < succeeded {
+                if !v[row].isNaN {
+                  starts[t] = row
+                  t += 1
+                }
+                row += m
+              }
+              if t == tile {
+                for j in 0..<width {
+                  let column = out + j * succeeded + n
+                  var low = minimum[j]
+                  var high = maximum[j]
+                  for q in 0..<tile {
+                    let x = v[starts[q] + j]
+                    column[q] = x
+                    if x < low { low = x }
+                    if x > high { high = x }
+                  }
+                  minimum[j] = low
+                  maximum[j] = high
+                }
+              } else {
+                for j in 0..<width {
+                  for q in 0..<t {
+                    let x = v[starts[q] + j]
+                    out[j * succeeded + n + q] = x
+                    if x < minimum[j] { minimum[j] = x }
+                    if x > maximum[j] { maximum[j] = x }
+                  }
+                }
+              }
+              n += t
+            }
+          }
+        }
+      }
+    }
+    return (0..<width).map { (minimum[$0], maximum[$0]) }
+  }
+
+  /// ``columns(_:succeeded:into:)`` one row at a time, as it was before the tiled transpose:
+  /// the reference its tests compare against.
+  func columnsByRow(_ range: Range<Int>, succeeded: Int, into out: UnsafeMutablePointer<Double>)
     -> [(minimum: Double, maximum: Double)]
   {
     let width = range.count
     var minimum = [Double](repeating: .infinity, count: width)
     var maximum = [Double](repeating: -.infinity, count: width)
-    values.withUnsafeBufferPointer { v in
-      minimum.withUnsafeMutableBufferPointer { minimum in
-        maximum.withUnsafeMutableBufferPointer { maximum in
-          guard let v = v.baseAddress, let minimum = minimum.baseAddress,
-            let maximum = maximum.baseAddress
-          else { return }
-          var n = 0
-          var row = range.lowerBound
-          while row < values.count, n < succeeded {
-            if !v[row].isNaN {
-              for j in 0..<width {
-                let x = v[row + j]
-                out[j * succeeded + n] = x
-                if x < minimum[j] { minimum[j] = x }
-                if x > maximum[j] { maximum[j] = x }
-              }
-              n += 1
-            }
-            row += statistics
-          }
+    var n = 0
+    var row = range.lowerBound
+    while row < values.count, n < succeeded {
+      if !values[row].isNaN {
+        for j in 0..<width {
+          let x = values[row + j]
+          out[j * succeeded + n] = x
+          if x < minimum[j] { minimum[j] = x }
+          if x > maximum[j] { maximum[j] = x }
         }
+        n += 1
       }
+      row += statistics
     }
     return (0..<width).map { (minimum[$0], maximum[$0]) }
   }

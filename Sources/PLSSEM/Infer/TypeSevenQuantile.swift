@@ -63,11 +63,11 @@ enum TypeSevenQuantile {
 
     /// The quantiles at `levels` (NaN for a level that is not a number; all NaN when empty).
     ///
-    /// For a large sample, one pass over it: a systematic sample of up to 4,096 values brackets
-    /// each quantile's two order statistics (± 4 binomial SDs of its rank; the bracket ends are
-    /// order statistics of the sample, found by selection), the pass counts the values below
-    /// each bracket and collects those inside, and the collected few are sorted (Floyd &
-    /// Rivest's idea, 1975). A bracket that misses (a rare sample) falls back to ``quantile(_:)``.
+    /// For a large sample, one pass over it per quantile: a systematic sample of up to 4,096
+    /// values brackets each quantile's two order statistics (± 4 binomial SDs of its rank; the
+    /// bracket ends are order statistics of the sample, found by selection), the pass counts the
+    /// values below the bracket and collects those inside, and the two order statistics are
+    /// selected among the collected few (Floyd & Rivest's idea, 1975). A bracket that misses (a rare sample) falls back to ``quantile(_:)``.
     /// Exact either way.
     mutating func quantiles(_ levels: [Double]) -> [Double] {
       let n = values.count
@@ -100,16 +100,24 @@ enum TypeSevenQuantile {
           brackets.append((low, high, lower, upper, fraction))
         }
       }
-      var below = [Int](repeating: 0, count: brackets.count)
-      var inside = [[Double]](repeating: [], count: brackets.count)
-      for x in values {
-        for (j, bracket) in brackets.enumerated() {
-          if x < bracket.low {
-            below[j] += 1
-          } else if x <= bracket.high {
-            inside[j].append(x)
+      // Per bracket, one pass over the values (in cache after the first): those below it
+      // counted in a register, those inside it collected.
+      let b = brackets.count
+      var below = [Int](repeating: 0, count: b)
+      var inside = [[Double]](repeating: [], count: b)
+      for j in 0..<b {
+        let (low, high) = (brackets[j].low, brackets[j].high)
+        var count = 0
+        var collected: [Double] = []
+        for x in values {
+          if x < low {
+            count += 1
+          } else if x <= high {
+            collected.append(x)
           }
         }
+        below[j] = count
+        inside[j] = collected
       }
       var results: [Double] = []
       var next = 0
@@ -120,17 +128,21 @@ enum TypeSevenQuantile {
         }
         let bracket = brackets[next]
         let base = below[next]
-        var collected = inside[next]
+        // Taken out of `inside` (not copied) and reordered in place.
+        var collected: [Double] = []
+        swap(&collected, &inside[next])
         next += 1
         guard bracket.lower >= base, bracket.upper < base + collected.count else {
           results.append(quantile(p))  // the sample missed: select in the whole
           continue
         }
-        collected.sort()
+        // The two order statistics by selection among the collected, not a sort of them.
+        let (a, c) = collected.withUnsafeMutableBufferPointer { buffer in
+          var selector = Selector(buffer)
+          return selector.orderStatistics(bracket.lower - base)
+        }
         results.append(
-          interpolate(
-            collected[bracket.lower - base], collected[bracket.upper - base],
-            fraction: bracket.fraction))
+          interpolate(a, bracket.upper > bracket.lower ? c : a, fraction: bracket.fraction))
       }
       return results
     }
