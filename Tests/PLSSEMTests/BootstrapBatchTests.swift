@@ -100,21 +100,112 @@ struct BootstrapBatchTests {
     #expect(largest < 1e-12, "largest difference \(largest)")
   }
 
-  @Test("the four-lane index stream equals nextIndex one at a time, rejections included")
-  func fourLaneIndices() {
-    // 3 · 2⁶¹ rejects about a quarter of the 64-bit values (Lemire's threshold 2⁶⁴ mod s = 2⁶²).
+  /// `count` indices of `ResampleStream.forEachIndex` and of `nextIndex(below:)` one at a time.
+  static func bothStreams(seed: UInt64, resample: UInt64, bound: Int, count: Int) -> (
+    eightBlocks: [Int], scalar: [Int]
+  ) {
+    var stream = ResampleStream(seed: seed, resample: resample)
+    let scalar = (0..<count).map { _ in stream.nextIndex(below: bound) }
+    var got: [Int] = []
+    ResampleStream.forEachIndex(seed: seed, resample: resample, below: bound, count: count) {
+      got.append($0)
+    }
+    return (got, scalar)
+  }
+
+  @Test("the eight-block index stream equals nextIndex one at a time, rejections included")
+  func eightBlockIndices() {
+    // Rejection thresholds 2⁶⁴ mod s: 3 · 2⁶¹ → 2⁶² (a quarter of the values rejected),
+    // 2⁶² + 1 → 2⁶² − 3 (a quarter), 5 · 2⁶⁰ + 1 → 2⁶⁰ − 3 (a sixteenth), 2³³ + 1 and 7 (some).
     let cases: [(UInt64, UInt64, Int, Int)] = [
       (1, 0, 250, 250), (7, 12_345, 344, 344), (3, 1 << 40 | 9, 7, 1_001), (9, 5, 1, 3),
-      (2, 77, 3 << 61, 2_000), (0, UInt64.max, 1_000, 999),
+      (2, 77, 3 << 61, 2_000), (0, UInt64.max, 1_000, 999), (4, 1, 5 << 60 | 1, 1_500),
+      (5, 1 << 32, 1 << 62 | 1, 333), (6, (1 << 32) - 1, 1 << 33 | 1, 17), (8, 1 << 48 | 3, 344, 0),
+      (10, 2, 1, 1), (11, 3, 2, 16), (12, 4, 3, 15), (13, 1_023, 250, 17), (14, 1_024, 250, 31),
+      (15, 63, 5_000, 5_000), (UInt64.max, 64, Int.max, 129), (1 << 63, 65, 1 << 32, 40),
     ]
     for (seed, resample, bound, count) in cases {
-      var stream = ResampleStream(seed: seed, resample: resample)
-      let expected = (0..<count).map { _ in stream.nextIndex(below: bound) }
-      var got: [Int] = []
-      ResampleStream.forEachIndex(seed: seed, resample: resample, below: bound, count: count) {
-        got.append($0)
-      }
+      let (got, expected) = Self.bothStreams(
+        seed: seed, resample: resample, bound: bound, count: count)
       #expect(got == expected, "seed \(seed), resample \(resample), bound \(bound)")
+    }
+    // Many streams: every count from 0 to 40 (all positions in the eight-block group of 16
+    // values) for bounds n-like and small, resamples around chunk (1,024) and block (64)
+    // boundaries and above 2³².
+    var mismatches: [String] = []
+    for resample: UInt64 in [0, 63, 64, 1_023, 1_024, 4_095, 1 << 32 - 1, 1 << 32, 1 << 32 + 1_025]
+    {
+      for bound in [1, 2, 3, 10, 250, 344, 1 << 20 | 1, 3 << 61] {
+        for count in 0...40 {
+          let seed = resample &* 31 &+ UInt64(bound) &+ UInt64(count)
+          let (got, expected) = Self.bothStreams(
+            seed: seed, resample: resample, bound: bound, count: count)
+          if got != expected { mismatches.append("\(seed) \(resample) \(bound) \(count)") }
+        }
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+  }
+
+  @Test("eight Philox blocks side by side equal the scalar block, counters of all sizes")
+  func eightBlocks() {
+    var random = SeededGenerator(seed: 77)
+    for round in 0..<200 {
+      let seed = round < 2 ? (round == 0 ? 0 : UInt64.max) : random.next()
+      let generator = Philox4x32(seed: seed)
+      var counters = [[UInt32]](repeating: [0, 0, 0, 0], count: 8)
+      for l in 0..<8 {
+        for w in 0..<4 {
+          let r = random.next()
+          // Zeros and all-ones words now and then, else random.
+          counters[l][w] = r % 7 == 0 ? 0 : r % 7 == 1 ? .max : UInt32(truncatingIfNeeded: r >> 8)
+        }
+      }
+      func word(_ w: Int, _ lanes: Range<Int>) -> SIMD4<UInt32> {
+        SIMD4(lanes.map { counters[$0][w] })
+      }
+      let out = generator.blocks(
+        word(0, 0..<4), word(1, 0..<4), word(2, 0..<4), word(3, 0..<4),
+        word(0, 4..<8), word(1, 4..<8), word(2, 4..<8), word(3, 4..<8))
+      let words = [out.0, out.1, out.2, out.3, out.4, out.5, out.6, out.7]
+      for l in 0..<8 {
+        let c = counters[l]
+        let expected = generator.block(c[0], c[1], c[2], c[3])
+        let got = (0..<4).map { words[(l / 4) * 4 + $0][l % 4] }
+        #expect(
+          got == [expected.0, expected.1, expected.2, expected.3], "seed \(seed), lane \(l)")
+      }
+    }
+  }
+
+  @Test("a batch's counts are the histograms of nextIndex; unused columns zero after a full batch")
+  func batchCounts() throws {
+    let estimate = try ExampleData.corpRepSimpleEstimate()
+    let data = estimate.prepared.standardized
+    let n = data.rows
+    let batched = data.storage.withUnsafeBufferPointer {
+      BatchedCrossProducts(data: $0.baseAddress!, rows: n, columns: data.columns)
+    }
+    let bootstrapper = Bootstrapper(settings: BootstrapSettings(resamples: 200, seed: 8))
+    let seed: UInt64 = 1 << 40 | 12_345
+    let evaluator = ResampleEvaluator(
+      data: data, kernel: PLSKernel(layout: estimate.layout, settings: estimate.settings),
+      catalog: bootstrapper.catalog(for: estimate), signChange: .none,
+      originalWeights: estimate.weights, originalLoadings: estimate.loadings, seed: seed,
+      batched: batched)
+    let batch = BatchedCrossProducts.batchSize
+    // A full batch, then short ones (and one above 2³²): columns past `count` must be zero.
+    for (first, count) in [(960, 64), (1_024, 7), (4_032, 64), (1 << 32, 1), (1 << 32 | 64, 63)] {
+      evaluator.prepareBatch(first: first, count: count)
+      for r in 0..<batch {
+        var expected = [Double](repeating: 0, count: n)
+        if r < count {
+          var stream = ResampleStream(seed: seed, resample: UInt64(first + r))
+          for _ in 0..<n { expected[stream.nextIndex(below: n)] += 1 }
+        }
+        let column = Array(UnsafeBufferPointer(start: evaluator.counts + r * n, count: n))
+        #expect(column == expected, "batch \(first), column \(r)")
+      }
     }
   }
 

@@ -95,63 +95,118 @@ public struct ResampleStream: Sendable {
 }
 
 extension Philox4x32 {
-  /// Four blocks side by side, for the counters `(c0[l], c1[l], c2[l], c3[l])`, l = 0 … 3 (32-bit
-  /// values held in 64-bit lanes): exactly ``block(_:_:_:_:)`` in each lane.
-  @inlinable
+  /// The high and low 32-bit halves of the products of the lanes of `x` with `m`, in the lane
+  /// order (0, 2, 1, 3): one `pmuludq` for lanes 0 and 2, one for lanes 1 and 3 (shifted down),
+  /// and one 32-bit shuffle for each half.
+  @inlinable @inline(__always)
+  static func multiplyHalves(_ x: SIMD4<UInt32>, by m: SIMD2<UInt64>) -> (
+    high: SIMD4<UInt32>, low: SIMD4<UInt32>
+  ) {
+    let wide = unsafeBitCast(x, to: SIMD2<UInt64>.self)
+    let even = unsafeBitCast((wide & 0xFFFF_FFFF) &* m, to: SIMD4<UInt32>.self)
+    let odd = unsafeBitCast((wide &>> 32) &* m, to: SIMD4<UInt32>.self)
+    return (
+      SIMD4(even[1], even[3], odd[1], odd[3]), SIMD4(even[0], even[2], odd[0], odd[2])
+    )
+  }
+
+  /// Lanes 1 and 2 exchanged: the lane order (0, 2, 1, 3) of ``multiplyHalves(_:by:)``.
+  @inlinable @inline(__always)
+  static func exchangeMiddle(_ x: SIMD4<UInt32>) -> SIMD4<UInt32> { SIMD4(x[0], x[2], x[1], x[3]) }
+
+  /// Eight blocks side by side: lane l of `(a0, a1, a2, a3)` is the counter of the first four,
+  /// lane l of `(b0, b1, b2, b3)` of the other four; exactly ``block(_:_:_:_:)`` in each lane.
+  ///
+  /// The words sit in 32-bit lanes, four blocks a vector, so one round of eight blocks is four
+  /// pairs of 32 × 32 → 64-bit vector multiplications, their halves gathered by shuffles, and
+  /// XORs (Salmon et al. 2011, §3, vectorised as in their Random123 library): the products of
+  /// a round come out in the lane order (0, 2, 1, 3), the words of the round before are put in
+  /// the same order before they are combined, and after the ten rounds (an even number) every
+  /// lane is back in its block. The two independent groups of four give the processor two
+  /// chains of multiplications to overlap; the round keys are added as vectors.
+  @inlinable @inline(__always)
   func blocks(
-    _ c0: SIMD4<UInt64>, _ c1: SIMD4<UInt64>, _ c2: SIMD4<UInt64>, _ c3: SIMD4<UInt64>
-  ) -> (SIMD4<UInt64>, SIMD4<UInt64>, SIMD4<UInt64>, SIMD4<UInt64>) {
-    let low = SIMD4<UInt64>(repeating: 0xFFFF_FFFF)
-    let m0 = SIMD4<UInt64>(repeating: 0xD251_1F53)
-    let m1 = SIMD4<UInt64>(repeating: 0xCD9E_8D57)
-    var x0 = c0
-    var x1 = c1
-    var x2 = c2
-    var x3 = c3
-    var k0 = key.0
-    var k1 = key.1
+    _ a0: SIMD4<UInt32>, _ a1: SIMD4<UInt32>, _ a2: SIMD4<UInt32>, _ a3: SIMD4<UInt32>,
+    _ b0: SIMD4<UInt32>, _ b1: SIMD4<UInt32>, _ b2: SIMD4<UInt32>, _ b3: SIMD4<UInt32>
+  ) -> (
+    SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>,
+    SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>
+  ) {
+    let m0 = SIMD2<UInt64>(repeating: 0xD251_1F53)
+    let m1 = SIMD2<UInt64>(repeating: 0xCD9E_8D57)
+    var (x0, x1, x2, x3) = (a0, a1, a2, a3)
+    var (z0, z1, z2, z3) = (b0, b1, b2, b3)
+    var k0 = SIMD4<UInt32>(repeating: key.0)
+    var k1 = SIMD4<UInt32>(repeating: key.1)
     for _ in 0..<10 {
-      let p0 = (x0 & low) &* m0
-      let p1 = (x2 & low) &* m1
-      x0 = (p1 &>> 32) ^ x1 ^ SIMD4(repeating: UInt64(k0))
-      x1 = p1 & low
-      x2 = (p0 &>> 32) ^ x3 ^ SIMD4(repeating: UInt64(k1))
-      x3 = p0 & low
-      k0 = k0 &+ 0x9E37_79B9
-      k1 = k1 &+ 0xBB67_AE85
+      let (h0, l0) = Self.multiplyHalves(x0, by: m0)
+      let (h1, l1) = Self.multiplyHalves(x2, by: m1)
+      let (g0, n0) = Self.multiplyHalves(z0, by: m0)
+      let (g1, n1) = Self.multiplyHalves(z2, by: m1)
+      x0 = h1 ^ Self.exchangeMiddle(x1) ^ k0
+      x1 = l1
+      x2 = h0 ^ Self.exchangeMiddle(x3) ^ k1
+      x3 = l0
+      z0 = g1 ^ Self.exchangeMiddle(z1) ^ k0
+      z1 = n1
+      z2 = g0 ^ Self.exchangeMiddle(z3) ^ k1
+      z3 = n0
+      k0 &+= 0x9E37_79B9
+      k1 &+= 0xBB67_AE85
     }
-    return (x0, x1, x2, x3)
+    return (x0, x1, x2, x3, z0, z1, z2, z3)
   }
 }
 
 extension ResampleStream {
   /// Calls `body` with the first `count` indices below `bound` of the stream of `resample`
   /// under `seed`: exactly the values of `count` calls of ``nextIndex(below:)`` on a new
-  /// `ResampleStream(seed:resample:)`, with four Philox blocks computed side by side.
+  /// `ResampleStream(seed:resample:)`, with eight Philox blocks computed side by side
+  /// (``Philox4x32/blocks(_:_:_:_:_:_:_:_:)``).
+  ///
+  /// Lemire's rejection threshold `2⁶⁴ mod bound` is computed once, so each value costs one
+  /// multiplication and one comparison (`nextIndex` tests `low < bound` first and divides only
+  /// then; both reject exactly the values with `low < threshold`, as `threshold < bound`).
   @inlinable
   public static func forEachIndex(
     seed: UInt64, resample: UInt64, below bound: Int, count: Int, _ body: (Int) -> Void
   ) {
     let generator = Philox4x32(seed: seed)
     let s = UInt64(bound)
-    let c0 = SIMD4<UInt64>(repeating: resample & 0xFFFF_FFFF)
-    let c1 = SIMD4<UInt64>(repeating: resample >> 32)
+    let threshold = s == 0 ? 0 : (0 &- s) % s
+    let c0 = SIMD4<UInt32>(repeating: UInt32(truncatingIfNeeded: resample))
+    let c1 = SIMD4<UInt32>(repeating: UInt32(truncatingIfNeeded: resample >> 32))
     var drawn = 0
     var block: UInt64 = 0
-    while drawn < count {
+    /// Uses one value; false once `count` indices are drawn.
+    @inline(__always) func take(_ value: UInt64) -> Bool {
+      let m = value.multipliedFullWidth(by: s)
+      if m.low < threshold { return true }  // rejected (Lemire): the next value
+      body(Int(m.high))
+      drawn &+= 1
+      return drawn < count
+    }
+    /// Uses the eight values of four blocks in stream order: block l gives `(y0 y1)` then
+    /// `(y2 y3)`, as `next()` returns them.
+    @inline(__always) func takeBlocks(
+      _ y0: SIMD4<UInt32>, _ y1: SIMD4<UInt32>, _ y2: SIMD4<UInt32>, _ y3: SIMD4<UInt32>
+    ) -> Bool {
+      let first01 = unsafeBitCast(SIMD4(y1[0], y0[0], y1[1], y0[1]), to: SIMD2<UInt64>.self)
+      let first23 = unsafeBitCast(SIMD4(y1[2], y0[2], y1[3], y0[3]), to: SIMD2<UInt64>.self)
+      let second01 = unsafeBitCast(SIMD4(y3[0], y2[0], y3[1], y2[1]), to: SIMD2<UInt64>.self)
+      let second23 = unsafeBitCast(SIMD4(y3[2], y2[2], y3[3], y2[3]), to: SIMD2<UInt64>.self)
+      return take(first01[0]) && take(second01[0]) && take(first01[1]) && take(second01[1])
+        && take(first23[0]) && take(second23[0]) && take(first23[1]) && take(second23[1])
+    }
+    guard count > 0 else { return }
+    while true {
       let k = SIMD4<UInt64>(block, block &+ 1, block &+ 2, block &+ 3)
-      let (y0, y1, y2, y3) = generator.blocks(c0, c1, k & 0xFFFF_FFFF, k &>> 32)
-      block &+= 4
-      // Block l gives the values (y0 y1) then (y2 y3), as next() returns them.
-      let first = y0 &<< 32 | y1
-      let second = y2 &<< 32 | y3
-      for v in 0..<8 {
-        guard drawn < count else { return }
-        let m = (v & 1 == 0 ? first[v >> 1] : second[v >> 1]).multipliedFullWidth(by: s)
-        if m.low < s, m.low < (0 &- s) % s { continue }  // rejected (Lemire): next value
-        body(Int(m.high))
-        drawn += 1
-      }
+      let l = k &+ 4
+      block &+= 8
+      let (y0, y1, y2, y3, w0, w1, w2, w3) = generator.blocks(
+        c0, c1, SIMD4(truncatingIfNeeded: k), SIMD4(truncatingIfNeeded: k &>> 32),
+        c0, c1, SIMD4(truncatingIfNeeded: l), SIMD4(truncatingIfNeeded: l &>> 32))
+      guard takeBlocks(y0, y1, y2, y3), takeBlocks(w0, w1, w2, w3) else { return }
     }
   }
 }

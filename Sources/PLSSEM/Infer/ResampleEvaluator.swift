@@ -48,7 +48,7 @@ final class ResampleEvaluator: @unchecked Sendable {
   /// multiplied on its own, for data whose outer products would take too much memory).
   let batched: BatchedCrossProducts?
   /// The current batch's counts (n × 64) and packed cross-products (T × 64).
-  private let counts: UnsafeMutablePointer<Double>
+  let counts: UnsafeMutablePointer<Double>
   private let products: UnsafeMutablePointer<Double>
   /// The first resample of the current batch.
   private var batchFirst = 0
