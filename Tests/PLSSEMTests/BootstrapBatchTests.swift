@@ -164,9 +164,11 @@ struct BootstrapBatchTests {
       func word(_ w: Int, _ lanes: Range<Int>) -> SIMD4<UInt32> {
         SIMD4(lanes.map { counters[$0][w] })
       }
-      let out = generator.blocks(
+      var keys = [SIMD4<UInt32>](repeating: .zero, count: 20)
+      generator.writeRoundKeys(into: &keys)
+      let out = Philox4x32.blocks(
         word(0, 0..<4), word(1, 0..<4), word(2, 0..<4), word(3, 0..<4),
-        word(0, 4..<8), word(1, 4..<8), word(2, 4..<8), word(3, 4..<8))
+        word(0, 4..<8), word(1, 4..<8), word(2, 4..<8), word(3, 4..<8), roundKeys: keys)
       let words = [out.0, out.1, out.2, out.3, out.4, out.5, out.6, out.7]
       for l in 0..<8 {
         let c = counters[l]

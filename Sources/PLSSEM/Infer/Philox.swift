@@ -115,19 +115,22 @@ extension Philox4x32 {
   static func exchangeMiddle(_ x: SIMD4<UInt32>) -> SIMD4<UInt32> { SIMD4(x[0], x[2], x[1], x[3]) }
 
   /// Eight blocks side by side: lane l of `(a0, a1, a2, a3)` is the counter of the first four,
-  /// lane l of `(b0, b1, b2, b3)` of the other four; exactly ``block(_:_:_:_:)`` in each lane.
+  /// lane l of `(b0, b1, b2, b3)` of the other four; exactly ``block(_:_:_:_:)`` in each lane
+  /// for the generator whose round keys `roundKeys` holds (``writeRoundKeys(into:)``).
   ///
   /// The words sit in 32-bit lanes, four blocks a vector, so one round of eight blocks is four
   /// pairs of 32 × 32 → 64-bit vector multiplications, their halves gathered by shuffles, and
-  /// XORs (Salmon et al. 2011, §3, vectorised as in their Random123 library): the products of
+  /// XORs (the round of Salmon et al. 2011, §3, unchanged): the products of
   /// a round come out in the lane order (0, 2, 1, 3), the words of the round before are put in
   /// the same order before they are combined, and after the ten rounds (an even number) every
   /// lane is back in its block. The two independent groups of four give the processor two
-  /// chains of multiplications to overlap; the round keys are added as vectors.
+  /// chains of multiplications to overlap; the round keys are read from memory, so that they
+  /// take no registers.
   @inlinable @inline(__always)
-  func blocks(
+  static func blocks(
     _ a0: SIMD4<UInt32>, _ a1: SIMD4<UInt32>, _ a2: SIMD4<UInt32>, _ a3: SIMD4<UInt32>,
-    _ b0: SIMD4<UInt32>, _ b1: SIMD4<UInt32>, _ b2: SIMD4<UInt32>, _ b3: SIMD4<UInt32>
+    _ b0: SIMD4<UInt32>, _ b1: SIMD4<UInt32>, _ b2: SIMD4<UInt32>, _ b3: SIMD4<UInt32>,
+    roundKeys: UnsafePointer<SIMD4<UInt32>>
   ) -> (
     SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>,
     SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>, SIMD4<UInt32>
@@ -136,9 +139,9 @@ extension Philox4x32 {
     let m1 = SIMD2<UInt64>(repeating: 0xCD9E_8D57)
     var (x0, x1, x2, x3) = (a0, a1, a2, a3)
     var (z0, z1, z2, z3) = (b0, b1, b2, b3)
-    var k0 = SIMD4<UInt32>(repeating: key.0)
-    var k1 = SIMD4<UInt32>(repeating: key.1)
-    for _ in 0..<10 {
+    for round in 0..<10 {
+      let k0 = roundKeys[2 &* round]
+      let k1 = roundKeys[2 &* round &+ 1]
       let (h0, l0) = Self.multiplyHalves(x0, by: m0)
       let (h1, l1) = Self.multiplyHalves(x2, by: m1)
       let (g0, n0) = Self.multiplyHalves(z0, by: m0)
@@ -151,10 +154,22 @@ extension Philox4x32 {
       z1 = n1
       z2 = g0 ^ Self.exchangeMiddle(z3) ^ k1
       z3 = n0
-      k0 &+= 0x9E37_79B9
-      k1 &+= 0xBB67_AE85
     }
     return (x0, x1, x2, x3, z0, z1, z2, z3)
+  }
+
+  /// The round keys of ``block(_:_:_:_:)`` in every lane: key word 0 of round r at `2r`,
+  /// key word 1 at `2r + 1`, r = 0 … 9 (20 vectors).
+  @inlinable
+  func writeRoundKeys(into keys: UnsafeMutablePointer<SIMD4<UInt32>>) {
+    var k0 = key.0
+    var k1 = key.1
+    for round in 0..<10 {
+      keys[2 * round] = SIMD4(repeating: k0)
+      keys[2 * round + 1] = SIMD4(repeating: k1)
+      k0 = k0 &+ 0x9E37_79B9
+      k1 = k1 &+ 0xBB67_AE85
+    }
   }
 }
 
@@ -162,7 +177,7 @@ extension ResampleStream {
   /// Calls `body` with the first `count` indices below `bound` of the stream of `resample`
   /// under `seed`: exactly the values of `count` calls of ``nextIndex(below:)`` on a new
   /// `ResampleStream(seed:resample:)`, with eight Philox blocks computed side by side
-  /// (``Philox4x32/blocks(_:_:_:_:_:_:_:_:)``).
+  /// (`Philox4x32.blocks`, the round keys on the stack).
   ///
   /// Lemire's rejection threshold `2⁶⁴ mod bound` is computed once, so each value costs one
   /// multiplication and one comparison (`nextIndex` tests `low < bound` first and divides only
@@ -171,7 +186,6 @@ extension ResampleStream {
   public static func forEachIndex(
     seed: UInt64, resample: UInt64, below bound: Int, count: Int, _ body: (Int) -> Void
   ) {
-    let generator = Philox4x32(seed: seed)
     let s = UInt64(bound)
     let threshold = s == 0 ? 0 : (0 &- s) % s
     let c0 = SIMD4<UInt32>(repeating: UInt32(truncatingIfNeeded: resample))
@@ -199,14 +213,19 @@ extension ResampleStream {
         && take(first23[0]) && take(second23[0]) && take(first23[1]) && take(second23[1])
     }
     guard count > 0 else { return }
-    while true {
-      let k = SIMD4<UInt64>(block, block &+ 1, block &+ 2, block &+ 3)
-      let l = k &+ 4
-      block &+= 8
-      let (y0, y1, y2, y3, w0, w1, w2, w3) = generator.blocks(
-        c0, c1, SIMD4(truncatingIfNeeded: k), SIMD4(truncatingIfNeeded: k &>> 32),
-        c0, c1, SIMD4(truncatingIfNeeded: l), SIMD4(truncatingIfNeeded: l &>> 32))
-      guard takeBlocks(y0, y1, y2, y3), takeBlocks(w0, w1, w2, w3) else { return }
+    withUnsafeTemporaryAllocation(of: SIMD4<UInt32>.self, capacity: 20) { buffer in
+      guard let roundKeys = buffer.baseAddress else { return }
+      Philox4x32(seed: seed).writeRoundKeys(into: roundKeys)
+      while true {
+        let k = SIMD4<UInt64>(block, block &+ 1, block &+ 2, block &+ 3)
+        let l = k &+ 4
+        block &+= 8
+        let (y0, y1, y2, y3, w0, w1, w2, w3) = Philox4x32.blocks(
+          c0, c1, SIMD4(truncatingIfNeeded: k), SIMD4(truncatingIfNeeded: k &>> 32),
+          c0, c1, SIMD4(truncatingIfNeeded: l), SIMD4(truncatingIfNeeded: l &>> 32),
+          roundKeys: roundKeys)
+        guard takeBlocks(y0, y1, y2, y3), takeBlocks(w0, w1, w2, w3) else { return }
+      }
     }
   }
 }
