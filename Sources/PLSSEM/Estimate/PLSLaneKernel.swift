@@ -319,6 +319,21 @@ struct PLSLaneKernel: Sendable {
   static func factorize(
     _ a: UnsafeMutablePointer<SIMD4<Double>>, n: Int, relativeTolerance: Double
   ) -> Mask {
+    // Sizes 1–4 (the path scheme's predecessor systems) with the size a constant, so that the
+    // inlined loops unroll into straight-line code: the same operations in the same order.
+    switch n {
+    case 1: return factorizeLoops(a, n: 1, relativeTolerance: relativeTolerance)
+    case 2: return factorizeLoops(a, n: 2, relativeTolerance: relativeTolerance)
+    case 3: return factorizeLoops(a, n: 3, relativeTolerance: relativeTolerance)
+    case 4: return factorizeLoops(a, n: 4, relativeTolerance: relativeTolerance)
+    default: return factorizeLoops(a, n: n, relativeTolerance: relativeTolerance)
+    }
+  }
+
+  @inline(__always)
+  private static func factorizeLoops(
+    _ a: UnsafeMutablePointer<SIMD4<Double>>, n: Int, relativeTolerance: Double
+  ) -> Mask {
     var failed = Mask(repeating: false)
     let tolerance = SIMD4<Double>(repeating: relativeTolerance)
     for j in 0..<n {
@@ -345,6 +360,19 @@ struct PLSLaneKernel: Sendable {
 
   /// ``SmallSPDSolver/solve(factor:n:_:)`` per lane (forward and back substitution).
   static func solve(
+    factor l: UnsafePointer<SIMD4<Double>>, n: Int, _ b: UnsafeMutablePointer<SIMD4<Double>>
+  ) {
+    switch n {
+    case 1: solveLoops(factor: l, n: 1, b)
+    case 2: solveLoops(factor: l, n: 2, b)
+    case 3: solveLoops(factor: l, n: 3, b)
+    case 4: solveLoops(factor: l, n: 4, b)
+    default: solveLoops(factor: l, n: n, b)
+    }
+  }
+
+  @inline(__always)
+  private static func solveLoops(
     factor l: UnsafePointer<SIMD4<Double>>, n: Int, _ b: UnsafeMutablePointer<SIMD4<Double>>
   ) {
     for i in 0..<n {
@@ -479,6 +507,14 @@ final class PLSLaneWorkspace: @unchecked Sendable {
   /// Loads the p × p column-major correlation matrix at `matrix` into lane `lane`.
   func load(lane: Int, from matrix: UnsafePointer<Double>) {
     for k in 0..<(p * p) { s[k][lane] = matrix[k] }
+  }
+
+  /// Loads four p × p column-major correlation matrices, one per lane, in one pass.
+  func load(
+    _ m0: UnsafePointer<Double>, _ m1: UnsafePointer<Double>, _ m2: UnsafePointer<Double>,
+    _ m3: UnsafePointer<Double>
+  ) {
+    for k in 0..<(p * p) { s[k] = SIMD4(m0[k], m1[k], m2[k], m3[k]) }
   }
 
   /// Copies lane `lane`'s final weights, `C` and `R` into a scalar workspace, where

@@ -195,10 +195,10 @@ final class ResampleEvaluator: @unchecked Sendable {
       if !laneFailed[lane] && valid < 0 { valid = lane }
     }
     guard valid >= 0 else { return }
-    for lane in 0..<PLSLaneKernel.lanes {
-      laneWorkspace.load(
-        lane: lane, from: laneCorrelations + (laneFailed[lane] ? valid : lane) * size)
+    func matrix(_ lane: Int) -> UnsafePointer<Double> {
+      UnsafePointer(laneCorrelations + (laneFailed[lane] ? valid : lane) * size)
     }
+    laneWorkspace.load(matrix(0), matrix(1), matrix(2), matrix(3))
     laneKernel.run(laneWorkspace)
   }
 
