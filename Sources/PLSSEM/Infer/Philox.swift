@@ -186,36 +186,38 @@ extension ResampleStream {
   public static func forEachIndex(
     seed: UInt64, resample: UInt64, below bound: Int, count: Int, _ body: (Int) -> Void
   ) {
-    let s = UInt64(bound)
-    let threshold = s == 0 ? 0 : (0 &- s) % s
-    let c0 = SIMD4<UInt32>(repeating: UInt32(truncatingIfNeeded: resample))
-    let c1 = SIMD4<UInt32>(repeating: UInt32(truncatingIfNeeded: resample >> 32))
-    var drawn = 0
-    var block: UInt64 = 0
-    /// Uses one value; false once `count` indices are drawn.
-    @inline(__always) func take(_ value: UInt64) -> Bool {
-      let m = value.multipliedFullWidth(by: s)
-      if m.low < threshold { return true }  // rejected (Lemire): the next value
-      body(Int(m.high))
-      drawn &+= 1
-      return drawn < count
-    }
-    /// Uses the eight values of four blocks in stream order: block l gives `(y0 y1)` then
-    /// `(y2 y3)`, as `next()` returns them.
-    @inline(__always) func takeBlocks(
-      _ y0: SIMD4<UInt32>, _ y1: SIMD4<UInt32>, _ y2: SIMD4<UInt32>, _ y3: SIMD4<UInt32>
-    ) -> Bool {
-      let first01 = unsafeBitCast(SIMD4(y1[0], y0[0], y1[1], y0[1]), to: SIMD2<UInt64>.self)
-      let first23 = unsafeBitCast(SIMD4(y1[2], y0[2], y1[3], y0[3]), to: SIMD2<UInt64>.self)
-      let second01 = unsafeBitCast(SIMD4(y3[0], y2[0], y3[1], y2[1]), to: SIMD2<UInt64>.self)
-      let second23 = unsafeBitCast(SIMD4(y3[2], y2[2], y3[3], y2[3]), to: SIMD2<UInt64>.self)
-      return take(first01[0]) && take(second01[0]) && take(first01[1]) && take(second01[1])
-        && take(first23[0]) && take(second23[0]) && take(first23[1]) && take(second23[1])
-    }
     guard count > 0 else { return }
+    // Everything the loop mutates is declared inside the closure: captured from outside, the
+    // variables would be checked for exclusive access at run time (`swift_beginAccess`).
     withUnsafeTemporaryAllocation(of: SIMD4<UInt32>.self, capacity: 20) { buffer in
       guard let roundKeys = buffer.baseAddress else { return }
       Philox4x32(seed: seed).writeRoundKeys(into: roundKeys)
+      let s = UInt64(bound)
+      let threshold = s == 0 ? 0 : (0 &- s) % s
+      let c0 = SIMD4<UInt32>(repeating: UInt32(truncatingIfNeeded: resample))
+      let c1 = SIMD4<UInt32>(repeating: UInt32(truncatingIfNeeded: resample >> 32))
+      var drawn = 0
+      var block: UInt64 = 0
+      /// Uses one value; false once `count` indices are drawn.
+      @inline(__always) func take(_ value: UInt64) -> Bool {
+        let m = value.multipliedFullWidth(by: s)
+        if m.low < threshold { return true }  // rejected (Lemire): the next value
+        body(Int(m.high))
+        drawn &+= 1
+        return drawn < count
+      }
+      /// Uses the eight values of four blocks in stream order: block l gives `(y0 y1)` then
+      /// `(y2 y3)`, as `next()` returns them.
+      @inline(__always) func takeBlocks(
+        _ y0: SIMD4<UInt32>, _ y1: SIMD4<UInt32>, _ y2: SIMD4<UInt32>, _ y3: SIMD4<UInt32>
+      ) -> Bool {
+        let first01 = unsafeBitCast(SIMD4(y1[0], y0[0], y1[1], y0[1]), to: SIMD2<UInt64>.self)
+        let first23 = unsafeBitCast(SIMD4(y1[2], y0[2], y1[3], y0[3]), to: SIMD2<UInt64>.self)
+        let second01 = unsafeBitCast(SIMD4(y3[0], y2[0], y3[1], y2[1]), to: SIMD2<UInt64>.self)
+        let second23 = unsafeBitCast(SIMD4(y3[2], y2[2], y3[3], y2[3]), to: SIMD2<UInt64>.self)
+        return take(first01[0]) && take(second01[0]) && take(first01[1]) && take(second01[1])
+          && take(first23[0]) && take(second23[0]) && take(first23[1]) && take(second23[1])
+      }
       while true {
         let k = SIMD4<UInt64>(block, block &+ 1, block &+ 2, block &+ 3)
         let l = k &+ 4
