@@ -103,6 +103,26 @@ struct BootstrapInadmissibleTests {
     #expect(kept.inadmissibleResamples == one.inadmissibleResamples)
   }
 
+  /// Every resample inadmissible (the iteration cap too low to converge) and dropped: the run
+  /// stops with "too few admissible", not with a failure share (0 failed was reported as too
+  /// many failures), in exact and sketch mode alike.
+  @Test("all resamples dropped as inadmissible: too few admissible, not too many failures")
+  func allDroppedIsTooFewAdmissible() throws {
+    let estimate = try ExampleData.mobiEstimate(settings: PLSSettings(maxIterations: 2))
+    for budget in [BootstrapSettings.defaultExactQuantileBudget, 0] {
+      var settings = BootstrapSettings(resamples: 200, seed: 1, threads: 1)
+      settings.inadmissibleResamples = .drop
+      settings.exactQuantileBudget = budget
+      #expect {
+        try Bootstrapper(settings: settings).result(estimate)
+      } throws: { error in
+        guard case .tooFewAdmissible(let included, _, let inadmissible) = error as? BootstrapError
+        else { return false }
+        return included < 2 && inadmissible > 0
+      }
+    }
+  }
+
   @Test("a replacement draw comes from its own stream: (resample, attempt)")
   func replacementStreams() throws {
     let a = ResampleStream(seed: 5, resample: 7)

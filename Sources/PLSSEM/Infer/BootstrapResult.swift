@@ -66,9 +66,7 @@ public struct BootstrapResult: Sendable {
     let settings = state.settings
     let moments = state.foldedMoments()
     let succeeded = moments.count
-    guard Double(state.failed) <= settings.maximumFailureShare * Double(state.attempted),
-      succeeded >= 2 || state.inadmissible == 0 || settings.inadmissibleResamples != .drop
-    else {
+    guard Double(state.failed) <= settings.maximumFailureShare * Double(state.attempted) else {
       throw BootstrapError.tooManyFailures(
         failed: state.failed, attempted: state.attempted, maximumShare: settings.maximumFailureShare
       )
