@@ -177,7 +177,8 @@ final class Floor: @unchecked Sendable {
     }
   }
 
-  /// The same resamples 64 at a time: counts, one dgemm, then each correlation matrix.
+  /// The same resamples 64 at a time: counts (drawn as the bootstrap draws them), one dgemm, then
+  /// each correlation matrix.
   func batched(threads: Int) -> Int {
     let n = data.rows
     let p = data.columns
@@ -186,9 +187,12 @@ final class Floor: @unchecked Sendable {
       let b = buffers[t]
       b.counts.update(repeating: 0, count: n * batch)
       for r in 0..<batch {
-        var stream = ResampleStream(seed: 1, resample: UInt64(g * batch + r))
+        // The bootstrap's own drawing (eight Philox blocks side by side): the same indices as
+        // `nextIndex` one at a time.
         let column = b.counts + r * n
-        for _ in 0..<n { column[stream.nextIndex(below: n)] += 1 }
+        ResampleStream.forEachIndex(seed: 1, resample: UInt64(g * batch + r), below: n, count: n) {
+          column[$0] += 1
+        }
       }
       batched.multiply(counts: b.counts, into: b.products)
       var failures = 0
