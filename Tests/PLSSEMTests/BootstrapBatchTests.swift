@@ -241,22 +241,7 @@ struct BootstrapBatchTests {
     #expect(products[batched.packedCount - 1] == 0)  // an unused column
     #expect(products[4 * batched.packedCount - 1] == Double(n))  // the total count
     // The gathered rows' correlations, by the textbook two-pass formula.
-    let gathered = (0..<p).map { j in indices.map { x[$0 + j * n] } }
-    let means = gathered.map { $0.reduce(0, +) / Double(n) }
-    for a in 0..<p {
-      for b in 0..<p {
-        var sab = 0.0
-        var saa = 0.0
-        var sbb = 0.0
-        for r in 0..<n {
-          let da = gathered[a][r] - means[a]
-          let db = gathered[b][r] - means[b]
-          sab += da * db
-          saa += da * da
-          sbb += db * db
-        }
-        #expect(abs(fromPacked[a + b * p] - sab / (saa * sbb).squareRoot()) < 1e-13)
-      }
-    }
+    let expected = twoPassCorrelation((0..<p).map { j in indices.map { x[$0 + j * n] } })
+    for k in 0..<(p * p) { #expect(abs(fromPacked[k] - expected[k]) < 1e-13) }
   }
 }

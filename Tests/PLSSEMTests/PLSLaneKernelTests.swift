@@ -18,26 +18,7 @@ struct PLSLaneKernelTests {
     var random = SeededGenerator(seed: seed)
     return (0..<count).map { _ in
       let rows = (0..<n).map { _ in Int(random.next() % UInt64(n)) }
-      let columns = (0..<p).map { j in rows.map { data[$0, j] } }
-      let centred = columns.map { column -> [Double] in
-        let mean = column.reduce(0, +) / Double(n)
-        return column.map { $0 - mean }
-      }
-      var s = [Double](repeating: 0, count: p * p)
-      for a in 0..<p {
-        for b in 0..<p {
-          var sab = 0.0
-          var saa = 0.0
-          var sbb = 0.0
-          for r in 0..<n {
-            sab += centred[a][r] * centred[b][r]
-            saa += centred[a][r] * centred[a][r]
-            sbb += centred[b][r] * centred[b][r]
-          }
-          s[a + b * p] = a == b ? 1 : sab / (saa * sbb).squareRoot()
-        }
-      }
-      return s
+      return twoPassCorrelation((0..<p).map { j in rows.map { data[$0, j] } })
     }
   }
 
