@@ -25,18 +25,25 @@ struct SmallSPDSolverSizesTests {
     return a
   }
 
+  /// `a` factorised by the straight-line code and by the loops: each factor and whether it
+  /// was accepted.
+  func factorizeBothWays(_ a: [Double], n: Int) -> ([Double], Bool, [Double], Bool) {
+    var fast = a
+    var loops = a
+    let fastOK = fast.withUnsafeMutableBufferPointer {
+      SmallSPDSolver.factorize($0.baseAddress!, n: n, relativeTolerance: 1e-10)
+    }
+    let loopsOK = loops.withUnsafeMutableBufferPointer {
+      SmallSPDSolver.factorizeLoops($0.baseAddress!, n: n, relativeTolerance: 1e-10)
+    }
+    return (fast, fastOK, loops, loopsOK)
+  }
+
   @Test(arguments: [1, 2, 3, 4])
   func straightLineMatchesLoopsBitForBit(n: Int) {
     for seed in UInt64(0)..<200 {
       let a = system(n: n, seed: seed, shift: seed % 3 == 0 ? 0 : 0.1)
-      var fast = a
-      var loops = a
-      let fastOK = fast.withUnsafeMutableBufferPointer {
-        SmallSPDSolver.factorize($0.baseAddress!, n: n, relativeTolerance: 1e-10)
-      }
-      let loopsOK = loops.withUnsafeMutableBufferPointer {
-        SmallSPDSolver.factorizeLoops($0.baseAddress!, n: n, relativeTolerance: 1e-10)
-      }
+      let (fast, fastOK, loops, loopsOK) = factorizeBothWays(a, n: n)
       #expect(fastOK == loopsOK)
       guard fastOK, loopsOK else { continue }
       for i in 0..<n {
@@ -62,14 +69,7 @@ struct SmallSPDSolverSizesTests {
   func singularSystemsAreRefusedAlike(n: Int) {
     // A rank-deficient matrix (all columns equal) and one with a zero pivot.
     for a in [[Double](repeating: 1, count: n * n), [Double](repeating: 0, count: n * n)] {
-      var fast = a
-      var loops = a
-      let fastOK = fast.withUnsafeMutableBufferPointer {
-        SmallSPDSolver.factorize($0.baseAddress!, n: n, relativeTolerance: 1e-10)
-      }
-      let loopsOK = loops.withUnsafeMutableBufferPointer {
-        SmallSPDSolver.factorizeLoops($0.baseAddress!, n: n, relativeTolerance: 1e-10)
-      }
+      let (_, fastOK, _, loopsOK) = factorizeBothWays(a, n: n)
       #expect(fastOK == loopsOK)
     }
   }
