@@ -5,7 +5,7 @@ import Testing
 @testable import PLSSEM
 
 /// ``KeptDraws/columns(_:succeeded:into:)`` (the tiled transpose) against
-/// ``KeptDraws/columnsByRow(_:succeeded:into:)`` (one row at a time, the code it replaced), bit
+/// `KeptDraws.columnsByRow` (below: one row at a time, the code it replaced), bit
 /// for bit: values, order and extremes, on odd shapes, failed rows anywhere, ranges at either
 /// end, signed zeros and ties.
 @Suite("Kept draws' columns: tiled vs row by row")
@@ -94,5 +94,32 @@ struct KeptDrawsColumnsTests {
     Self.expectSame(draws, width: 8, "ties")
     let constant = KeptDraws(statistics: 3, values: Array(repeating: 0.25, count: 3 * 50))
     Self.expectSame(constant, width: 8, "constant")
+  }
+}
+
+extension KeptDraws {
+  /// ``KeptDraws/columns(_:succeeded:into:)`` one row at a time, as it was before the tiled
+  /// transpose: the reference these tests compare against.
+  func columnsByRow(_ range: Range<Int>, succeeded: Int, into out: UnsafeMutablePointer<Double>)
+    -> [(minimum: Double, maximum: Double)]
+  {
+    let width = range.count
+    var minimum = [Double](repeating: .infinity, count: width)
+    var maximum = [Double](repeating: -.infinity, count: width)
+    var n = 0
+    var row = range.lowerBound
+    while row < values.count, n < succeeded {
+      if !values[row].isNaN {
+        for j in 0..<width {
+          let x = values[row + j]
+          out[j * succeeded + n] = x
+          if x < minimum[j] { minimum[j] = x }
+          if x > maximum[j] { maximum[j] = x }
+        }
+        n += 1
+      }
+      row += statistics
+    }
+    return (0..<width).map { (minimum[$0], maximum[$0]) }
   }
 }

@@ -66,7 +66,8 @@ struct KeptDraws: Sendable {
   /// A cache-blocked transpose: the rows are read in tiles of ``tileRows`` successful rows, and
   /// each statistic's values of a tile are written side by side, so that the strided reads of
   /// the rows overlap instead of waiting one by one and every written cache line is filled at
-  /// once. The values and extremes are exactly ``columnsByRow(_:succeeded:into:)``'s.
+  /// once. The values and extremes are exactly those of a scan one row at a time (the tests'
+  /// reference).
   func columns(_ range: Range<Int>, succeeded: Int, into out: UnsafeMutablePointer<Double>)
     -> [(minimum: Double, maximum: Double)]
   {
@@ -126,31 +127,6 @@ struct KeptDraws: Sendable {
           }
         }
       }
-    }
-    return (0..<width).map { (minimum[$0], maximum[$0]) }
-  }
-
-  /// ``columns(_:succeeded:into:)`` one row at a time, as it was before the tiled transpose:
-  /// the reference its tests compare against.
-  func columnsByRow(_ range: Range<Int>, succeeded: Int, into out: UnsafeMutablePointer<Double>)
-    -> [(minimum: Double, maximum: Double)]
-  {
-    let width = range.count
-    var minimum = [Double](repeating: .infinity, count: width)
-    var maximum = [Double](repeating: -.infinity, count: width)
-    var n = 0
-    var row = range.lowerBound
-    while row < values.count, n < succeeded {
-      if !values[row].isNaN {
-        for j in 0..<width {
-          let x = values[row + j]
-          out[j * succeeded + n] = x
-          if x < minimum[j] { minimum[j] = x }
-          if x > maximum[j] { maximum[j] = x }
-        }
-        n += 1
-      }
-      row += statistics
     }
     return (0..<width).map { (minimum[$0], maximum[$0]) }
   }
